@@ -1,0 +1,56 @@
+// Builds the Teams AI application and registers every listener group, catch-all last.
+import { Application, TeamsAdapter } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import type { Config } from '../config';
+import type { BotDeps } from './bot-deps';
+import { attachTurnLog } from './turn-log';
+import { onTurnError } from './turn-error';
+import * as welcome from './listeners/welcome';
+import * as fallback from './listeners/fallback';
+
+export interface Bot {
+  adapter: TeamsAdapter;
+  app: Application;
+  /** Runs one turn: logging, redelivery check, then the application's routes. */
+  handle(context: TurnContext): Promise<void>;
+}
+
+export function createBot(config: Config, deps: BotDeps): Bot {
+  const adapter = new TeamsAdapter({
+    MicrosoftAppId: config.bot.appId,
+    MicrosoftAppPassword: config.bot.appPassword,
+    MicrosoftAppType: config.bot.appType,
+    MicrosoftAppTenantId: config.bot.tenantId
+  });
+  const app = new Application({
+    adapter,
+    botAppId: config.bot.appId,
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false
+  });
+  app.error(onTurnError(deps.logger));
+
+  welcome.register(app, deps);
+  fallback.register(app);
+
+  async function handle(context: TurnContext): Promise<void> {
+    const log = attachTurnLog(context, deps.logger);
+    const a = context.activity;
+    // Teams redelivers messages it thinks failed; answer each one once. Invokes are made
+    // idempotent by their records instead, since they must always get a response.
+    const dedupeKey = a.type === 'message' && a.id ? `msg|${a.conversation?.id}|${a.id}` : undefined;
+    if (dedupeKey && !(await deps.processed.claim(dedupeKey, deps.now(), deps.dedupeHours))) {
+      log.info('redelivered activity ignored');
+      return;
+    }
+    try {
+      await app.run(context);
+    } catch (e) {
+      if (dedupeKey) await deps.processed.release(dedupeKey).catch(() => undefined);
+      throw e;
+    }
+  }
+
+  return { adapter, app, handle };
+}

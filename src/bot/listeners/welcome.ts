@@ -1,0 +1,44 @@
+// Install, first contact and `help`: say what Valued is and remember where people are.
+import type { TurnContext } from 'botbuilder';
+import { TurnContext as TC } from 'botbuilder';
+import type { Application } from '@microsoft/teams-ai';
+import { welcomeCard } from '../../cards/welcome-card';
+import type { BotDeps } from '../bot-deps';
+import { actorOf, channelIdOf, scopeOf, teamOf, tenantOf } from '../activity-info';
+
+export async function rememberConversation(context: TurnContext, deps: BotDeps, force = false): Promise<boolean> {
+  const a = context.activity;
+  const ref = TC.getConversationReference(a) as unknown as Record<string, unknown>;
+  const person = actorOf(a);
+  const team = teamOf(a);
+  if (team) {
+    await deps.directory.rememberTeam({ tenantId: tenantOf(a), teamId: team.id, teamName: team.name, channelId: channelIdOf(a) ?? team.id }, ref, person?.id);
+  }
+  if (scopeOf(a) === 'personal' && person && a.conversation?.id) {
+    return deps.directory.rememberPersonal(person.id, a.conversation.id, ref, force);
+  }
+  return false;
+}
+
+export function register(app: Application, deps: BotDeps): void {
+  app.conversationUpdate('membersAdded', async (context) => {
+    const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient?.id);
+    if (!botAdded) return;
+    const isNew = await rememberConversation(context, deps, true);
+    // Personal chats are welcomed once; Teams (and the Playground) repeat this event.
+    if (scopeOf(context.activity) !== 'personal' || isNew) {
+      await context.sendActivity({ attachments: [welcomeCard()] });
+    }
+  });
+
+  app.activity('installationUpdate', async (context) => {
+    if (!context.activity.action?.startsWith('add')) return;
+    // Teams sends this and membersAdded on install; whichever saves the personal chat first welcomes.
+    const isNew = await rememberConversation(context, deps, true);
+    if (scopeOf(context.activity) === 'personal' && isNew) await context.sendActivity({ attachments: [welcomeCard()] });
+  });
+
+  app.message(/^\s*(help|hello|hi|start)\s*[.!?]*\s*$/i, async (context) => {
+    await context.sendActivity({ attachments: [welcomeCard()] });
+  });
+}

@@ -1,0 +1,38 @@
+// Per-team governance settings, with the defaults a new team starts from.
+import { DEFAULT_VALUES } from './values';
+import { DEFAULT_TIME_ZONE } from './box';
+
+export interface TeamSettings {
+  teamId: string;
+  teamName: string;
+  tenantId: string;
+  /** Person ids of the governance leads. */
+  leadIds: string[];
+  governanceChannelId?: string;
+  values: string[];
+  /** Day of the month the digest is posted (0: first working day). */
+  digestDay: number;
+  prizeText: string;
+  voteEnabled: boolean;
+  repeatWinnerMonths: number;
+  retentionMonths: number;
+  timeZone: string;
+  updatedAt: string;
+}
+
+export function defaultTeamSettings(teamId: string, teamName: string, tenantId: string, now: Date): TeamSettings {
+  return {
+    teamId,
+    teamName,
+    tenantId,
+    leadIds: [],
+    values: [...DEFAULT_VALUES],
+    digestDay: 0,
+    prizeText: '',
+    voteEnabled: false,
+    repeatWinnerMonths: 6,
+    retentionMonths: 24,
+    timeZone: DEFAULT_TIME_ZONE,
+    updatedAt: now.toISOString()
+  };
+}

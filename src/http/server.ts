@@ -1,0 +1,76 @@
+// The HTTP front door: Bot Framework messages, health, and a graceful stop.
+import restify from 'restify';
+import type { Bot } from '../bot/create-bot';
+import type { ILogger } from '../logger';
+import type { StorageHealth } from '../storage/repositories';
+import { envelopeProblem } from './activity-envelope';
+
+export interface HttpServer {
+  url: string;
+  port: number;
+  /** Stops accepting, waits for turns in flight (up to the grace period), then closes. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export async function startHttpServer(options: { host: string; port: number; bot: Bot; health: StorageHealth; logger: ILogger }): Promise<HttpServer> {
+  const { bot, health, logger } = options;
+  const server = restify.createServer({ name: 'valued', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
+
+  let inFlight = 0;
+  let stopping = false;
+  let drained: (() => void) | undefined;
+
+  server.post('/api/messages', async (req, res) => {
+    if (stopping) {
+      res.send(503, { error: 'shutting down' });
+      return;
+    }
+    const problem = envelopeProblem(req.body);
+    if (problem) {
+      logger.warn('malformed activity refused', { problem });
+      res.send(400, { error: problem });
+      return;
+    }
+    inFlight++;
+    try {
+      await bot.adapter.process(req, res, (context) => bot.handle(context));
+    } catch (e) {
+      logger.error('request failed', { err: (e as Error).message });
+      if (!res.headersSent) res.send(500);
+    } finally {
+      inFlight--;
+      if (stopping && inFlight === 0) drained?.();
+    }
+  });
+
+  // The Agents Playground probes readiness this way.
+  server.head('/api/messages', async (_req, res) => {
+    res.send(200);
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    const result = await health.check();
+    if (result.ok) res.send(200, { status: 'ok' });
+    else res.send(503, { status: 'degraded', reason: result.reason });
+  });
+
+  await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
+  const address = server.address();
+  const url = `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${address.port}`;
+
+  return {
+    url,
+    port: address.port,
+    async stop(graceMs = 10_000) {
+      stopping = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.server.closeIdleConnections?.();
+      if (inFlight > 0) {
+        await Promise.race([new Promise<void>((r) => (drained = r)), new Promise((r) => setTimeout(r, graceMs))]);
+      }
+      server.server.closeAllConnections?.();
+      await closed;
+    }
+  };
+}

@@ -1,0 +1,10 @@
+/** A Bot Framework conversation reference, kept opaque so storage needs no botbuilder types. */
+export type StoredReference = Record<string, unknown>;
+
+export interface ConversationRepository {
+  /** The person's 1:1 chat with the bot, for personal notifications. */
+  savePersonal(personId: string, ref: StoredReference): Promise<void>;
+  getPersonal(personId: string): Promise<StoredReference | undefined>;
+  saveChannel(teamId: string, channelId: string, ref: StoredReference): Promise<void>;
+  getChannel(teamId: string, channelId: string): Promise<StoredReference | undefined>;
+}

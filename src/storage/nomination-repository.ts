@@ -1,0 +1,7 @@
+import type { Nomination } from '../domain/star-of-the-month';
+
+export interface NominationRepository {
+  /** One per nominator per nominee per box: a second one replaces the first. */
+  put(n: Nomination): Promise<{ created: boolean }>;
+  listBox(teamId: string, month: string): Promise<Nomination[]>;
+}

@@ -1,0 +1,29 @@
+// Everything services need from storage, wired once in the composition root.
+import type { AwardRepository } from './award-repository';
+import type { ConversationRepository } from './conversation-repository';
+import type { HistoryRepository } from './history-repository';
+import type { MembershipRepository } from './membership-repository';
+import type { NominationRepository } from './nomination-repository';
+import type { ProcessedActivityRepository } from './processed-activity-repository';
+import type { ProfileRepository } from './profile-repository';
+import type { SlipRepository } from './slip-repository';
+import type { TeamSettingsRepository } from './team-settings-repository';
+import type { VoteRepository } from './vote-repository';
+
+export interface Repositories {
+  slips: SlipRepository;
+  history: HistoryRepository;
+  profiles: ProfileRepository;
+  teamSettings: TeamSettingsRepository;
+  memberships: MembershipRepository;
+  conversations: ConversationRepository;
+  processed: ProcessedActivityRepository;
+  nominations: NominationRepository;
+  votes: VoteRepository;
+  awards: AwardRepository;
+}
+
+/** Whether storage answers, for /healthz. */
+export interface StorageHealth {
+  check(): Promise<{ ok: true } | { ok: false; reason: string }>;
+}

@@ -1,0 +1,180 @@
+// One table of JSON documents addressed by PartitionKey/RowKey. Every repository is a thin
+// mapping over this, so retries, ETag loops, paging and error mapping live in one place.
+import { RestError, TableClient, TableTransaction, odata } from '@azure/data-tables';
+import { storageUnavailable, TooMuchContentionError } from '../storage-errors';
+
+// A string property holds at most 64 KiB (32K UTF-16 units); larger documents are split.
+const CHUNK = 30000;
+const MAX_CHUNKS = 30;
+
+interface Row {
+  partitionKey: string;
+  rowKey: string;
+  etag?: string;
+  [doc: string]: unknown;
+}
+
+export interface Page<T> {
+  items: T[];
+  continuationToken?: string;
+}
+
+export interface RangeOptions {
+  /** Only rows whose RowKey starts with this. */
+  prefix?: string;
+}
+
+const status = (e: unknown): number | undefined => (e instanceof RestError ? e.statusCode : undefined);
+
+// 5xx, timeouts and refused connections mean "storage is not there now", not "bad request".
+function isUnavailable(e: unknown): boolean {
+  const s = status(e);
+  if (s !== undefined) return s >= 500 || s === 408;
+  const code = (e as { code?: string })?.code;
+  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', 'REQUEST_SEND_ERROR'].includes(code ?? '') || e instanceof RestError;
+}
+
+async function guard<T>(op: () => Promise<T>): Promise<T> {
+  try {
+    return await op();
+  } catch (e) {
+    if (isUnavailable(e)) throw storageUnavailable();
+    throw e;
+  }
+}
+
+function toRow<T>(pk: string, rk: string, doc: T): Row {
+  const json = JSON.stringify(doc);
+  const parts = Math.ceil(json.length / CHUNK) || 1;
+  if (parts > MAX_CHUNKS) throw new Error(`document ${pk}/${rk} is too large for one entity`);
+  const row: Row = { partitionKey: pk, rowKey: rk, parts };
+  for (let i = 0; i < parts; i++) row[`doc${i}`] = json.slice(i * CHUNK, (i + 1) * CHUNK);
+  return row;
+}
+
+function fromRow<T>(row: Record<string, unknown>): T {
+  const parts = Number(row.parts ?? 1);
+  let json = '';
+  for (let i = 0; i < parts; i++) json += String(row[`doc${i}`] ?? '');
+  return JSON.parse(json) as T;
+}
+
+function prefixFilter(pk: string, prefix?: string): string {
+  if (!prefix) return odata`PartitionKey eq ${pk}`;
+  // The upper bound is the prefix with its last character bumped: every key that starts with it sorts between.
+  const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+  return odata`PartitionKey eq ${pk} and RowKey ge ${prefix} and RowKey lt ${upper}`;
+}
+
+export class DocTable<T> {
+  constructor(readonly client: TableClient) {}
+
+  async get(pk: string, rk: string): Promise<{ doc: T; etag: string } | undefined> {
+    return guard(async () => {
+      try {
+        const row = await this.client.getEntity<Record<string, unknown>>(pk, rk);
+        return { doc: fromRow<T>(row), etag: String(row.etag) };
+      } catch (e) {
+        if (status(e) === 404) return undefined;
+        throw e;
+      }
+    });
+  }
+
+  /** Inserts; false when the row already exists (the idempotent path). */
+  async create(pk: string, rk: string, doc: T): Promise<boolean> {
+    return guard(async () => {
+      try {
+        await this.client.createEntity(toRow(pk, rk, doc));
+        return true;
+      } catch (e) {
+        if (status(e) === 409) return false;
+        throw e;
+      }
+    });
+  }
+
+  async upsert(pk: string, rk: string, doc: T): Promise<void> {
+    await guard(() => this.client.upsertEntity(toRow(pk, rk, doc), 'Replace'));
+  }
+
+  /**
+   * Read-modify-write guarded by the ETag, retried with jittered backoff when someone else
+   * wrote first. `change` returns undefined to leave the row as it is.
+   */
+  async update(pk: string, rk: string, change: (current: T) => T | undefined, attempts = 60): Promise<{ doc: T; changed: boolean } | undefined> {
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      const current = await this.get(pk, rk);
+      if (!current) return undefined;
+      const next = change(current.doc);
+      if (next === undefined) return { doc: current.doc, changed: false };
+      try {
+        await guard(() => this.client.updateEntity(toRow(pk, rk, next), 'Replace', { etag: current.etag }));
+        return { doc: next, changed: true };
+      } catch (e) {
+        if (status(e) !== 412) throw e;
+        await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
+      }
+    }
+    throw new TooMuchContentionError(`${this.client.tableName}/${pk}/${rk}`);
+  }
+
+  async delete(pk: string, rk: string): Promise<void> {
+    await guard(async () => {
+      try {
+        await this.client.deleteEntity(pk, rk);
+      } catch (e) {
+        if (status(e) !== 404) throw e;
+      }
+    });
+  }
+
+  /** One page of a partition, in RowKey order. */
+  async page(pk: string, options: RangeOptions & { pageSize: number; continuationToken?: string }): Promise<Page<T>> {
+    return guard(async () => {
+      const pages = this.client
+        .listEntities<Record<string, unknown>>({ queryOptions: { filter: prefixFilter(pk, options.prefix) } })
+        .byPage({ maxPageSize: options.pageSize, continuationToken: options.continuationToken });
+      const { value } = await pages.next();
+      if (!value) return { items: [] };
+      return { items: value.map((row: Record<string, unknown>) => fromRow<T>(row)), continuationToken: value.continuationToken };
+    });
+  }
+
+  /** Every row of a partition (following Table Storage's 1,000-row pages). */
+  async list(pk: string, options: RangeOptions = {}): Promise<T[]> {
+    const items: T[] = [];
+    let continuationToken: string | undefined;
+    do {
+      const page = await this.page(pk, { ...options, pageSize: 1000, continuationToken });
+      items.push(...page.items);
+      continuationToken = page.continuationToken;
+    } while (continuationToken);
+    return items;
+  }
+
+  /** Atomic upserts within one partition, 100 at a time (the service's batch limit). */
+  async upsertMany(pk: string, rows: Array<{ rk: string; doc: T }>): Promise<void> {
+    for (let i = 0; i < rows.length; i += 100) {
+      const tx = new TableTransaction();
+      for (const r of rows.slice(i, i + 100)) tx.upsertEntity(toRow(pk, r.rk, r.doc), 'Replace');
+      await guard(() => this.client.submitTransaction(tx.actions));
+    }
+  }
+
+  /** Deletes every row of a partition (or those with a RowKey prefix), in batches. */
+  async deletePartition(pk: string, options: RangeOptions = {}): Promise<number> {
+    const keys: Array<{ partitionKey: string; rowKey: string }> = [];
+    await guard(async () => {
+      for await (const row of this.client.listEntities<Record<string, unknown>>({ queryOptions: { filter: prefixFilter(pk, options.prefix), select: ['PartitionKey', 'RowKey'] } })) {
+        keys.push({ partitionKey: String(row.partitionKey), rowKey: String(row.rowKey) });
+      }
+      for (let i = 0; i < keys.length; i += 100) {
+        const tx = new TableTransaction();
+        for (const k of keys.slice(i, i + 100)) tx.deleteEntity(k.partitionKey, k.rowKey);
+        await this.client.submitTransaction(tx.actions);
+      }
+    });
+    return keys.length;
+  }
+}

@@ -1,0 +1,133 @@
+// A local stand-in for the Bot Framework connector service. The bot is given this server's URL
+// as `serviceUrl`, so every reply, card update and proactive message it sends lands here.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface Recorded {
+  method: string;
+  path: string;
+  conversationId: string;
+  /** The activity id in the path: what was replied to (POST) or updated (PUT). */
+  activityId?: string;
+  body: any;
+  /** The id the connector gave this activity. */
+  id: string;
+}
+
+export type Fault = { status: number; retryAfter?: string; times: number; match?: (r: { method: string; path: string }) => boolean };
+
+export class LocalConnector {
+  readonly requests: Recorded[] = [];
+  private server?: http.Server;
+  private seq = 0;
+  private waiters: Array<() => void> = [];
+  private faults: Fault[] = [];
+  members: Array<{ id: string; name: string; aadObjectId: string; userPrincipalName?: string }> = [];
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = http.createServer((req, res) => this.handle(req, res));
+    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((r) => this.server?.close(() => r()));
+  }
+
+  /** Answer the next `times` matching requests with an error status (for retry tests). */
+  failNext(fault: Fault): void {
+    this.faults.push(fault);
+  }
+
+  clear(): void {
+    this.requests.length = 0;
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    let raw = '';
+    req.on('data', (c) => (raw += c));
+    req.on('end', () => {
+      const method = req.method ?? 'GET';
+      const path = decodeURIComponent((req.url ?? '').split('?')[0]);
+      const fault = this.faults.find((f) => f.times > 0 && (!f.match || f.match({ method, path })));
+      if (fault) {
+        fault.times--;
+        res.writeHead(fault.status, { 'content-type': 'application/json', ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}) });
+        res.end(JSON.stringify({ error: { code: 'Fault', message: 'injected' } }));
+        return;
+      }
+      const body = raw ? JSON.parse(raw) : undefined;
+      const send = (status: number, json: unknown) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(json));
+      };
+      const m = path.match(/^\/v3\/conversations\/([^/]+)(?:\/activities(?:\/([^/]+))?)?(\/members|\/pagedmembers)?/);
+      if (method === 'POST' && path === '/v3/conversations') {
+        const id = `a:conv-${++this.seq}`;
+        this.record({ method, path, conversationId: id, body, id });
+        return send(200, { id, activityId: body?.activity ? `act-${this.seq}` : undefined });
+      }
+      if (m && m[3]) {
+        return send(200, m[3] === '/pagedmembers' ? { members: this.members } : this.members);
+      }
+      if (m && (method === 'POST' || method === 'PUT')) {
+        const id = method === 'PUT' ? (m[2] ?? '') : `act-${++this.seq}`;
+        this.record({ method, path, conversationId: m[1], activityId: m[2], body, id });
+        return send(200, { id });
+      }
+      if (m && method === 'DELETE') return send(200, {});
+      send(404, { error: { code: 'NotFound', message: path } });
+    });
+  }
+
+  private record(r: Recorded): void {
+    this.requests.push(r);
+    const w = this.waiters;
+    this.waiters = [];
+    w.forEach((f) => f());
+  }
+
+  /** Activities sent (POST) to a conversation, in order. */
+  sent(conversationId?: string): Recorded[] {
+    return this.requests.filter((r) => r.method === 'POST' && r.path !== '/v3/conversations' && (!conversationId || r.conversationId === conversationId));
+  }
+
+  updates(): Recorded[] {
+    return this.requests.filter((r) => r.method === 'PUT');
+  }
+
+  /** Waits until `predicate` holds over what has been recorded. */
+  async waitFor(predicate: (requests: Recorded[]) => boolean, timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate(this.requests)) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`connector: condition not met within ${timeoutMs} ms; saw ${JSON.stringify(this.requests.map((r) => `${r.method} ${r.path}`))}`);
+      await new Promise<void>((r) => {
+        const t = setTimeout(r, Math.min(left, 200));
+        this.waiters.push(() => {
+          clearTimeout(t);
+          r();
+        });
+      });
+    }
+  }
+}
+
+/** Every text a card or message carries, flattened: for asserting on what a person would read. */
+export function textOf(activity: any): string {
+  const parts: string[] = [];
+  const walk = (n: any) => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) return n.forEach(walk);
+    for (const [k, v] of Object.entries(n)) {
+      if (typeof v === 'string' && ['text', 'title', 'value', 'label', 'placeholder', 'errorMessage'].includes(k)) parts.push(v);
+      else walk(v);
+    }
+  };
+  if (typeof activity?.text === 'string') parts.push(activity.text);
+  walk(activity?.attachments);
+  return parts.join('\n');
+}

@@ -1,0 +1,49 @@
+// Starts Valued exactly as index.ts does (same composition), on a free port, against a fresh
+// Azurite and a local connector, and posts Teams activities to it over real HTTP.
+import { readEnvOptions } from '../../src/config';
+import { MemoryLogger } from '../../src/logger';
+import { startValued, type Valued } from '../../src/app';
+import { startAzurite, type TestAzurite } from './azurite';
+import { LocalConnector } from './connector';
+
+export interface Harness {
+  valued: Valued;
+  azurite: TestAzurite;
+  connector: LocalConnector;
+  logs: MemoryLogger;
+  serviceUrl: string;
+  /** POSTs an activity to /api/messages; returns status and parsed body (invoke responses). */
+  post(activity: unknown): Promise<{ status: number; body: any }>;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+  const azurite = await startAzurite();
+  const connector = await new LocalConnector().start();
+  const logs = new MemoryLogger();
+  const config = readEnvOptions({ LOCAL_MODE: 'true', PORT: '0', HOST: '127.0.0.1', STORAGE_CONNECTION_STRING: azurite.connectionString, LOG_LEVEL: 'debug', ...env });
+  const valued = await startValued(config, { logger: logs });
+  return {
+    valued,
+    azurite,
+    connector,
+    logs,
+    serviceUrl: connector.url,
+    async post(activity) {
+      const res = await fetch(`${valued.http.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      const text = await res.text();
+      let body: any = text;
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        /* not JSON: keep the text */
+      }
+      return { status: res.status, body };
+    },
+    async stop() {
+      await valued.stop();
+      await connector.stop();
+      await azurite.stop();
+    }
+  };
+}

@@ -1,0 +1,48 @@
+import { ConfigError, readEnvOptions } from '../../src/config';
+
+const storage = { STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' };
+
+test('local mode without an app id starts, with pretty logs on loopback', () => {
+  const c = readEnvOptions({ LOCAL_MODE: 'true', ...storage });
+  expect(c.localMode).toBe(true);
+  expect(c.bot.appId).toBe('');
+  expect(c.host).toBe('127.0.0.1');
+  expect(c.log.format).toBe('pretty');
+  expect(c.port).toBe(3978);
+});
+
+test('without an app id and without local mode, start-up stops and names MicrosoftAppId', () => {
+  expect(() => readEnvOptions({ ...storage })).toThrow(ConfigError);
+  expect(() => readEnvOptions({ ...storage })).toThrow(/MicrosoftAppId.*LOCAL_MODE=true/);
+});
+
+test.each([
+  [{ PORT: 'eighty' }, /PORT/],
+  [{ PORT: '70000' }, /PORT/],
+  [{ LOCAL_MODE: 'perhaps' }, /LOCAL_MODE/],
+  [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+  [{ LOG_FORMAT: 'xml' }, /LOG_FORMAT/],
+  [{ TIME_ZONE: 'Mars/Olympus' }, /TIME_ZONE/],
+  [{ TABLE_PREFIX: '1bad-prefix' }, /TABLE_PREFIX/],
+  [{ MicrosoftAppType: 'Sometimes' }, /MicrosoftAppType/]
+])('a malformed value stops start-up naming the variable: %j', (bad, name) => {
+  expect(() => readEnvOptions({ LOCAL_MODE: 'true', ...storage, ...bad })).toThrow(name);
+});
+
+test('no storage configured names the variable to set', () => {
+  expect(() => readEnvOptions({ LOCAL_MODE: 'true' })).toThrow(/STORAGE_CONNECTION_STRING/);
+  expect(() => readEnvOptions({ LOCAL_MODE: 'true', STORAGE_ACCOUNT_URL: 'not a url' })).toThrow(/STORAGE_ACCOUNT_URL/);
+});
+
+test('production with a managed identity needs the tenant but no password, and logs JSON', () => {
+  const env = { MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppType: 'UserAssignedMSI', STORAGE_ACCOUNT_URL: 'https://acct.table.core.windows.net' };
+  expect(() => readEnvOptions(env)).toThrow(/MicrosoftAppTenantId/);
+  const c = readEnvOptions({ ...env, MicrosoftAppTenantId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee' });
+  expect(c.storage).toEqual({ kind: 'accountUrl', accountUrl: 'https://acct.table.core.windows.net', tablePrefix: 'valued' });
+  expect(c.log.format).toBe('json');
+  expect(c.host).toBe('0.0.0.0');
+});
+
+test('a multi-tenant app id needs its password', () => {
+  expect(() => readEnvOptions({ MicrosoftAppId: 'x', ...storage })).toThrow(/MicrosoftAppPassword/);
+});
