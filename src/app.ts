@@ -6,6 +6,10 @@ import { TableStore, type PipelinePolicy } from './storage/table/table-store';
 import { createTableRepositories } from './storage/table/create-table-repositories';
 import type { Repositories } from './storage/repositories';
 import { ConversationDirectory } from './services/conversation-directory';
+import { SlipService } from './services/slip-service';
+import { BoxChooser } from './services/box-chooser';
+import nudgePhrases from './domain/language-nudge-phrases.json';
+import type { SenderOptions } from './bot/outbound/teams-sender';
 import { createBot, type Bot } from './bot/create-bot';
 import { startHttpServer, type HttpServer } from './http/server';
 
@@ -21,6 +25,7 @@ export interface StartOptions {
   logger: ILogger;
   now?: () => Date;
   storagePolicies?: PipelinePolicy[];
+  senderOptions?: SenderOptions;
 }
 
 export async function startValued(config: Config, options: StartOptions): Promise<Valued> {
@@ -31,12 +36,17 @@ export async function startValued(config: Config, options: StartOptions): Promis
   const repos = createTableRepositories(store);
 
   const directory = new ConversationDirectory(repos.conversations, repos.memberships, repos.teamSettings, now);
+  const slips = new SlipService(repos, nudgePhrases.phrases, logger.child('slips'), now, config.timeZone);
   const bot = createBot(config, {
     logger: logger.child('bot'),
     directory,
     processed: repos.processed,
+    slips,
+    boxes: new BoxChooser(repos.memberships),
     dedupeHours: config.dedupeHours,
-    now
+    timeZone: config.timeZone,
+    now,
+    senderOptions: options.senderOptions
   });
   const http = await startHttpServer({ host: config.host, port: config.port, bot, health: store, logger: logger.child('http') });
   logger.info('Valued is listening', { url: http.url, localMode: config.localMode });
@@ -48,6 +58,7 @@ export async function startValued(config: Config, options: StartOptions): Promis
     store,
     async stop() {
       await http.stop();
+      await bot.sender.idle();
     }
   };
 }

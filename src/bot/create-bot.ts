@@ -5,12 +5,20 @@ import type { Config } from '../config';
 import type { BotDeps } from './bot-deps';
 import { attachTurnLog } from './turn-log';
 import { onTurnError } from './turn-error';
+import { TeamsSender } from './outbound/teams-sender';
+import { CardUpdater } from './outbound/card-updater';
+import { SlipFlow } from './slip-flow';
 import * as welcome from './listeners/welcome';
+import * as slipsChat from './listeners/slips-chat';
+import * as slipsCompose from './listeners/slips-compose';
+import * as slipCardActions from './listeners/slip-card-actions';
 import * as fallback from './listeners/fallback';
 
 export interface Bot {
   adapter: TeamsAdapter;
   app: Application;
+  /** Sends outside a turn (notifications, card updates); shutdown waits for it. */
+  sender: TeamsSender;
   /** Runs one turn: logging, redelivery check, then the application's routes. */
   handle(context: TurnContext): Promise<void>;
 }
@@ -31,7 +39,14 @@ export function createBot(config: Config, deps: BotDeps): Bot {
   });
   app.error(onTurnError(deps.logger));
 
+  const sender = new TeamsSender(adapter, config.bot.appId, deps.logger.child('sender'), deps.senderOptions);
+  const cardUpdater = new CardUpdater(sender);
+  const flow = new SlipFlow({ slips: deps.slips, boxes: deps.boxes, directory: deps.directory, sender, cardUpdater, timeZone: deps.timeZone, logger: deps.logger });
+
   welcome.register(app, deps);
+  slipsChat.register(app, flow);
+  slipsCompose.register(app, flow);
+  slipCardActions.register(app, { slips: deps.slips, cardUpdater, timeZone: deps.timeZone, logger: deps.logger });
   fallback.register(app);
 
   async function handle(context: TurnContext): Promise<void> {
@@ -52,5 +67,5 @@ export function createBot(config: Config, deps: BotDeps): Bot {
     }
   }
 
-  return { adapter, app, handle };
+  return { adapter, app, sender, handle };
 }

@@ -34,6 +34,8 @@ export interface Slip extends SlipDraft {
   cosigners: PersonRef[];
   /** Id of the card message in the conversation, once posted. */
   postedActivityId?: string;
+  /** Teams ids whose client refreshes the card to their own view (at most 60). */
+  refreshUserIds?: string[];
   /** Per recipient id: whether the personal notification reached them. */
   notified: Record<string, 'sent' | 'not notified'>;
 }

@@ -102,3 +102,12 @@ test('health check reports ok while storage answers and the reason when it does 
   const result = await down.check();
   expect(result.ok).toBe(false);
 });
+
+test('partitions whose keys hold Entra (GUID-shaped) ids stay apart in queries', async () => {
+  const { keys } = await import('../../src/storage/table/keys');
+  const a = keys.person('00000000-0000-4000-8000-000000000002');
+  const b = keys.person('00000000-0000-4000-8000-000000000004');
+  await table.upsert(a, 'slip|1', { n: 1, who: [] });
+  await table.upsert(b, 'slip|1', { n: 2, who: [] });
+  expect((await table.list(a, { prefix: 'slip|' })).map((d) => d.n)).toEqual([1]);
+});

@@ -1,10 +1,9 @@
-// A real Azurite Table service inside the test process: free port, in-memory data, ~10 ms to
-// start. Deep imports because the package root wants VS Code (see STACK-NOTES).
-/* eslint-disable @typescript-eslint/no-var-requires */
-import type { AddressInfo } from 'node:net';
-
-const { default: TableServer } = require('azurite/dist/src/table/TableServer');
-const { default: TableConfiguration } = require('azurite/dist/src/table/TableConfiguration');
+// A real Azurite Table service for tests: a child process on a free port with in-memory data.
+// It must be a separate process from the bot: restify patches Node's shared request prototype,
+// and an Azurite inside the same process then loses the query string (and with it $filter).
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
 
 export const DEV_ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
@@ -14,37 +13,70 @@ export const connectionStringFor = (port: number): string =>
 export interface TestAzurite {
   port: number;
   connectionString: string;
-  /** Stops serving (storage "goes down"); data is lost, as after a real outage of this emulator. */
+  /** Stops serving (storage "goes down"); in-memory data is lost. */
   stop(): Promise<void>;
   /** Serves again on the same port. */
   restart(): Promise<void>;
 }
 
-async function startServer(port: number): Promise<{ server: { close(): Promise<void>; clean(): Promise<void> }; port: number }> {
-  // Positional: host, port, keepAlive, dbPath, debugLog, accessLog, stream, debugPath, loose, skipApiVersionCheck, cert, key, pwd, oauth, productStyle, inMemory
-  const config = new TableConfiguration('127.0.0.1', port, undefined, undefined, false, false, undefined, undefined, false, true, '', '', '', undefined, false, true);
-  const server = new TableServer(config);
-  await server.start();
-  const address = server.getHttpServerAddress() as string;
-  const actual = Number(new URL(address).port) || (server.httpServer.address() as AddressInfo).port;
-  return { server, port: actual };
+const MAIN = path.resolve(__dirname, '../../node_modules/azurite/dist/src/table/main.js');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+async function spawnAzurite(port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [MAIN, '--tableHost', '127.0.0.1', '--tablePort', String(port), '--inMemoryPersistence', '--skipApiVersionCheck', '--disableTelemetry', '--silent'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (d) => (stderr += d));
+  const deadline = Date.now() + 15_000;
+  while (!(await listening(port))) {
+    if (child.exitCode !== null) throw new Error(`Azurite exited (${child.exitCode}): ${stderr}`);
+    if (Date.now() > deadline) throw new Error(`Azurite did not start on ${port}: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return child;
+}
+
+function kill(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
 }
 
 export async function startAzurite(): Promise<TestAzurite> {
-  let { server, port } = await startServer(0);
-  let stopped = false;
+  const port = await freePort();
+  let child = await spawnAzurite(port);
+  const cleanup = () => child.kill('SIGKILL');
+  process.once('exit', cleanup);
   return {
     port,
     connectionString: connectionStringFor(port),
     async stop() {
-      if (stopped) return;
-      stopped = true;
-      await server.close();
-      await server.clean();
+      await kill(child);
     },
     async restart() {
-      ({ server } = await startServer(port));
-      stopped = false;
+      child = await spawnAzurite(port);
     }
   };
 }

@@ -5,14 +5,14 @@
  * | table            | PartitionKey                 | RowKey                               | read as                            |
  * |------------------|------------------------------|--------------------------------------|------------------------------------|
  * | slips            | `{teamId}|{YYYY-MM}` (a box) | slip id                              | point read; the box: one partition |
- * | history          | person id                    | `slip|{inverted time}|{slip id}`     | newest first, paged in a partition |
+ * | history          | `person|{id}`                | `slip|{inverted time}|{slip id}`     | newest first, paged in a partition |
  * |                  |                              | `nomination|{inv time}|{team}|{id}`  |                                    |
  * |                  |                              | `award|{YYYY-MM}|{team}`             |                                    |
  * | nominations      | `{teamId}|{YYYY-MM}`         | `{nominee id}|{nominator id}`        | the box: one partition             |
- * | votes            | `{teamId}|{YYYY-MM}`         | voter id                             | tally: one partition               |
+ * | votes            | `{teamId}|{YYYY-MM}`         | `person|{voter id}`                  | tally: one partition               |
  * | awards           | team id                      | `YYYY-MM`                            | point read; a team's awards        |
- * | profiles         | person id                    | `profile`                            | point read                         |
- * | memberships      | person id                    | team id                              | a person's teams: one partition    |
+ * | profiles         | `person|{id}`                | `profile`                            | point read                         |
+ * | memberships      | `person|{id}`                | team id                              | a person's teams: one partition    |
  * | teamsettings     | team id                      | `settings`                           | point read                         |
  * | conversations    | `person|{id}` / `team|{id}`  | `personal` / `channel|{channel id}`  | point read                         |
  * | processed        | activity key                 | `` (empty)                           | point write that fails if present  |
@@ -27,6 +27,11 @@ export function safeKey(s: string): string {
 }
 
 const join = (...parts: string[]): string => parts.map(safeKey).join('|');
+
+// Azurite's query engine mistakes a key holding a hyphenated GUID (as Entra ids are) for a
+// GUID value and matches the wrong partitions. '~' appears in no Entra or Teams id, so
+// swapping hyphens for it keeps keys unique and the emulator honest.
+const unGuid = (id: string): string => id.replace(/-/g, '~');
 
 /** Sorts newest first as a string: a fixed-width count down from the year 9999. */
 export function invertedTime(iso: string): string {
@@ -43,9 +48,9 @@ export const keys = {
   historyNomination: (createdAt: string, teamId: string, nomineeAndNominator: string) => join('nomination', invertedTime(createdAt), teamId, nomineeAndNominator),
   historyAward: (month: string, teamId: string) => join('award', month, teamId),
   nominationRow: (nomineeId: string, nominatorId: string) => join(nomineeId, nominatorId),
-  person: (personId: string) => safeKey(personId),
+  person: (personId: string) => join('person', unGuid(personId)),
   team: (teamId: string) => safeKey(teamId),
-  personConversation: (personId: string) => join('person', personId),
+  personConversation: (personId: string) => join('person', unGuid(personId)),
   teamConversation: (teamId: string) => join('team', teamId),
   channelRow: (channelId: string) => join('channel', channelId)
 };

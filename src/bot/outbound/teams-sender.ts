@@ -1,0 +1,113 @@
+// Every message the bot sends outside a turn goes through here: at most ~7 a second per
+// conversation (Teams' limit), retried with backoff and jitter on 429/412/502/504 (honouring
+// Retry-After), never retried on other 4xx. Sends are tracked so shutdown can wait for them.
+import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
+import type { CloudAdapter } from 'botbuilder';
+import type { ILogger } from '../../logger';
+
+const RETRYABLE = new Set([412, 429, 502, 503, 504]);
+
+export interface SenderOptions {
+  perSecond?: number;
+  maxAttempts?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+}
+
+function statusOf(e: unknown): number | undefined {
+  const err = e as { statusCode?: number; response?: { status?: number } };
+  return err?.statusCode ?? err?.response?.status;
+}
+
+function retryAfterMs(e: unknown): number | undefined {
+  const headers = (e as { response?: { headers?: { get?: (n: string) => string | undefined } } })?.response?.headers;
+  const raw = headers?.get?.('retry-after');
+  if (!raw) return undefined;
+  const seconds = Number(raw);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(raw);
+  return Number.isFinite(at) ? Math.max(0, at - Date.now()) : undefined;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class TeamsSender {
+  private readonly nextSlot = new Map<string, number>();
+  private readonly pending = new Set<Promise<unknown>>();
+  private readonly o: Required<SenderOptions>;
+
+  constructor(private readonly adapter: CloudAdapter, private readonly appId: string, private readonly logger: ILogger, options: SenderOptions = {}) {
+    this.o = { perSecond: 7, maxAttempts: 6, baseDelayMs: 200, maxDelayMs: 10_000, ...options };
+  }
+
+  /** Waits for this conversation's next free slot, so bursts are spread out rather than refused. */
+  private async slot(conversationId: string): Promise<void> {
+    const now = Date.now();
+    const at = Math.max(now, this.nextSlot.get(conversationId) ?? 0);
+    this.nextSlot.set(conversationId, at + 1000 / this.o.perSecond);
+    if (this.nextSlot.size > 10_000) this.nextSlot.clear();
+    if (at > now) await sleep(at - now);
+  }
+
+  private async withRetry<T>(conversationId: string, what: string, op: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      await this.slot(conversationId);
+      try {
+        return await op();
+      } catch (e) {
+        const status = statusOf(e);
+        if (!status || !RETRYABLE.has(status) || attempt >= this.o.maxAttempts) throw e;
+        const backoff = Math.min(this.o.maxDelayMs, this.o.baseDelayMs * 2 ** (attempt - 1));
+        const wait = retryAfterMs(e) ?? backoff / 2 + Math.random() * (backoff / 2);
+        this.logger.warn('Teams asked us to slow down or failed; retrying', { what, status, attempt, waitMs: Math.round(wait) });
+        await sleep(wait);
+      }
+    }
+  }
+
+  /** Work that continues after the turn (such as notifying recipients); shutdown and tests wait for it. */
+  background<T>(p: Promise<T>): Promise<T> {
+    return this.track(p);
+  }
+
+  private track<T>(p: Promise<T>): Promise<T> {
+    this.pending.add(p);
+    p.finally(() => this.pending.delete(p)).catch(() => undefined);
+    return p;
+  }
+
+  private run(ref: Partial<ConversationReference>, logic: (ctx: TurnContext) => Promise<void>): Promise<void> {
+    return this.adapter.continueConversationAsync(this.appId, ref, logic);
+  }
+
+  /** Sends one activity into a stored conversation; resolves to the new message's id. */
+  send(ref: Partial<ConversationReference>, activity: Partial<Activity>, what = 'message'): Promise<string | undefined> {
+    const conversationId = ref.conversation?.id ?? '';
+    return this.track(
+      this.withRetry(conversationId, what, async () => {
+        let id: string | undefined;
+        await this.run(ref, async (ctx) => {
+          id = (await ctx.sendActivity(activity))?.id;
+        });
+        return id;
+      })
+    );
+  }
+
+  /** Replaces a message the bot sent earlier (a card update). */
+  update(ref: Partial<ConversationReference>, activityId: string, activity: Partial<Activity>, what = 'card update'): Promise<void> {
+    const conversationId = ref.conversation?.id ?? '';
+    return this.track(
+      this.withRetry(conversationId, what, () =>
+        this.run(ref, async (ctx) => {
+          await ctx.updateActivity({ ...activity, id: activityId, type: 'message' });
+        })
+      )
+    );
+  }
+
+  /** Resolves when every send started so far has finished (for a graceful stop and for tests). */
+  async idle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+}

@@ -1,0 +1,24 @@
+// People's own words go into TextRuns, which Teams shows without markdown, so "**", "[x](y)"
+// or "![](…)" stay literal. Teams still turns bare addresses into links; a zero-width space
+// keeps a typed address from becoming a link that looks like it came from the app.
+const ZWSP = '\u200B';
+
+export function userText(s: string): string {
+  return s.replace(/:\/\//g, `:${ZWSP}//`).replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}${ZWSP}.`);
+}
+
+/** Names appear inside our own formatted text, so they lose markdown and tag characters. */
+export function safeName(s: string): string {
+  const cleaned = s.replace(/[<>[\]*_`#|\\{}]/g, '').replace(/\s+/g, ' ').trim().slice(0, 100);
+  return cleaned || 'A colleague';
+}
+
+/** "A", "A and B", "A, B and C". */
+export function listOf(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+export function formatWhen(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
+}

@@ -1,0 +1,141 @@
+// The use cases of a thank-you slip: check a draft, send it (idempotently), co-sign it.
+import { CodedError } from '../domain/errors';
+import { monthOf } from '../domain/box';
+import { checkSlipDraft, cosignOutcome, type CosignOutcome, type Slip, type SlipDraft } from '../domain/slip';
+import { findNudges, type Nudge, type NudgePhrase } from '../domain/language-nudge';
+import type { PersonRef } from '../domain/person';
+import type { SlipHistoryEntry } from '../domain/history';
+import type { Repositories } from '../storage/repositories';
+import type { ILogger } from '../logger';
+import { DEFAULT_VALUES } from '../domain/values';
+import { slipIdFor } from './slip-id';
+
+export interface SlipPlace {
+  tenantId: string;
+  /** '' when no team is known: the slip still counts in the person's history. */
+  teamId: string;
+  teamName?: string;
+  conversationId: string;
+}
+
+export type CheckResult =
+  | { kind: 'problems'; problems: CodedError[] }
+  | { kind: 'nudges'; nudges: Nudge[] }
+  | { kind: 'ok' };
+
+export interface SendResult {
+  slip: Slip;
+  /** False when this request was already handled (a retry or a double click). */
+  created: boolean;
+  /** True when this caller should post the card (the creator, or a retry after a lost post). */
+  shouldPost: boolean;
+}
+
+// A retry may take over posting when the first attempt saved the slip but never posted it.
+const POST_TAKEOVER_MS = 15_000;
+
+export class SlipService {
+  constructor(
+    private readonly repos: Pick<Repositories, 'slips' | 'history' | 'teamSettings' | 'memberships' | 'profiles'>,
+    private readonly phrases: readonly NudgePhrase[],
+    private readonly logger: ILogger,
+    private readonly now: () => Date,
+    private readonly defaultTimeZone: string
+  ) {}
+
+  async valuesFor(teamId: string): Promise<string[]> {
+    if (!teamId) return [...DEFAULT_VALUES];
+    return (await this.repos.teamSettings.get(teamId))?.values ?? [...DEFAULT_VALUES];
+  }
+
+  /** Rules first, then the language nudge (unless the sender chose to post anyway). */
+  async check(draft: SlipDraft, teamId: string, options: { postAnyway?: boolean; valuesRequired?: boolean } = {}): Promise<CheckResult> {
+    const allowed = await this.valuesFor(teamId);
+    let problems = checkSlipDraft(draft, allowed);
+    // A quick "thanks @Sam for ..." message carries no values; the form always asks for them.
+    if (options.valuesRequired === false && draft.values.length === 0) problems = problems.filter((p) => p.field !== 'values');
+    if (problems.length > 0) return { kind: 'problems', problems };
+    const nudges = options.postAnyway ? [] : findNudges(`${draft.message}`, this.phrases);
+    return nudges.length > 0 ? { kind: 'nudges', nudges } : { kind: 'ok' };
+  }
+
+  /** Saves a checked draft as a slip with one history entry per recipient. */
+  async send(draft: SlipDraft, place: SlipPlace, requestKey: string): Promise<SendResult> {
+    const now = this.now();
+    const settings = place.teamId ? await this.repos.teamSettings.get(place.teamId) : undefined;
+    const slip: Slip = {
+      ...draft,
+      message: draft.message.trim(),
+      id: slipIdFor(place.tenantId, draft.sender.id, requestKey),
+      tenantId: place.tenantId,
+      teamId: place.teamId,
+      month: monthOf(now, settings?.timeZone ?? this.defaultTimeZone),
+      conversationId: place.conversationId,
+      createdAt: now.toISOString(),
+      cosigners: [],
+      notified: {}
+    };
+    const { slip: saved, created } = await this.repos.slips.create(slip);
+    // Written on every attempt (upserts), so a retry repairs a slip whose history write failed.
+    await Promise.all(saved.recipients.map((r) => this.repos.history.addSlips(r.id, [historyEntry(saved)])));
+    if (place.teamId) {
+      await this.repos.memberships.record({ personId: saved.sender.id, teamId: place.teamId, teamName: place.teamName ?? settings?.teamName ?? 'your team', lastUsedAt: now.toISOString() });
+    }
+    const stale = now.getTime() - new Date(saved.createdAt).getTime() > POST_TAKEOVER_MS;
+    const shouldPost = created || (!saved.postedActivityId && stale);
+    if (!created) this.logger.info('slip submitted again; kept the first', { slipId: saved.id, shouldPost });
+    return { slip: saved, created, shouldPost };
+  }
+
+  get(teamId: string, month: string, slipId: string): Promise<Slip | undefined> {
+    return this.repos.slips.get(teamId, month, slipId);
+  }
+
+  async recordPosted(slip: Slip, activityId: string, refreshUserIds: string[]): Promise<Slip> {
+    const r = await this.repos.slips.update(slip.teamId, slip.month, slip.id, (s) => (s.postedActivityId ? undefined : { ...s, postedActivityId: activityId, refreshUserIds }));
+    return r?.slip ?? slip;
+  }
+
+  /** Preferred job titles by person id, for those who have set one. */
+  async titlesFor(personIds: string[]): Promise<Record<string, string>> {
+    const profiles = await this.repos.profiles.getMany(personIds);
+    const titles: Record<string, string> = {};
+    for (const [id, p] of profiles) if (p.preferredTitle) titles[id] = p.preferredTitle;
+    return titles;
+  }
+
+  /** Whether a person has asked not to get personal notifications. */
+  async wantsNotifications(personId: string): Promise<boolean> {
+    return !(await this.repos.profiles.get(personId))?.noNotifications;
+  }
+
+  async recordNotified(slip: Slip, outcome: Record<string, 'sent' | 'not notified'>): Promise<void> {
+    await this.repos.slips.update(slip.teamId, slip.month, slip.id, (s) => ({ ...s, notified: { ...s.notified, ...outcome } }));
+  }
+
+  /** Adds a colleague's thanks once; concurrent presses all count (ETag-guarded). */
+  async cosign(teamId: string, month: string, slipId: string, person: PersonRef): Promise<{ outcome: CosignOutcome; slip: Slip }> {
+    let outcome: CosignOutcome = 'added';
+    const result = await this.repos.slips.update(teamId, month, slipId, (s) => {
+      outcome = cosignOutcome(s, person);
+      return outcome === 'added' ? { ...s, cosigners: [...s.cosigners, person] } : undefined;
+    });
+    if (!result) throw new CodedError('not_found', 'Sorry, I couldn’t find that slip. It may have been removed.');
+    return { outcome, slip: result.slip };
+  }
+}
+
+export function historyEntry(slip: Slip): SlipHistoryEntry {
+  return {
+    kind: 'slip',
+    slipId: slip.id,
+    teamId: slip.teamId,
+    month: slip.month,
+    createdAt: slip.createdAt,
+    sender: slip.sender,
+    message: slip.message,
+    values: slip.values,
+    visibility: slip.visibility,
+    ...(slip.quote ? { quote: slip.quote } : {})
+  };
+}
