@@ -21,12 +21,6 @@ export const MESSAGE_EXTENSION_COMMANDS = {
     title: 'Thank for this',
     description: 'Thank the person who wrote this message',
     contexts: ['message']
-  },
-  nominate: {
-    id: 'nominate',
-    title: 'Nominate',
-    description: 'Nominate a colleague for star of the month',
-    contexts: ['compose', 'message']
   }
 } as const satisfies Record<string, MessageExtensionCommand>;
 

@@ -4,6 +4,7 @@ import type { Bot } from '../bot/create-bot';
 import type { ILogger } from '../logger';
 import type { StorageHealth } from '../storage/repositories';
 import { envelopeProblem } from './activity-envelope';
+import { INFO_PAGES } from './info-pages';
 
 export interface HttpServer {
   url: string;
@@ -48,6 +49,14 @@ export async function startHttpServer(options: { host: string; port: number; bot
   server.head('/api/messages', async (_req, res) => {
     res.send(200);
   });
+
+  for (const [path, html] of Object.entries(INFO_PAGES)) {
+    server.get(path, async (_req, res) => {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
+      res.sendRaw(200, html);
+    });
+  }
 
   server.get('/healthz', async (_req, res) => {
     const result = await health.check();

@@ -90,3 +90,12 @@ test('/healthz says 503 with the reason while storage is down, and 200 again whe
   const up = await fetch(`${h.valued.http.url}/healthz`);
   expect(up.status).toBe(200);
 });
+
+test.each(['/', '/privacy', '/terms'])('the page the manifest links to at %s is served', async (path) => {
+  const res = await fetch(`${h.valued.http.url}${path}`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/text\/html/);
+  const html = await res.text();
+  expect(html).toContain('<html lang="en-GB">');
+  if (path === '/privacy') expect(html).toContain('What Valued stores');
+});
