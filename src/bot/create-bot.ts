@@ -9,6 +9,7 @@ import { TeamsSender } from './outbound/teams-sender';
 import { CardUpdater } from './outbound/card-updater';
 import { SlipFlow } from './slip-flow';
 import * as welcome from './listeners/welcome';
+import { rememberConversation } from './listeners/welcome';
 import * as slipsChat from './listeners/slips-chat';
 import * as slipsCompose from './listeners/slips-compose';
 import * as slipCardActions from './listeners/slip-card-actions';
@@ -60,6 +61,8 @@ export function createBot(config: Config, deps: BotDeps): Bot {
       return;
     }
     try {
+      // Where people can be reached is saved on install and on their first message or action.
+      if (a.type === 'message' || a.type === 'invoke') await rememberConversation(context, deps);
       await app.run(context);
     } catch (e) {
       if (dedupeKey) await deps.processed.release(dedupeKey).catch(() => undefined);

@@ -5,13 +5,14 @@ import { TeamsInfo, type TeamsChannelAccount, type TurnContext } from 'botbuilde
 import type { PersonRef } from '../domain/person';
 import type { ILogger } from '../logger';
 import { personOf, scopeOf } from './activity-info';
+import type { ConversationDirectory } from '../services/conversation-directory';
 
 const PAGE = 200;
 
 export class PeopleDirectory {
   private members?: Promise<TeamsChannelAccount[]>;
 
-  constructor(private readonly context: TurnContext, private readonly teamId: string, private readonly logger: ILogger) {}
+  constructor(private readonly context: TurnContext, private readonly teamId: string, private readonly logger: ILogger, private readonly directory: ConversationDirectory) {}
 
   /** Members of this group chat or channel, or of the chosen team when in a personal chat. */
   list(): Promise<TeamsChannelAccount[]> {
@@ -39,12 +40,19 @@ export class PeopleDirectory {
   }
 
   /** Resolves ids (Entra object ids from the picker, or Teams ids from mentions). */
-  async resolve(ids: string[], known: PersonRef[] = []): Promise<PersonRef[]> {
+  async resolve(ids: string[], mentioned: PersonRef[] = []): Promise<PersonRef[]> {
     const members = await this.list();
-    return ids.map((id) => {
-      const hit = known.find((k) => k.id === id || k.teamsId === id) ?? personOf(members.find((m) => m.aadObjectId === id || m.id === id));
-      // Teams accepts an Entra object id in a card mention, so an unknown person can still be tagged.
-      return hit ?? { id, teamsId: id, name: 'A colleague' };
-    });
+    return Promise.all(
+      ids.map(async (id) => {
+        const member = personOf(members.find((m) => m.aadObjectId === id || m.id === id));
+        if (member) return member;
+        // Someone who has talked to Valued before is known by their Teams id, even where the
+        // members APIs can't see them (a mention in a personal chat).
+        const known = id.startsWith('29:') ? await this.directory.personByTeamsId(id) : undefined;
+        if (known) return known;
+        // Teams accepts an Entra object id in a card mention, so an unknown person can still be tagged.
+        return mentioned.find((k) => k.id === id || k.teamsId === id) ?? { id, teamsId: id, name: 'A colleague' };
+      })
+    );
   }
 }

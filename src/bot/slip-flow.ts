@@ -67,7 +67,7 @@ export class SlipFlow {
   }
 
   people(context: TurnContext, teamId: string): PeopleDirectory {
-    return new PeopleDirectory(context, teamId, this.log(context));
+    return new PeopleDirectory(context, teamId, this.log(context), this.deps.directory);
   }
 
   async formCard(context: TurnContext, mode: FormMode, fields: Partial<SlipFormFields>, errors: string[] = [], extraPeople: Array<{ id: string; name: string }> = []): Promise<CardAttachment> {

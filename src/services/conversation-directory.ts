@@ -5,6 +5,7 @@ import type { ConversationRepository, StoredReference } from '../storage/convers
 import type { MembershipRepository } from '../storage/membership-repository';
 import type { TeamSettingsRepository } from '../storage/team-settings-repository';
 import { defaultTeamSettings } from '../domain/team-settings';
+import type { PersonRef } from '../domain/person';
 
 const MAX_REMEMBERED = 50_000;
 
@@ -51,6 +52,16 @@ export class ConversationDirectory {
       tasks.push(this.memberships.record({ personId, teamId: place.teamId, teamName: place.teamName, lastUsedAt: this.now().toISOString() }));
     }
     await Promise.all(tasks);
+  }
+
+  /** Remembers who a Teams id belongs to (once per process), so mentions can be resolved later. */
+  async rememberPerson(person: PersonRef): Promise<void> {
+    if (person.id === person.teamsId || !this.firstTime(`u|${person.teamsId}`)) return;
+    await this.conversations.savePerson(person);
+  }
+
+  personByTeamsId(teamsId: string): Promise<PersonRef | undefined> {
+    return this.conversations.getPersonByTeamsId(teamsId);
   }
 
   getPersonal(personId: string): Promise<StoredReference | undefined> {

@@ -1,3 +1,5 @@
+import type { PersonRef } from '../domain/person';
+
 /** A Bot Framework conversation reference, kept opaque so storage needs no botbuilder types. */
 export type StoredReference = Record<string, unknown>;
 
@@ -6,5 +8,8 @@ export interface ConversationRepository {
   savePersonal(personId: string, ref: StoredReference): Promise<void>;
   getPersonal(personId: string): Promise<StoredReference | undefined>;
   saveChannel(teamId: string, channelId: string, ref: StoredReference): Promise<void>;
+  /** Who a Teams user id belongs to, for mentions the members APIs cannot resolve. */
+  savePerson(person: PersonRef): Promise<void>;
+  getPersonByTeamsId(teamsId: string): Promise<PersonRef | undefined>;
   getChannel(teamId: string, channelId: string): Promise<StoredReference | undefined>;
 }

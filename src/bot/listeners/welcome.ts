@@ -11,6 +11,7 @@ export async function rememberConversation(context: TurnContext, deps: BotDeps, 
   const ref = TC.getConversationReference(a) as unknown as Record<string, unknown>;
   const person = actorOf(a);
   const team = teamOf(a);
+  if (person) await deps.directory.rememberPerson(person);
   if (team) {
     await deps.directory.rememberTeam({ tenantId: tenantOf(a), teamId: team.id, teamName: team.name, channelId: channelIdOf(a) ?? team.id }, ref, person?.id);
   }

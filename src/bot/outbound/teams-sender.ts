@@ -76,8 +76,18 @@ export class TeamsSender {
     return p;
   }
 
-  private run(ref: Partial<ConversationReference>, logic: (ctx: TurnContext) => Promise<void>): Promise<void> {
-    return this.adapter.continueConversationAsync(this.appId, ref, logic);
+  // The adapter hands errors thrown in here to onTurnError and carries on, so the failure is
+  // caught inside and rethrown outside: retries and "not notified" depend on seeing it.
+  private async run(ref: Partial<ConversationReference>, logic: (ctx: TurnContext) => Promise<void>): Promise<void> {
+    let failure: unknown;
+    await this.adapter.continueConversationAsync(this.appId, ref, async (ctx) => {
+      try {
+        await logic(ctx);
+      } catch (e) {
+        failure = e;
+      }
+    });
+    if (failure) throw failure;
   }
 
   /** Sends one activity into a stored conversation; resolves to the new message's id. */

@@ -15,6 +15,7 @@
  * | memberships      | `person|{id}`                | team id                              | a person's teams: one partition    |
  * | teamsettings     | team id                      | `settings`                           | point read                         |
  * | conversations    | `person|{id}` / `team|{id}`  | `personal` / `channel|{channel id}`  | point read                         |
+ * |                  | `user|{teams user id}`       | `person`                             | point read (who a Teams id is)     |
  * | processed        | activity key                 | `` (empty)                           | point write that fails if present  |
  *
  * Person ids are Entra object ids (Teams user ids when there is none); slip ids are derived
@@ -52,5 +53,6 @@ export const keys = {
   team: (teamId: string) => safeKey(teamId),
   personConversation: (personId: string) => join('person', unGuid(personId)),
   teamConversation: (teamId: string) => join('team', teamId),
+  teamsUser: (teamsId: string) => join('user', teamsId),
   channelRow: (channelId: string) => join('channel', channelId)
 };

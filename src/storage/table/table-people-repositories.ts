@@ -1,5 +1,5 @@
 // Small per-person and per-team records: profiles, team settings, memberships, conversations.
-import type { Profile } from '../../domain/person';
+import type { PersonRef, Profile } from '../../domain/person';
 import type { TeamSettings } from '../../domain/team-settings';
 import type { ConversationRepository, StoredReference } from '../conversation-repository';
 import type { Membership, MembershipRepository } from '../membership-repository';
@@ -48,6 +48,12 @@ export class TableMembershipRepository implements MembershipRepository {
 
 export class TableConversationRepository implements ConversationRepository {
   constructor(private readonly t: DocTable<StoredReference>) {}
+  savePerson(person: PersonRef) {
+    return this.t.upsert(keys.teamsUser(person.teamsId), 'person', { ...person });
+  }
+  async getPersonByTeamsId(teamsId: string) {
+    return (await this.t.get(keys.teamsUser(teamsId), 'person'))?.doc as PersonRef | undefined;
+  }
   savePersonal(personId: string, ref: StoredReference) {
     return this.t.upsert(keys.personConversation(personId), 'personal', ref);
   }
