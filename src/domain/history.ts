@@ -14,3 +14,29 @@ export interface SlipHistoryEntry {
   visibility: Visibility;
   quote?: string;
 }
+
+/** A nomination someone made for this person (nominator shown only when not kept from the team). */
+export interface NominationHistoryEntry {
+  kind: 'nomination';
+  teamId: string;
+  month: string;
+  createdAt: string;
+  /** Undefined when the nominator asked for their name to be kept from the team. */
+  nominator?: PersonRef;
+  reason: string;
+  values: string[];
+}
+
+export interface AwardHistoryEntry {
+  kind: 'award';
+  teamId: string;
+  teamName: string;
+  month: string;
+  /** 'winner' (star of the month, possibly joint) or 'highly commended'. */
+  result: 'winner' | 'highly commended';
+  citation: string;
+  values: string[];
+  announcedAt: string;
+}
+
+export type HistoryEntry = SlipHistoryEntry | NominationHistoryEntry | AwardHistoryEntry;

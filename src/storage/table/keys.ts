@@ -6,7 +6,7 @@
  * |------------------|------------------------------|--------------------------------------|------------------------------------|
  * | slips            | `{teamId}|{YYYY-MM}` (a box) | slip id                              | point read; the box: one partition |
  * | history          | `person|{id}`                | `slip|{inverted time}|{slip id}`     | newest first, paged in a partition |
- * |                  |                              | `nomination|{inv time}|{team}|{id}`  |                                    |
+ * |                  |                              | `nomination|{YYYY-MM}|{team}|{nominator}` |                               |
  * |                  |                              | `award|{YYYY-MM}|{team}`             |                                    |
  * | nominations      | `{teamId}|{YYYY-MM}`         | `{nominee id}|{nominator id}`        | the box: one partition             |
  * | votes            | `{teamId}|{YYYY-MM}`         | `person|{voter id}`                  | tally: one partition               |
@@ -46,7 +46,7 @@ export const keys = {
   box: (teamId: string, month: string) => join(teamId || '-', month),
   slipRow: (slipId: string) => safeKey(slipId),
   historySlip: (createdAt: string, slipId: string) => join('slip', invertedTime(createdAt), slipId),
-  historyNomination: (createdAt: string, teamId: string, nomineeAndNominator: string) => join('nomination', invertedTime(createdAt), teamId, nomineeAndNominator),
+  historyNomination: (month: string, teamId: string, nominatorId: string) => join('nomination', month, teamId, unGuid(nominatorId)),
   historyAward: (month: string, teamId: string) => join('award', month, teamId),
   nominationRow: (nomineeId: string, nominatorId: string) => join(nomineeId, nominatorId),
   person: (personId: string) => join('person', unGuid(personId)),
