@@ -37,6 +37,10 @@ param location string = resourceGroup().location
 @description('App Service plan size. B1 is enough for a trust; P0v3 and up add zone redundancy options and more memory.')
 param webAppSku string = 'B1'
 
+@description('Signs links to people\'s own pages (portfolio, exports). Fresh on each deployment; links last an hour.')
+@secure()
+param linkSecret string = '${newGuid()}${newGuid()}'
+
 @minValue(1)
 @maxValue(10)
 @description('Number of Web App instances. The bot is stateless, so more instances simply share the load.')
@@ -175,6 +179,26 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'AAD_APP_CLIENT_ID'
           value: aadAppClientId
+        }
+        {
+          // The "My recognition" tab's SSO tokens are checked against these (v2: client id; v1: the
+          // Application ID URI, the same as webApplicationInfo.resource in the Teams manifest).
+          name: 'SSO_CLIENT_ID'
+          value: aadAppClientId
+        }
+        {
+          name: 'SSO_AUDIENCE'
+          // Empty without a sign-in app: SSO_AUDIENCE alone would stop Valued starting.
+          value: empty(aadAppClientId) ? '' : 'api://${resourceBaseName}.azurewebsites.net/botid-${identity.properties.clientId}'
+        }
+        {
+          // Links in cards and the personal tab point here.
+          name: 'PUBLIC_URL'
+          value: 'https://${resourceBaseName}.azurewebsites.net'
+        }
+        {
+          name: 'LINK_SECRET'
+          value: linkSecret
         }
         {
           name: 'LOG_FORMAT'

@@ -8,6 +8,12 @@ import type { Repositories } from './storage/repositories';
 import { ConversationDirectory } from './services/conversation-directory';
 import { SlipService } from './services/slip-service';
 import { BoxChooser } from './services/box-chooser';
+import { starOfTheMonthServices } from './services/star-of-the-month-services';
+import { HistoryService } from './services/history-service';
+import { LinkSigner } from './services/link-signer';
+import { ProfileService } from './services/profile-service';
+import { DataRightsService } from './services/data-rights-service';
+import { RetentionService } from './services/retention-service';
 import nudgePhrases from './domain/language-nudge-phrases.json';
 import type { SenderOptions } from './bot/outbound/teams-sender';
 import { createBot, type Bot } from './bot/create-bot';
@@ -18,6 +24,8 @@ export interface Valued {
   bot: Bot;
   repos: Repositories;
   store: TableStore;
+  retention: RetentionService;
+  dataRights: DataRightsService;
   stop(): Promise<void>;
 }
 
@@ -35,10 +43,18 @@ export async function startValued(config: Config, options: StartOptions): Promis
   await store.ensureTables();
   const repos = createTableRepositories(store);
 
-  const directory = new ConversationDirectory(repos.conversations, repos.memberships, repos.teamSettings, now);
+  const directory = new ConversationDirectory(repos.conversations, repos.memberships, repos.teamSettings, now, config.firstLeadIds);
+  // Known once the server listens, when it is this server's own address (local runs and tests).
+  let publicUrl = config.publicUrl;
+  const history = new HistoryService(repos.history, repos.profiles, config.timeZone);
+  const links = new LinkSigner(config.linkSecret);
+  const dataRights = new DataRightsService(repos, now, config.timeZone);
+  const retention = new RetentionService(repos, now, config.timeZone, logger.child('retention'));
   const slips = new SlipService(repos, nudgePhrases.phrases, logger.child('slips'), now, config.timeZone);
+  const star = starOfTheMonthServices(repos, { firstLeadIds: config.firstLeadIds, timeZone: config.timeZone, logger, now });
   const bot = createBot(config, {
     logger: logger.child('bot'),
+    star,
     directory,
     processed: repos.processed,
     slips,
@@ -46,17 +62,30 @@ export async function startValued(config: Config, options: StartOptions): Promis
     dedupeHours: config.dedupeHours,
     timeZone: config.timeZone,
     now,
-    senderOptions: options.senderOptions
+    senderOptions: options.senderOptions,
+    history,
+    links,
+    publicUrl: () => publicUrl,
+    profiles: new ProfileService(repos.profiles, now),
+    dataRights
   });
-  const http = await startHttpServer({ host: config.host, port: config.port, bot, health: store, logger: logger.child('http') });
+  const http = await startHttpServer({ host: config.host, port: config.port, bot, health: store, logger: logger.child('http'), pages: { history, links, profiles: repos.profiles, now, config, dataRights, conversations: repos.conversations } });
+  if (!publicUrl) publicUrl = http.url;
   logger.info('Valued is listening', { url: http.url, localMode: config.localMode });
+
+  // The daily retention job: every instance tries each hour; storage lets one run per day.
+  const retentionTimer = setInterval(() => void retention.runDaily().catch((e) => logger.error('retention failed', { err: (e as Error).message })), 3600_000);
+  retentionTimer.unref();
 
   return {
     http,
     bot,
     repos,
     store,
+    retention,
+    dataRights,
     async stop() {
+      clearInterval(retentionTimer);
       await http.stop();
       await bot.sender.idle();
     }

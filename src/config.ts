@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 // All configuration comes from the environment through this one pure function. It validates
 // everything up front and fails fast, naming the variable, so a bad deploy never half-starts.
 
@@ -18,6 +20,25 @@ export interface Config {
   timeZone: string;
   /** How long processed activity ids are remembered, to ignore Teams redeliveries. */
   dedupeHours: number;
+  /** Entra object ids who are always governance leads of every team (FIRST_LEAD_IDS). */
+  firstLeadIds: string[];
+  /** Where people's browsers reach this service (links in cards, the personal tab); '' in local mode means this server's own address. */
+  publicUrl: string;
+  /** Signs links to a person's own pages; at least 32 characters. */
+  linkSecret: string;
+  /** Single sign-on for the "My recognition" tab; undefined when no sign-in app is configured. */
+  sso?: SsoConfig;
+  /** Local mode only: who the tab shows when opened outside Teams (DEV_USER_ID). */
+  devUser?: { id: string; name: string };
+}
+
+export interface SsoConfig {
+  /** Accepted token audiences: the sign-in app's client id (v2 tokens) and its Application ID URI (v1). */
+  audiences: string[];
+  /** Where a tenant's signing keys are; `{tenant}` is replaced by the token's tenant id. */
+  keysUrl: string;
+  /** When not empty, only tokens from these tenants are accepted. */
+  allowedTenants: string[];
 }
 
 export class ConfigError extends Error {
@@ -107,13 +128,30 @@ export function readEnvOptions(env: Env = process.env): Config {
     throw new ConfigError('STORAGE_CONNECTION_STRING', 'is not set (nor STORAGE_ACCOUNT_URL). Set one of them; `npm start` sets it for you when it starts Azurite');
   }
 
+  const firstLeadIds = [...new Set((read(env, 'FIRST_LEAD_IDS') ?? '').split(',').map((id) => id.trim().toLowerCase()).filter(Boolean))];
+  const notIds = firstLeadIds.filter((id) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id));
+  if (notIds.length) throw new ConfigError('FIRST_LEAD_IDS', `expected Entra object ids (such as 8948d2ec-5a7e-4a13-a211-1d4406320a2b) separated by commas, got "${notIds[0]}"`);
+
   const timeZone = read(env, 'TIME_ZONE') ?? 'Europe/London';
   if (!validTimeZone(timeZone)) throw new ConfigError('TIME_ZONE', `"${timeZone}" is not a time zone name such as Europe/London`);
+
+  const port = int(env, 'PORT', 3978, 0, 65535);
+  const publicUrl = (read(env, 'PUBLIC_URL') ?? '').replace(/\/+$/, '');
+  if (!publicUrl && !localMode) throw new ConfigError('PUBLIC_URL', 'is not set. Set it to the https address of this service, for example https://valued.example.nhs.uk');
+  if (publicUrl && !/^https?:\/\/[^\s/]+(\/\S*)?$/.test(publicUrl)) throw new ConfigError('PUBLIC_URL', `"${publicUrl}" is not a web address`);
+  // Locally a fresh secret each run is fine: links only need to last while the bot runs.
+  const linkSecret = read(env, 'LINK_SECRET') ?? (localMode ? randomBytes(32).toString('base64url') : '');
+  if (linkSecret.length < 32) throw new ConfigError('LINK_SECRET', 'must be set to a random value of at least 32 characters (for example: openssl rand -base64 48)');
+
+  const sso = readSso(env);
+  const devUserId = read(env, 'DEV_USER_ID')?.toLowerCase();
+  if (devUserId && !localMode) throw new ConfigError('DEV_USER_ID', 'is only allowed with LOCAL_MODE=true: outside local mode people are always identified by Teams single sign-on');
+  if (devUserId && !GUID.test(devUserId)) throw new ConfigError('DEV_USER_ID', `expected an Entra object id such as 8948d2ec-5a7e-4a13-a211-1d4406320a2b, got "${devUserId}"`);
 
   return {
     localMode,
     host: read(env, 'HOST') ?? (localMode ? '127.0.0.1' : '0.0.0.0'),
-    port: int(env, 'PORT', 3978, 0, 65535),
+    port,
     bot: { appId, appPassword, appType, tenantId },
     storage,
     log: {
@@ -121,6 +159,34 @@ export function readEnvOptions(env: Env = process.env): Config {
       format: oneOf(env, 'LOG_FORMAT', ['json', 'pretty'] as const, localMode ? 'pretty' : 'json')
     },
     timeZone,
-    dedupeHours: int(env, 'DEDUPE_HOURS', 24, 1, 24 * 14)
+    dedupeHours: int(env, 'DEDUPE_HOURS', 24, 1, 24 * 14),
+    firstLeadIds,
+    publicUrl,
+    linkSecret,
+    sso,
+    devUser: devUserId ? { id: devUserId, name: read(env, 'DEV_USER_NAME') ?? 'Local test user' } : undefined
   };
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+// SSO_CLIENT_ID falls back to AAD_APP_CLIENT_ID, which the Azure templates already set.
+function readSso(env: Env): SsoConfig | undefined {
+  const clientId = (read(env, 'SSO_CLIENT_ID') ?? read(env, 'AAD_APP_CLIENT_ID'))?.toLowerCase();
+  const audience = read(env, 'SSO_AUDIENCE');
+  if (clientId && !GUID.test(clientId)) throw new ConfigError('SSO_CLIENT_ID', `expected the sign-in app's client id (a GUID), got "${clientId}"`);
+  if (audience && !/^(api:\/\/\S+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.test(audience)) {
+    throw new ConfigError('SSO_AUDIENCE', `expected the sign-in app's Application ID URI, such as api://valued.example.nhs.uk/botid-<bot id>, got "${audience}"`);
+  }
+  if (audience && !clientId) throw new ConfigError('SSO_CLIENT_ID', 'is required when SSO_AUDIENCE is set');
+  const keysUrl = read(env, 'SSO_KEYS_URL') ?? 'https://login.microsoftonline.com/{tenant}/discovery/v2.0/keys';
+  // Plain http only for a key endpoint on this machine (tests); anywhere else keys must come over https.
+  if (!keysUrl.includes('{tenant}') || !/^(https:\/\/\S+|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/\S*)$/.test(keysUrl)) {
+    throw new ConfigError('SSO_KEYS_URL', `must be an https address containing {tenant}, such as https://login.microsoftonline.com/{tenant}/discovery/v2.0/keys, got "${keysUrl}"`);
+  }
+  const allowedTenants = [...new Set((read(env, 'SSO_ALLOWED_TENANTS') ?? '').split(',').map((t) => t.trim().toLowerCase()).filter(Boolean))];
+  const badTenant = allowedTenants.find((t) => !GUID.test(t));
+  if (badTenant) throw new ConfigError('SSO_ALLOWED_TENANTS', `expected tenant ids (GUIDs) separated by commas, got "${badTenant}"`);
+  if (!clientId) return undefined;
+  return { audiences: [clientId, ...(audience ? [audience] : [])], keysUrl, allowedTenants };
 }

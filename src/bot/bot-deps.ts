@@ -5,9 +5,16 @@ import type { SlipService } from '../services/slip-service';
 import type { BoxChooser } from '../services/box-chooser';
 import type { ProcessedActivityRepository } from '../storage/processed-activity-repository';
 import type { SenderOptions } from './outbound/teams-sender';
+import type { StarOfTheMonthServices } from './star-of-the-month/star-deps';
+import type { HistoryService } from '../services/history-service';
+import type { LinkSigner } from '../services/link-signer';
+import type { ProfileService } from '../services/profile-service';
+import type { DataRightsService } from '../services/data-rights-service';
 
 export interface BotDeps {
   logger: ILogger;
+  /** Star of the month: nominations, the award, team settings and who leads. */
+  star: StarOfTheMonthServices;
   directory: ConversationDirectory;
   processed: ProcessedActivityRepository;
   slips: SlipService;
@@ -16,4 +23,10 @@ export interface BotDeps {
   timeZone: string;
   now: () => Date;
   senderOptions?: SenderOptions;
+  history: HistoryService;
+  links: LinkSigner;
+  /** Base address for links in cards. */
+  publicUrl: () => string;
+  profiles: ProfileService;
+  dataRights: DataRightsService;
 }

@@ -21,6 +21,12 @@ export const MESSAGE_EXTENSION_COMMANDS = {
     title: 'Thank for this',
     description: 'Thank the person who wrote this message',
     contexts: ['message']
+  },
+  nominate: {
+    id: 'nominate',
+    title: 'Nominate',
+    description: 'Nominate a colleague for star of the month',
+    contexts: ['compose', 'message']
   }
 } as const satisfies Record<string, MessageExtensionCommand>;
 
@@ -33,5 +39,8 @@ export interface BotCommand {
 /** Words typed to the bot. The first word(s) of a message select the handler. */
 export const BOT_COMMANDS: readonly BotCommand[] = [
   { title: 'help', description: 'What Valued does and how to use it', scopes: ['personal', 'team', 'groupChat'] },
-  { title: 'thanks', description: 'Thank colleagues, e.g. thanks @Sam for covering my clinic', scopes: ['personal', 'team', 'groupChat'] }
+  { title: 'thanks', description: 'Thank colleagues, e.g. thanks @Sam for covering my clinic', scopes: ['personal', 'team', 'groupChat'] },
+  { title: 'nominate', description: 'Nominate a colleague for star of the month', scopes: ['personal', 'team', 'groupChat'] },
+  { title: 'nominations', description: 'Leads: review this month’s nominations and announce the star', scopes: ['personal'] },
+  { title: 'settings', description: 'Leads: your team’s Valued settings', scopes: ['personal', 'team'] }
 ];

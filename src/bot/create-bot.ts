@@ -13,6 +13,8 @@ import { rememberConversation } from './listeners/welcome';
 import * as slipsChat from './listeners/slips-chat';
 import * as slipsCompose from './listeners/slips-compose';
 import * as slipCardActions from './listeners/slip-card-actions';
+import * as myRecognition from './listeners/my-recognition';
+import * as starOfTheMonth from './listeners/star-of-the-month';
 import * as fallback from './listeners/fallback';
 
 export interface Bot {
@@ -48,6 +50,8 @@ export function createBot(config: Config, deps: BotDeps): Bot {
   slipsChat.register(app, flow);
   slipsCompose.register(app, flow);
   slipCardActions.register(app, { slips: deps.slips, cardUpdater, timeZone: deps.timeZone, logger: deps.logger });
+  myRecognition.register(app, { history: deps.history, profiles: deps.profiles, dataRights: deps.dataRights, links: deps.links, publicUrl: deps.publicUrl, timeZone: deps.timeZone, now: deps.now, logger: deps.logger });
+  starOfTheMonth.register(app, { ...deps, ...deps.star, sender });
   fallback.register(app);
 
   async function handle(context: TurnContext): Promise<void> {

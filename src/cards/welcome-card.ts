@@ -12,6 +12,8 @@ export function welcomeCard(): CardAttachment {
       examples: [
         { command: 'thanks @Sam for …', meaning: 'Send a thank-you slip to Sam' },
         { command: 'thanks', meaning: 'Open the thank-you form' },
+        { command: 'my recognition', meaning: 'See and keep every thank-you you have received' },
+        { command: 'profile', meaning: 'Your preferred job title and choices' },
         { command: 'help', meaning: 'Show this card again' }
       ]
     })

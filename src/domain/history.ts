@@ -39,4 +39,14 @@ export interface AwardHistoryEntry {
   announcedAt: string;
 }
 
-export type HistoryEntry = SlipHistoryEntry | NominationHistoryEntry | AwardHistoryEntry;
+/** A slip this person sent: where to find it. */
+export interface SentHistoryEntry {
+  kind: 'sent';
+  slipId: string;
+  teamId: string;
+  month: string;
+  createdAt: string;
+  recipientIds: string[];
+}
+
+export type HistoryEntry = SlipHistoryEntry | NominationHistoryEntry | AwardHistoryEntry | SentHistoryEntry;

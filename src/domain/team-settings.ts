@@ -20,12 +20,13 @@ export interface TeamSettings {
   updatedAt: string;
 }
 
-export function defaultTeamSettings(teamId: string, teamName: string, tenantId: string, now: Date): TeamSettings {
+/** `firstLeadIds`: the leads named in configuration (FIRST_LEAD_IDS), so a new team has someone to run it. */
+export function defaultTeamSettings(teamId: string, teamName: string, tenantId: string, now: Date, firstLeadIds: readonly string[] = []): TeamSettings {
   return {
     teamId,
     teamName,
     tenantId,
-    leadIds: [],
+    leadIds: [...firstLeadIds],
     values: [...DEFAULT_VALUES],
     digestDay: 0,
     prizeText: '',

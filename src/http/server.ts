@@ -5,6 +5,9 @@ import type { ILogger } from '../logger';
 import type { StorageHealth } from '../storage/repositories';
 import { envelopeProblem } from './activity-envelope';
 import { INFO_PAGES } from './info-pages';
+import type { PageDeps } from './page-deps';
+import { registerExportRoute } from './export-route';
+import { registerMyPages } from './my-pages';
 
 export interface HttpServer {
   url: string;
@@ -13,7 +16,7 @@ export interface HttpServer {
   stop(graceMs?: number): Promise<void>;
 }
 
-export async function startHttpServer(options: { host: string; port: number; bot: Bot; health: StorageHealth; logger: ILogger }): Promise<HttpServer> {
+export async function startHttpServer(options: { host: string; port: number; bot: Bot; health: StorageHealth; logger: ILogger; pages: PageDeps }): Promise<HttpServer> {
   const { bot, health, logger } = options;
   const server = restify.createServer({ name: 'valued', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
@@ -57,6 +60,9 @@ export async function startHttpServer(options: { host: string; port: number; bot
       res.sendRaw(200, html);
     });
   }
+
+  registerExportRoute(server, options.pages, logger);
+  registerMyPages(server, options.pages, logger.child('me'));
 
   server.get('/healthz', async (_req, res) => {
     const result = await health.check();

@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
+import { readPlaygroundUser } from './playground-user';
 
 /** The Azurite development account. Its key is public and documented: not a secret. */
 const AZURITE_ACCOUNT = 'devstoreaccount1';
@@ -475,6 +476,9 @@ class LocalStackRunner {
       HOST: '127.0.0.1',
       LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty',
     });
+    // The "My recognition" tab, opened in a browser, shows the Playground's current user.
+    const playgroundUser = readPlaygroundUser(configPath);
+    if (playgroundUser && !botEnv.DEV_USER_ID) Object.assign(botEnv, { DEV_USER_ID: playgroundUser.aadObjectId, DEV_USER_NAME: playgroundUser.name });
     for (const [key, value] of Object.entries(this.options.botEnv ?? {})) {
       if (value === undefined) delete botEnv[key];
       else botEnv[key] = value;

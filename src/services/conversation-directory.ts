@@ -8,6 +8,8 @@ import { defaultTeamSettings } from '../domain/team-settings';
 import type { PersonRef } from '../domain/person';
 
 const MAX_REMEMBERED = 50_000;
+/** The row that holds where a team was last seen (channel ids start "19:", so it cannot clash). */
+const LATEST_CHANNEL = 'latest';
 
 export interface TeamPlace {
   tenantId: string;
@@ -18,12 +20,15 @@ export interface TeamPlace {
 
 export class ConversationDirectory {
   private readonly saved = new Set<string>();
+  private readonly lastChannel = new Map<string, string>();
 
   constructor(
     private readonly conversations: ConversationRepository,
     private readonly memberships: MembershipRepository,
     private readonly teamSettings: TeamSettingsRepository,
-    private readonly now: () => Date = () => new Date()
+    private readonly now: () => Date = () => new Date(),
+    /** Leads named in configuration: a team's settings start with them. */
+    private readonly firstLeadIds: readonly string[] = []
   ) {}
 
   private firstTime(key: string): boolean {
@@ -46,7 +51,14 @@ export class ConversationDirectory {
     const tasks: Array<Promise<unknown>> = [];
     if (this.firstTime(`t|${place.teamId}|${place.channelId}`)) {
       tasks.push(this.conversations.saveChannel(place.teamId, place.channelId, ref));
-      tasks.push(this.teamSettings.ensure(defaultTeamSettings(place.teamId, place.teamName, place.tenantId, this.now())));
+      tasks.push(this.teamSettings.ensure(defaultTeamSettings(place.teamId, place.teamName, place.tenantId, this.now(), this.firstLeadIds)));
+    }
+    // Where the team was last seen: team-wide posts (the vote, the award) go there when no
+    // governance channel is set. Written only when the channel changes, not on every message.
+    if (this.lastChannel.get(place.teamId) !== place.channelId) {
+      this.lastChannel.set(place.teamId, place.channelId);
+      if (this.lastChannel.size > MAX_REMEMBERED) this.lastChannel.clear();
+      tasks.push(this.conversations.saveChannel(place.teamId, LATEST_CHANNEL, { ...ref, valuedChannelId: place.channelId }));
     }
     if (personId && this.firstTime(`m|${personId}|${place.teamId}`)) {
       tasks.push(this.memberships.record({ personId, teamId: place.teamId, teamName: place.teamName, lastUsedAt: this.now().toISOString() }));
@@ -62,6 +74,22 @@ export class ConversationDirectory {
 
   personByTeamsId(teamsId: string): Promise<PersonRef | undefined> {
     return this.conversations.getPersonByTeamsId(teamsId);
+  }
+
+  /**
+   * A reference that posts a new message in one of the team's channels: the governance
+   * channel when one is set, else where the team was last seen. Undefined when Valued has
+   * never been used in the team.
+   */
+  async teamChannel(teamId: string, channelId?: string): Promise<{ ref: StoredReference; channelId: string } | undefined> {
+    const latest = await this.conversations.getChannel(teamId, LATEST_CHANNEL);
+    if (!latest) return undefined;
+    const target = channelId || String(latest.valuedChannelId ?? '');
+    if (!target) return undefined;
+    const { valuedChannelId: _, ...ref } = latest;
+    // A channel's own id as the conversation starts a new post there rather than a reply.
+    const conversation = { ...((ref.conversation as Record<string, unknown>) ?? {}), id: target, conversationType: 'channel', isGroup: true };
+    return { ref: { ...ref, conversation, activityId: undefined }, channelId: target };
   }
 
   getPersonal(personId: string): Promise<StoredReference | undefined> {

@@ -77,7 +77,10 @@ export class SlipService {
     };
     const { slip: saved, created } = await this.repos.slips.create(slip);
     // Written on every attempt (upserts), so a retry repairs a slip whose history write failed.
-    await Promise.all(saved.recipients.map((r) => this.repos.history.addSlips(r.id, [historyEntry(saved)])));
+    await Promise.all([
+      ...saved.recipients.map((r) => this.repos.history.addSlips(r.id, [historyEntry(saved)])),
+      this.repos.history.addSent(saved.sender.id, { kind: 'sent', slipId: saved.id, teamId: saved.teamId, month: saved.month, createdAt: saved.createdAt, recipientIds: saved.recipients.map((r) => r.id) })
+    ]);
     if (place.teamId) {
       await this.repos.memberships.record({ personId: saved.sender.id, teamId: place.teamId, teamName: place.teamName ?? settings?.teamName ?? 'your team', lastUsedAt: now.toISOString() });
     }

@@ -11,5 +11,7 @@ export interface ConversationRepository {
   /** Who a Teams user id belongs to, for mentions the members APIs cannot resolve. */
   savePerson(person: PersonRef): Promise<void>;
   getPersonByTeamsId(teamsId: string): Promise<PersonRef | undefined>;
+  /** Forgets the person's personal chat and who their Teams id is. */
+  deletePerson(personId: string, teamsId: string): Promise<void>;
   getChannel(teamId: string, channelId: string): Promise<StoredReference | undefined>;
 }

@@ -5,8 +5,11 @@ export interface Membership {
   lastUsedAt: string;
 }
 
-/** Which teams a person has used Valued in, to choose a box when they send from a chat. */
+/** Which teams a person has used Valued in (to choose a box), and who a team's people are. */
 export interface MembershipRepository {
   record(m: Membership): Promise<void>;
   list(personId: string): Promise<Membership[]>;
+  /** Everyone seen in a team (for retention and erasure): one partition. */
+  listTeam(teamId: string): Promise<Membership[]>;
+  remove(personId: string): Promise<void>;
 }

@@ -9,6 +9,7 @@ import type { ProfileRepository } from './profile-repository';
 import type { SlipRepository } from './slip-repository';
 import type { TeamSettingsRepository } from './team-settings-repository';
 import type { VoteRepository } from './vote-repository';
+import type { AwardRoundRepository } from './award-round-repository';
 
 export interface Repositories {
   slips: SlipRepository;
@@ -21,6 +22,7 @@ export interface Repositories {
   nominations: NominationRepository;
   votes: VoteRepository;
   awards: AwardRepository;
+  awardRounds: AwardRoundRepository;
 }
 
 /** Whether storage answers, for /healthz. */

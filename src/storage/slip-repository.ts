@@ -8,4 +8,5 @@ export interface SlipRepository {
   update(teamId: string, month: string, slipId: string, change: (slip: Slip) => Slip | undefined): Promise<{ slip: Slip; changed: boolean } | undefined>;
   /** Every slip in a box: one partition. */
   listBox(teamId: string, month: string): Promise<Slip[]>;
+  delete(teamId: string, month: string, slipId: string): Promise<void>;
 }

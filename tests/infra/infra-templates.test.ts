@@ -172,8 +172,12 @@ describe('what gets deployed', () => {
     expect(outputs(STORAGE).find((o) => o.name === 'tableEndpoint')?.value).toBe(
       'storageAccount.properties.primaryEndpoints.table'
     );
-    // No secrets in app settings: shared keys are off and the bot has no password.
-    expect([...settings.keys()].filter((k) => /password|secret|key/i.test(k))).toEqual([]);
+    // No secrets in app settings (shared keys are off and the bot has no password), except the
+    // link-signing key, which must come from a @secure() parameter, never a literal.
+    expect([...settings.keys()].filter((k) => /password|secret|key/i.test(k))).toEqual(['LINK_SECRET']);
+    expect(settings.get('LINK_SECRET')).toBe('linkSecret');
+    expect(MAIN).toMatch(/@secure\(\)\s*param linkSecret string/);
+    expect(settings.get('PUBLIC_URL')).toMatch(/azurewebsites\.net/);
   });
 
   test('bot registration: single-tenant managed identity bot on the Teams channel', () => {

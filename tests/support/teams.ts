@@ -1,6 +1,6 @@
 // Builders for real Teams activity JSON: the shapes Teams posts to /api/messages. Later
 // features reuse these for messages, message extensions, card actions and task modules.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 export interface TestPerson {
   id: string;
@@ -30,7 +30,8 @@ export type Where = 'personal' | 'groupChat' | 'channel';
 export function conversationFor(where: Where, from: TestPerson) {
   if (where === 'channel') return { id: `${CHANNEL.id};messageid=1700000000000`, conversationType: 'channel', isGroup: true, tenantId: TENANT };
   if (where === 'groupChat') return { id: GROUP_CHAT.id, conversationType: 'groupChat', isGroup: true, tenantId: TENANT };
-  return { id: `a:personal-${from.aadObjectId}`, conversationType: 'personal', tenantId: TENANT };
+  // Opaque, as Teams' own are: a personal chat's id does not contain the person's ids.
+  return { id: `a:1${createHash('sha256').update(from.aadObjectId).digest('hex').slice(0, 24)}`, conversationType: 'personal', tenantId: TENANT };
 }
 
 export function channelData(where: Where) {

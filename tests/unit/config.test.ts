@@ -35,12 +35,21 @@ test('no storage configured names the variable to set', () => {
 });
 
 test('production with a managed identity needs the tenant but no password, and logs JSON', () => {
-  const env = { MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppType: 'UserAssignedMSI', STORAGE_ACCOUNT_URL: 'https://acct.table.core.windows.net' };
+  const env = { MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppType: 'UserAssignedMSI', STORAGE_ACCOUNT_URL: 'https://acct.table.core.windows.net', PUBLIC_URL: 'https://valued.example.org/', LINK_SECRET: 'x'.repeat(40) };
   expect(() => readEnvOptions(env)).toThrow(/MicrosoftAppTenantId/);
   const c = readEnvOptions({ ...env, MicrosoftAppTenantId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee' });
   expect(c.storage).toEqual({ kind: 'accountUrl', accountUrl: 'https://acct.table.core.windows.net', tablePrefix: 'valued' });
   expect(c.log.format).toBe('json');
   expect(c.host).toBe('0.0.0.0');
+  expect(c.publicUrl).toBe('https://valued.example.org');
+});
+
+test('outside local mode, links need PUBLIC_URL and a long LINK_SECRET', () => {
+  const env = { MicrosoftAppId: 'a', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 't', ...storage };
+  expect(() => readEnvOptions(env)).toThrow(/PUBLIC_URL/);
+  expect(() => readEnvOptions({ ...env, PUBLIC_URL: 'https://v.example' })).toThrow(/LINK_SECRET/);
+  expect(() => readEnvOptions({ ...env, PUBLIC_URL: 'https://v.example', LINK_SECRET: 'short' })).toThrow(/LINK_SECRET/);
+  expect(readEnvOptions({ LOCAL_MODE: 'true', ...storage }).linkSecret.length).toBeGreaterThanOrEqual(32);
 });
 
 test('a multi-tenant app id needs its password', () => {

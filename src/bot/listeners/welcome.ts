@@ -13,7 +13,9 @@ export async function rememberConversation(context: TurnContext, deps: BotDeps, 
   const team = teamOf(a);
   if (person) await deps.directory.rememberPerson(person);
   if (team) {
-    await deps.directory.rememberTeam({ tenantId: tenantOf(a), teamId: team.id, teamName: team.name, channelId: channelIdOf(a) ?? team.id }, ref, person?.id);
+    // A channel is reached without naming anyone, so the person who happened to trigger this is not kept.
+    const { user: _who, ...channelRef } = ref;
+    await deps.directory.rememberTeam({ tenantId: tenantOf(a), teamId: team.id, teamName: team.name, channelId: channelIdOf(a) ?? team.id }, channelRef, person?.id);
   }
   if (scopeOf(a) === 'personal' && person && a.conversation?.id) {
     return deps.directory.rememberPersonal(person.id, a.conversation.id, ref, force);

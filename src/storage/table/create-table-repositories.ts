@@ -6,6 +6,7 @@ import { TableHistoryRepository } from './table-history-repository';
 import { TableConversationRepository, TableMembershipRepository, TableProfileRepository, TableTeamSettingsRepository } from './table-people-repositories';
 import { TableAwardRepository, TableNominationRepository, TableVoteRepository } from './table-award-repositories';
 import { TableProcessedActivityRepository } from './table-processed-activity-repository';
+import { TableAwardRoundRepository } from './table-award-round-repository';
 
 export function createTableRepositories(store: TableStore): Repositories {
   const doc = <T>(name: Parameters<TableStore['table']>[0]) => new DocTable<T>(store.table(name));
@@ -19,6 +20,7 @@ export function createTableRepositories(store: TableStore): Repositories {
     processed: new TableProcessedActivityRepository(doc('processed')),
     nominations: new TableNominationRepository(doc('nominations')),
     votes: new TableVoteRepository(doc('votes')),
-    awards: new TableAwardRepository(doc('awards'))
+    awards: new TableAwardRepository(doc('awards')),
+    awardRounds: new TableAwardRoundRepository(doc('awardrounds'))
   };
 }

@@ -22,6 +22,10 @@ export interface Page<T> {
 export interface RangeOptions {
   /** Only rows whose RowKey starts with this. */
   prefix?: string;
+  /** Only rows with RowKey >= from (inclusive) ... */
+  from?: string;
+  /** ... and RowKey < to (exclusive). */
+  to?: string;
 }
 
 const status = (e: unknown): number | undefined => (e instanceof RestError ? e.statusCode : undefined);
@@ -59,11 +63,16 @@ function fromRow<T>(row: Record<string, unknown>): T {
   return JSON.parse(json) as T;
 }
 
-function prefixFilter(pk: string, prefix?: string): string {
-  if (!prefix) return odata`PartitionKey eq ${pk}`;
-  // The upper bound is the prefix with its last character bumped: every key that starts with it sorts between.
-  const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
-  return odata`PartitionKey eq ${pk} and RowKey ge ${prefix} and RowKey lt ${upper}`;
+function rangeFilter(pk: string, o: RangeOptions = {}): string {
+  let lower = o.prefix;
+  // The upper bound of a prefix is the prefix with its last character bumped: every key that starts with it sorts between.
+  let upper = o.prefix ? o.prefix.slice(0, -1) + String.fromCharCode(o.prefix.charCodeAt(o.prefix.length - 1) + 1) : undefined;
+  if (o.from !== undefined && (lower === undefined || o.from > lower)) lower = o.from;
+  if (o.to !== undefined && (upper === undefined || o.to < upper)) upper = o.to;
+  let filter = odata`PartitionKey eq ${pk}`;
+  if (lower !== undefined) filter += ` and ${odata`RowKey ge ${lower}`}`;
+  if (upper !== undefined) filter += ` and ${odata`RowKey lt ${upper}`}`;
+  return filter;
 }
 
 export class DocTable<T> {
@@ -133,11 +142,31 @@ export class DocTable<T> {
   async page(pk: string, options: RangeOptions & { pageSize: number; continuationToken?: string }): Promise<Page<T>> {
     return guard(async () => {
       const pages = this.client
-        .listEntities<Record<string, unknown>>({ queryOptions: { filter: prefixFilter(pk, options.prefix) } })
+        .listEntities<Record<string, unknown>>({ queryOptions: { filter: rangeFilter(pk, options) } })
         .byPage({ maxPageSize: options.pageSize, continuationToken: options.continuationToken });
       const { value } = await pages.next();
       if (!value) return { items: [] };
       return { items: value.map((row: Record<string, unknown>) => fromRow<T>(row)), continuationToken: value.continuationToken };
+    });
+  }
+
+  /** The whole table: only for small tables read by background jobs, never for a person's request. */
+  async listAll(): Promise<T[]> {
+    return guard(async () => {
+      const out: T[] = [];
+      for await (const row of this.client.listEntities<Record<string, unknown>>()) out.push(fromRow<T>(row));
+      return out;
+    });
+  }
+
+  /** Rows of a partition with their RowKeys, for deleting selectively. */
+  async entries(pk: string, options: RangeOptions = {}): Promise<Array<{ rk: string; doc: T }>> {
+    return guard(async () => {
+      const out: Array<{ rk: string; doc: T }> = [];
+      for await (const row of this.client.listEntities<Record<string, unknown>>({ queryOptions: { filter: rangeFilter(pk, options) } })) {
+        out.push({ rk: String(row.rowKey), doc: fromRow<T>(row) });
+      }
+      return out;
     });
   }
 
@@ -166,7 +195,7 @@ export class DocTable<T> {
   async deletePartition(pk: string, options: RangeOptions = {}): Promise<number> {
     const keys: Array<{ partitionKey: string; rowKey: string }> = [];
     await guard(async () => {
-      for await (const row of this.client.listEntities<Record<string, unknown>>({ queryOptions: { filter: prefixFilter(pk, options.prefix), select: ['PartitionKey', 'RowKey'] } })) {
+      for await (const row of this.client.listEntities<Record<string, unknown>>({ queryOptions: { filter: rangeFilter(pk, options), select: ['PartitionKey', 'RowKey'] } })) {
         keys.push({ partitionKey: String(row.partitionKey), rowKey: String(row.rowKey) });
       }
       for (let i = 0; i < keys.length; i += 100) {

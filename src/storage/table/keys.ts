@@ -6,13 +6,17 @@
  * |------------------|------------------------------|--------------------------------------|------------------------------------|
  * | slips            | `{teamId}|{YYYY-MM}` (a box) | slip id                              | point read; the box: one partition |
  * | history          | `person|{id}`                | `slip|{inverted time}|{slip id}`     | newest first, paged in a partition |
+ * |                  |                              | `byvalue|{value}|{inv time}|{slip}`  | one value's slips, same order      |
+ * |                  |                              | `sent|{inverted time}|{slip id}`     | what they sent (export, erasure)   |
  * |                  |                              | `nomination|{YYYY-MM}|{team}|{nominator}` |                               |
  * |                  |                              | `award|{YYYY-MM}|{team}`             |                                    |
  * | nominations      | `{teamId}|{YYYY-MM}`         | `{nominee id}|{nominator id}`        | the box: one partition             |
  * | votes            | `{teamId}|{YYYY-MM}`         | `person|{voter id}`                  | tally: one partition               |
  * | awards           | team id                      | `YYYY-MM`                            | point read; a team's awards        |
+ * | awardrounds      | team id                      | `YYYY-MM`                            | point read (a box's award, so far) |
  * | profiles         | `person|{id}`                | `profile`                            | point read                         |
  * | memberships      | `person|{id}`                | team id                              | a person's teams: one partition    |
+ * |                  | `team|{team id}`             | `person|{id}`                        | a team's people: one partition     |
  * | teamsettings     | team id                      | `settings`                           | point read                         |
  * | conversations    | `person|{id}` / `team|{id}`  | `personal` / `channel|{channel id}`  | point read                         |
  * |                  | `user|{teams user id}`       | `person`                             | point read (who a Teams id is)     |
@@ -39,7 +43,7 @@ export function invertedTime(iso: string): string {
   return String(253402300799999 - new Date(iso).getTime()).padStart(15, '0');
 }
 
-export const TABLES = ['slips', 'history', 'nominations', 'votes', 'awards', 'profiles', 'memberships', 'teamsettings', 'conversations', 'processed'] as const;
+export const TABLES = ['slips', 'history', 'nominations', 'votes', 'awards', 'profiles', 'memberships', 'teamsettings', 'conversations', 'processed', 'awardrounds'] as const;
 export type TableName = (typeof TABLES)[number];
 
 export const keys = {
@@ -54,5 +58,6 @@ export const keys = {
   personConversation: (personId: string) => join('person', unGuid(personId)),
   teamConversation: (teamId: string) => join('team', teamId),
   teamsUser: (teamsId: string) => join('user', teamsId),
+  teamMembers: (teamId: string) => join('team', teamId),
   channelRow: (channelId: string) => join('channel', channelId)
 };

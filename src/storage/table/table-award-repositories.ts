@@ -18,6 +18,9 @@ export class TableNominationRepository implements NominationRepository {
   listBox(teamId: string, month: string) {
     return this.t.list(keys.box(teamId, month));
   }
+  remove(n: Pick<Nomination, 'teamId' | 'month' | 'nominee' | 'nominator'>) {
+    return this.t.delete(keys.box(n.teamId, n.month), keys.nominationRow(n.nominee.id, n.nominator.id));
+  }
 }
 
 export class TableVoteRepository implements VoteRepository {
@@ -27,6 +30,9 @@ export class TableVoteRepository implements VoteRepository {
   }
   listBox(teamId: string, month: string) {
     return this.t.list(keys.box(teamId, month));
+  }
+  remove(teamId: string, month: string, voterId: string) {
+    return this.t.delete(keys.box(teamId, month), keys.person(voterId));
   }
 }
 
@@ -40,5 +46,8 @@ export class TableAwardRepository implements AwardRepository {
   }
   listTeam(teamId: string) {
     return this.t.list(keys.team(teamId));
+  }
+  remove(teamId: string, month: string) {
+    return this.t.delete(keys.team(teamId), month);
   }
 }

@@ -20,12 +20,18 @@ export class TableProfileRepository implements ProfileRepository {
   put(profile: Profile) {
     return this.t.upsert(keys.person(profile.personId), 'profile', profile);
   }
+  delete(personId: string) {
+    return this.t.delete(keys.person(personId), 'profile');
+  }
 }
 
 export class TableTeamSettingsRepository implements TeamSettingsRepository {
   constructor(private readonly t: DocTable<TeamSettings>) {}
   async get(teamId: string) {
     return (await this.t.get(keys.team(teamId), 'settings'))?.doc;
+  }
+  listAll() {
+    return this.t.listAll();
   }
   async ensure(settings: TeamSettings) {
     if (await this.t.create(keys.team(settings.teamId), 'settings', settings)) return settings;
@@ -36,13 +42,22 @@ export class TableTeamSettingsRepository implements TeamSettingsRepository {
   }
 }
 
+// Each membership is written twice, person → team and team → person, so both are one partition.
 export class TableMembershipRepository implements MembershipRepository {
   constructor(private readonly t: DocTable<Membership>) {}
-  record(m: Membership) {
-    return this.t.upsert(keys.person(m.personId), keys.team(m.teamId), m);
+  async record(m: Membership) {
+    await Promise.all([this.t.upsert(keys.person(m.personId), keys.team(m.teamId), m), this.t.upsert(keys.teamMembers(m.teamId), keys.person(m.personId), m)]);
   }
   list(personId: string) {
     return this.t.list(keys.person(personId));
+  }
+  listTeam(teamId: string) {
+    return this.t.list(keys.teamMembers(teamId));
+  }
+  async remove(personId: string) {
+    const mine = await this.list(personId);
+    await Promise.all(mine.map((m) => this.t.delete(keys.teamMembers(m.teamId), keys.person(personId))));
+    await this.t.deletePartition(keys.person(personId));
   }
 }
 
@@ -50,6 +65,9 @@ export class TableConversationRepository implements ConversationRepository {
   constructor(private readonly t: DocTable<StoredReference>) {}
   savePerson(person: PersonRef) {
     return this.t.upsert(keys.teamsUser(person.teamsId), 'person', { ...person });
+  }
+  async deletePerson(personId: string, teamsId: string) {
+    await Promise.all([this.t.delete(keys.personConversation(personId), 'personal'), this.t.delete(keys.teamsUser(teamsId), 'person')]);
   }
   async getPersonByTeamsId(teamsId: string) {
     return (await this.t.get(keys.teamsUser(teamsId), 'person'))?.doc as PersonRef | undefined;

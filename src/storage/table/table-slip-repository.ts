@@ -22,6 +22,10 @@ export class TableSlipRepository implements SlipRepository {
     return r && { slip: r.doc, changed: r.changed };
   }
 
+  delete(teamId: string, month: string, slipId: string): Promise<void> {
+    return this.t.delete(keys.box(teamId, month), keys.slipRow(slipId));
+  }
+
   listBox(teamId: string, month: string): Promise<Slip[]> {
     return this.t.list(keys.box(teamId, month));
   }

@@ -8,16 +8,21 @@ export {
   DOCS_DIR,
   cardFirstText,
   chooseCardOption,
+  choosePeople,
   clickCardButton,
   fillCardInput,
   markCards,
   openConversation,
   saveScreenshot,
+  sendCustomActivity,
   sendMessage,
   setCardToggle,
   settle,
   typeMention,
   waitForBotText,
+  waitForCardNote,
   waitForCardText,
 } from './playground-ui';
 export type { ConversationKind, Mark } from './playground-ui';
+export { PLAYGROUND_CONFIG, personNamed, readPretendTenant, teamsMessage } from './pretend-tenant';
+export type { PretendPerson, PretendTenant } from './pretend-tenant';

@@ -12,6 +12,8 @@
 //   channel new post    role=group holding button "Post" > [contenteditable=true][role=textbox];
 //                       every post below is another role=group with its own reply box
 //   @mention picker     type "@Name", then role=listbox "Typeahead menu" > role=menuitem "… Name"
+//                       (it filters a moment after the typing); a picked mention is a
+//                       span.mention in the compose box
 //   chat message        div:has(> [aria-label="Message header"]); bot messages also hold
 //                       [aria-label="Message author"] with the bot's name
 //   channel bot reply   div:has(> div > [role=img][aria-label="Valued"]) inside a post; a post by
@@ -23,12 +25,25 @@
 //                       role=option (multi-select: role=menuitemcheckbox) in a popup; expanded
 //                       ones are a radiogroup, or checkboxes named "<label> <choice>";
 //                       Input.Toggle is a checkbox named by its title
+//   people picker       an Input.ChoiceSet with a graph.microsoft.com/users data query is a
+//                       combobox "People Picker" offering everyone in the config (the current
+//                       user too) as role=option; picks show in list "Selected contacts"
+//   card answer notes   a string answer to Action.Execute, and "Your response was sent to the
+//                       app", show under the card as [aria-label="Display Invoked Message"]
+//   custom activity     button "Mock an Activity" > menuitem "Custom activity" > dialog with a
+//                       Monaco JSON editor (its hidden textarea takes keyboard input) and
+//                       button "Send activity". When the JSON holds a mention entity the dialog
+//                       turns into its "Mention in Word" form: tab "JSON" sends the JSON as is
 //   log panel           button "Hide log panel" / "Toggle Log Panel"
 // Notes:
 //   - In the group chat and channels the Playground only sends the bot messages that @mention
 //     it, as Teams does; sendMessage() adds that mention for you.
 //   - Switching conversation re-renders its cards, so card locators and marks do not survive a
 //     switch: find the card again after switching back.
+//   - The Playground shows every card as sent to the whole conversation: it has no per-person
+//     views (Universal Actions refresh), so a slip's sender also sees "Add my thanks".
+//   - After a client-side "required" check fails, an input's accessible name also holds its
+//     error message; the helpers below find inputs by how their name starts.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -160,11 +175,22 @@ export async function markCards(page: Page): Promise<Mark> {
 /** Picks a person (or the bot) from the @mention typeahead. The compose box must have focus. */
 export async function typeMention(page: Page, name: string): Promise<void> {
   await page.keyboard.type(`@${name}`);
-  const item = page
-    .getByRole('listbox', { name: 'Typeahead menu' })
-    .getByRole('menuitem', { name: new RegExp(`(^|\\s)${escapeRegExp(name)}$`) })
-    .first();
-  await item.click();
+  const menu = page.getByRole('listbox', { name: 'Typeahead menu' });
+  const wanted = new RegExp(`(^|\\s)${escapeRegExp(name)}$`);
+  // The menu filters as it catches up with the typing, moving people about; on a busy machine a
+  // click on a list still being filtered lands on someone else. Wait until only matches remain.
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const names = (await menu.getByRole('menuitem').allInnerTexts()).map(normalise);
+    if (names.length > 0 && names.every((n) => wanted.test(n))) break;
+    if (Date.now() > deadline) throw await failure(page, `The @mention menu never offered just "${name}".`, new Error(`It offered: ${names.join(', ') || 'nobody'}`));
+    await page.waitForTimeout(100);
+  }
+  await menu.getByRole('menuitem', { name: wanted }).first().click();
+  // (an emptied menu may stay in the page, sometimes twice)
+  await menu.getByRole('menuitem').first().waitFor({ state: 'hidden' });
+  const mentioned = await page.locator(`${COMPOSER} .mention`).last().innerText();
+  if (normalise(mentioned) !== name) throw await failure(page, `Mentioned "${mentioned}" instead of "${name}".`, new Error('The @mention menu picked someone else.'));
 }
 
 /**
@@ -294,7 +320,11 @@ export async function clickCardButton(card: Locator, label: string): Promise<Mar
 
 /** Types into a card's Input.Text (or Number/Date) found by its label. */
 export async function fillCardInput(card: Locator, label: string, value: string): Promise<void> {
-  const field = card.getByLabel(label, { exact: true }).and(card.locator('input, textarea')).first();
+  const inputs = card.locator('input, textarea');
+  const exact = card.getByLabel(label, { exact: true }).and(inputs);
+  // After a failed required check the name is "<label> <error message>".
+  const withError = card.getByLabel(new RegExp(`^${escapeRegExp(label)} `)).and(inputs);
+  const field = (await exact.count()) ? exact.first() : withError.first();
   await field.fill(value);
 }
 
@@ -313,7 +343,10 @@ export async function chooseCardOption(card: Locator, label: string, choices: st
   // Expanded multi-select: each checkbox is named "<label> <choice>".
   const boxes = card.getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(label)} `) });
   if (await boxes.count()) {
-    for (const choice of wanted) await card.getByRole('checkbox', { name: `${label} ${choice}`, exact: true }).check();
+    // (after a failed required check: "<label> <error message> <choice>")
+    for (const choice of wanted) {
+      await card.getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(label)} (.+ )?${escapeRegExp(choice)}$`) }).first().check();
+    }
     return;
   }
   // Compact: a drop-down. Single-select choices are role=option; multi-select ones are
@@ -332,18 +365,98 @@ export async function chooseCardOption(card: Locator, label: string, choices: st
   if (await listOpen()) await page.keyboard.press('Escape');
 }
 
+/**
+ * Picks people in a card's people picker (an Input.ChoiceSet whose choices come from
+ * graph.microsoft.com/users). The Playground offers everyone in its config.
+ */
+export async function choosePeople(card: Locator, names: string | string[]): Promise<void> {
+  const page = card.page();
+  const picker = card.getByRole('combobox', { name: 'People Picker', exact: true });
+  for (const name of Array.isArray(names) ? names : [names]) {
+    await picker.click();
+    await page.getByRole('option', { name: new RegExp(escapeRegExp(name)) }).first().click();
+    await card.getByRole('list', { name: 'Selected contacts' }).getByRole('listitem').filter({ hasText: name }).waitFor();
+  }
+  if (await page.getByRole('option').first().isVisible()) await page.keyboard.press('Escape');
+}
+
+/**
+ * Waits for the note the Playground shows under a card after one of its buttons was pressed,
+ * e.g. the bot's plain-text answer to an Action.Execute.
+ */
+export async function waitForCardNote(card: Locator, text: string, options: { timeoutMs?: number } = {}): Promise<Locator> {
+  const timeout = options.timeoutMs ?? 20_000;
+  const note = card
+    .locator('xpath=ancestor::*[.//*[@aria-label="Display Invoked Message"]][1]')
+    .getByLabel('Display Invoked Message', { exact: true })
+    .filter({ hasText: text });
+  try {
+    await note.first().waitFor({ timeout });
+    return note.first();
+  } catch (error) {
+    throw await failure(card.page(), `No note saying "${text}" appeared under the card within ${timeout / 1000} s.`, error);
+  }
+}
+
 /** Turns an Input.Toggle (found by its title) on or off. */
 export async function setCardToggle(card: Locator, title: string, on: boolean): Promise<void> {
   await card.getByRole('checkbox', { name: title, exact: true }).setChecked(on);
 }
 
+// --- Someone else speaks ----------------------------------------------------------------------
+
+/**
+ * Sends the bot an activity of your own through the Playground's "Mock an Activity" >
+ * "Custom activity", e.g. a message from another person in the pretend team (see
+ * teamsMessage() in pretend-tenant.ts). The Playground delivers it to the bot as it stands and
+ * shows the bot's answer in the conversation the activity names. Returns a mark taken just
+ * before sending, for waitForCardText.
+ */
+export async function sendCustomActivity(page: Page, activity: Record<string, unknown>): Promise<Mark> {
+  await page.getByRole('button', { name: 'Mock an Activity', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Custom activity', exact: true }).click();
+  const dialog = page.getByRole('dialog').filter({ has: page.getByRole('button', { name: 'Send activity', exact: true }) });
+  const editor = dialog.locator('.monaco-editor textarea');
+  await editor.waitFor();
+  await editor.focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  // On one line: the editor would indent (and so break) what follows each typed newline.
+  const json = JSON.stringify(activity);
+  await page.keyboard.insertText(json);
+  const entities = Array.isArray(activity.entities) ? (activity.entities as Array<{ type?: string }>) : [];
+  if (entities.some((e) => e.type === 'mention' || e.type === 'emailNotification')) {
+    // It takes any mention for a "Mention in Word" activity and opens that form; send the JSON.
+    await dialog.getByRole('tab', { name: 'JSON', exact: true }).click();
+  }
+  await dialog.locator('.monaco-editor').getByText(json.slice(0, 40), { exact: false }).first().waitFor();
+  const mark = await markCards(page);
+  await dialog.getByRole('button', { name: 'Send activity', exact: true }).click();
+  try {
+    await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+  } catch (error) {
+    throw await failure(page, 'The Playground did not send the custom activity (its dialog stayed open).', error);
+  }
+  return mark;
+}
+
 // --- Pictures ----------------------------------------------------------------------------------
 
-/** Saves a screenshot of the Playground, without its log panel, as docs/<name>.png. */
-export async function saveScreenshot(page: Page, name: string): Promise<string> {
+/**
+ * Saves a screenshot of the Playground, without its log panel, as docs/<name>.png. With `show`,
+ * that element (e.g. a card) is scrolled to the middle of the conversation first.
+ */
+export async function saveScreenshot(page: Page, name: string, options: { show?: Locator } = {}): Promise<string> {
   const hide = page.getByRole('button', { name: 'Hide log panel', exact: true });
   if (await hide.isVisible()) await hide.click();
   await settle(page, 300);
+  if (options.show) {
+    await options.show.evaluate((el) => {
+      const tall = el.getBoundingClientRect().height > window.innerHeight - 200;
+      el.scrollIntoView({ block: tall ? 'start' : 'center' });
+    });
+    await settle(page, 300);
+  }
   fs.mkdirSync(DOCS_DIR, { recursive: true });
   const file = path.join(DOCS_DIR, `${name}.png`);
   await page.screenshot({ path: file });

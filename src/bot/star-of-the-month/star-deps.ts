@@ -1,0 +1,26 @@
+// What the star of the month handlers are given.
+import type { ILogger } from '../../logger';
+import type { ConversationDirectory } from '../../services/conversation-directory';
+import type { BoxChooser } from '../../services/box-chooser';
+import type { NominationService } from '../../services/nomination-service';
+import type { AwardService } from '../../services/award-service';
+import type { TeamSettingsService } from '../../services/team-settings-service';
+import type { GovernancePolicy } from '../../services/governance-policy';
+import type { SlipService } from '../../services/slip-service';
+import type { TeamsSender } from '../outbound/teams-sender';
+
+export interface StarDeps {
+  logger: ILogger;
+  directory: ConversationDirectory;
+  boxes: BoxChooser;
+  slips: SlipService;
+  nominations: NominationService;
+  awards: AwardService;
+  teamSettings: TeamSettingsService;
+  policy: GovernancePolicy;
+  sender: TeamsSender;
+  timeZone: string;
+}
+
+/** The services star of the month adds to the bot's dependencies. */
+export type StarOfTheMonthServices = Pick<StarDeps, 'nominations' | 'awards' | 'teamSettings' | 'policy'>;

@@ -1,0 +1,33 @@
+// People's own words (messages, names, reasons) reach our pages only through esc(), so they
+// can never become markup, links or script.
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function esc(value: unknown): string {
+  return String(value ?? '').replace(/[&<>"']/g, (c) => ENTITIES[c]);
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2025-03" → "March 2025". */
+export function monthName(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return `${MONTHS[m - 1] ?? month} ${y}`;
+}
+
+/** "2025-03" → "Mar". */
+export function shortMonth(month: string): string {
+  return (MONTHS[Number(month.slice(5, 7)) - 1] ?? month).slice(0, 3);
+}
+
+/** "4 March 2025", in the service's time zone. */
+export function dayOf(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(new Date(iso));
+}
+
+/** "4 March 2025" from a plain YYYY-MM-DD date (no time zone shift). */
+export function plainDay(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+export const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;

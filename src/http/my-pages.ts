@@ -1,0 +1,202 @@
+// Routes of "My recognition" on the web: the personal tab (/me), its JSON and HTML-fragment
+// API (/api/me/*, identity from the Teams SSO token only), and the portfolio and CSV reached
+// by a signed link (/me/portfolio, /me/history.csv). Registered from server.ts.
+import fs from 'node:fs';
+import type { Request, Response, Server } from 'restify';
+import type { ILogger } from '../logger';
+import type { SlipFilter } from '../storage/history-repository';
+import { historyCsv } from './csv';
+import { CallerIdentity, type Caller } from './me-identity';
+import { MY_STYLES } from './my-styles';
+import { portfolioClient, tabClient } from './my-tab-client';
+import { slipsFragment, summaryFragment, tabShell } from './my-tab-page';
+import type { PageDeps } from './page-deps';
+import { linkRefusedPage, portfolioPage } from './portfolio-page';
+import { SsoTokenValidator } from './sso-token';
+
+// Only this server's own files; Teams may frame the tab. Links carry signed tokens, so no
+// Referer ever leaves the page, and personal pages are never cached.
+const FRAME_ANCESTORS = "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com";
+export const MY_CSP = `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; ${FRAME_ANCESTORS}`;
+
+const PRIVATE_HEADERS: Record<string, string> = {
+  'content-security-policy': MY_CSP,
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'no-store'
+};
+
+function send(res: Response, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
+  for (const [k, v] of Object.entries({ ...PRIVATE_HEADERS, 'content-type': type, ...headers })) res.setHeader(k, v);
+  res.sendRaw(status, body);
+}
+
+const sendJson = (res: Response, status: number, body: unknown) => send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
+const HTML = 'text/html; charset=utf-8';
+
+function query(req: Request): URLSearchParams {
+  return new URL(req.url ?? '/', 'http://localhost').searchParams;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const validDate = (d: string) => DATE.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+
+/** from/to from the portfolio form: a date not understood is dropped, with a note to say so. */
+export function readPeriod(q: URLSearchParams): { from?: string; to?: string; problem?: string } {
+  const raw = { from: q.get('from')?.trim() ?? '', to: q.get('to')?.trim() ?? '' };
+  let problem: string | undefined;
+  const pick = (d: string) => {
+    if (!d) return undefined;
+    if (validDate(d)) return d;
+    problem = 'One of the dates wasn’t recognised, so it has been left out. Please use the date pickers.';
+    return undefined;
+  };
+  let from = pick(raw.from);
+  let to = pick(raw.to);
+  if (from && to && from > to) [from, to] = [to, from];
+  return { from, to, problem };
+}
+
+/** value/year filter for the slip list; undefined when the year is not a year. */
+export function readFilter(q: URLSearchParams): SlipFilter | undefined {
+  const value = q.get('value')?.trim() || undefined;
+  const yearText = q.get('year')?.trim() || undefined;
+  const year = yearText ? Number(yearText) : undefined;
+  if ((value && value.length > 100) || (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2200))) return undefined;
+  return { value, year };
+}
+
+export function registerMyPages(server: Server, deps: PageDeps, logger: ILogger): void {
+  const { history, links, config } = deps;
+  const identity = new CallerIdentity(config.sso ? new SsoTokenValidator(config.sso) : undefined, config);
+  const tabScript = `'use strict';(${tabClient.toString()})();\n`;
+  const portfolioScript = `'use strict';(${portfolioClient.toString()})();\n`;
+  // The Teams JavaScript library, served from our own node_modules: no CDN, works offline.
+  let teamsJs: Buffer | undefined;
+  const teamsJsFile = (): Buffer => (teamsJs ??= fs.readFileSync(require.resolve('@microsoft/teams-js')));
+
+  async function nameOf(personId: string, caller?: Caller): Promise<string> {
+    if (caller?.name) return caller.name;
+    if (config.devUser?.id === personId) return config.devUser.name;
+    const ref = (await deps.conversations?.getPersonal(personId)) as { user?: { name?: unknown } } | undefined;
+    return typeof ref?.user?.name === 'string' ? ref.user.name : '';
+  }
+
+  /** Runs an API handler for the signed-in caller, or answers 401 with a kind message. */
+  const api = (handler: (caller: Caller, req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
+    try {
+      const check = await identity.identify(req.header('authorization') || undefined);
+      if (!check.ok) {
+        logger.info('my recognition: caller not identified', { reason: check.reason, path: req.path() });
+        sendJson(res, 401, { message: check.message });
+        return;
+      }
+      await handler(check.caller, req, res);
+    } catch (e) {
+      logger.error('my recognition request failed', { err: (e as Error).message, path: req.path() });
+      if (!res.headersSent) sendJson(res, 500, { message: 'Something went wrong loading your recognition. Please try again in a minute.' });
+    }
+  };
+
+  /** The signed-link pages: the person comes from the link alone, or a kind 403 page. */
+  const linked = (purpose: 'portfolio' | 'history-csv', handler: (personId: string, link: string, q: URLSearchParams, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
+    const q = query(req);
+    const link = q.get('link') ?? '';
+    const personId = links.verify(link, purpose, deps.now());
+    if (!personId) {
+      logger.info('my recognition: link refused', { purpose });
+      send(res, 403, HTML, linkRefusedPage());
+      return;
+    }
+    try {
+      await handler(personId, link, q, res);
+    } catch (e) {
+      logger.error('my recognition page failed', { err: (e as Error).message, purpose });
+      if (!res.headersSent) send(res, 500, HTML, linkRefusedPage().replace('This link can’t be opened', 'Something went wrong'));
+    }
+  };
+
+  async function slipPage(caller: Caller, q: URLSearchParams) {
+    const filter = readFilter(q);
+    if (!filter) return undefined;
+    const page = await history.page(caller.personId, { continuationToken: q.get('token') || undefined, filter });
+    return { filter, page };
+  }
+
+  const BAD_FILTER = { message: 'That choice of value or year isn’t recognised. Please choose from the lists.' };
+
+  server.get('/me', async (_req, res) => send(res, 200, HTML, tabShell()));
+  server.get('/me/styles.css', async (_req, res) => send(res, 200, 'text/css; charset=utf-8', MY_STYLES, { 'cache-control': 'public, max-age=3600' }));
+  server.get('/me/tab.js', async (_req, res) => send(res, 200, 'text/javascript; charset=utf-8', tabScript, { 'cache-control': 'public, max-age=3600' }));
+  server.get('/me/portfolio.js', async (_req, res) => send(res, 200, 'text/javascript; charset=utf-8', portfolioScript, { 'cache-control': 'public, max-age=3600' }));
+  server.get('/me/teams-js.js', async (_req, res) => send(res, 200, 'text/javascript; charset=utf-8', teamsJsFile(), { 'cache-control': 'public, max-age=86400' }));
+
+  server.get(
+    '/api/me/summary',
+    api(async (caller, _req, res) => {
+      sendJson(res, 200, { person: { id: caller.personId, name: await nameOf(caller.personId, caller) }, summary: await history.summary(caller.personId, deps.now()) });
+    })
+  );
+
+  server.get(
+    '/api/me/slips',
+    api(async (caller, req, res) => {
+      const found = await slipPage(caller, query(req));
+      if (!found) return sendJson(res, 400, BAD_FILTER);
+      sendJson(res, 200, { items: found.page.items, continuationToken: found.page.continuationToken });
+    })
+  );
+
+  server.get(
+    '/api/me/view/summary',
+    api(async (caller, _req, res) => {
+      const summary = await history.summary(caller.personId, deps.now());
+      send(res, 200, HTML, summaryFragment({ name: await nameOf(caller.personId, caller), summary, timeZone: config.timeZone }));
+    })
+  );
+
+  server.get(
+    '/api/me/view/slips',
+    api(async (caller, req, res) => {
+      const q = query(req);
+      const found = await slipPage(caller, q);
+      if (!found) return sendJson(res, 400, BAD_FILTER);
+      send(res, 200, HTML, slipsFragment({ slips: found.page.items, olderToken: found.page.continuationToken, hasNewer: q.get('newer') === '1', filter: found.filter, timeZone: config.timeZone }));
+    })
+  );
+
+  // The tab trades its SSO token for short-lived signed links, so the portfolio and CSV can open
+  // in a browser tab (for printing and downloads), where there is no Teams token. Relative, so
+  // they follow whatever address the tab itself was opened at.
+  server.post(
+    '/api/me/links',
+    api(async (caller, _req, res) => {
+      const now = deps.now();
+      sendJson(res, 200, {
+        portfolioUrl: `/me/portfolio?link=${encodeURIComponent(links.sign(caller.personId, 'portfolio', now))}`,
+        csvUrl: `/me/history.csv?link=${encodeURIComponent(links.sign(caller.personId, 'history-csv', now))}`
+      });
+    })
+  );
+
+  server.get(
+    '/me/portfolio',
+    linked('portfolio', async (personId, link, q, res) => {
+      const { problem, ...period } = readPeriod(q);
+      const portfolio = await history.portfolio(personId, period);
+      const now = deps.now();
+      const csvQuery = new URLSearchParams({ link: links.sign(personId, 'history-csv', now), ...(period.from ? { from: period.from } : {}), ...(period.to ? { to: period.to } : {}) });
+      send(res, 200, HTML, portfolioPage({ name: await nameOf(personId), portfolio, timeZone: config.timeZone, link, csvUrl: `/me/history.csv?${csvQuery}`, generatedAt: now, problem }));
+    })
+  );
+
+  server.get(
+    '/me/history.csv',
+    linked('history-csv', async (personId, _link, q, res) => {
+      const { from, to } = readPeriod(q);
+      const portfolio = await history.portfolio(personId, { from, to });
+      const name = `my-recognition${from ? `-from-${from}` : ''}${to ? `-to-${to}` : ''}.csv`;
+      send(res, 200, 'text/csv; charset=utf-8', historyCsv(portfolio.slips, config.timeZone), { 'content-disposition': `attachment; filename="${name}"` });
+    })
+  );
+}

@@ -1,0 +1,99 @@
+// Charts as inline SVG strings from small pure functions: no chart library, nothing fetched,
+// nothing run in the browser, so they work offline and under a strict Content-Security-Policy.
+// Each chart is an image with a text alternative; the pages also offer the numbers as a table.
+import { esc, monthName, shortMonth } from './html';
+
+export interface MonthCount {
+  month: string;
+  count: number;
+}
+
+export interface YearValues {
+  year: number;
+  values: Record<string, number>;
+}
+
+// Dark enough for 3:1 against white (WCAG non-text contrast) and told apart without colour by
+// their order, the legend and the table.
+export const SERIES_COLOURS = ['#0f6e67', '#8a3b8f', '#b34700', '#1f5fa8', '#5b6b00', '#a3123a', '#4b4b4b', '#6a4c93'];
+
+/** A round axis maximum: 1, 2, 5, 10, 20, 50 … at or above the largest value. */
+export function niceMax(max: number): number {
+  if (max <= 1) return 1;
+  const step = 10 ** Math.floor(Math.log10(max));
+  for (const f of [1, 2, 5, 10]) if (f * step >= max) return f * step;
+  return 10 * step;
+}
+
+/** Slips received per month (oldest first): a bar chart with the count above each bar. */
+export function monthlyBarChart(points: MonthCount[], id = 'months-chart'): string {
+  const w = 640;
+  const h = 220;
+  const left = 36;
+  const bottom = 36;
+  const top = 20;
+  const plotH = h - top - bottom;
+  const max = niceMax(Math.max(0, ...points.map((p) => p.count)));
+  const slot = (w - left - 8) / Math.max(points.length, 1);
+  const barW = Math.min(36, slot * 0.62);
+  const total = points.reduce((n, p) => n + p.count, 0);
+  const range = points.length ? `${monthName(points[0].month)} to ${monthName(points[points.length - 1].month)}` : '';
+  const busiest = points.reduce<MonthCount | undefined>((b, p) => (p.count > (b?.count ?? 0) ? p : b), undefined);
+  const desc = `${total} thank-you${total === 1 ? '' : 's'} from ${range}.${busiest ? ` Most in ${monthName(busiest.month)} (${busiest.count}).` : ''}`;
+  const grid = [0, max / 2, max]
+    .map((v) => {
+      const y = top + plotH - (v / max) * plotH;
+      return `<line x1="${left}" x2="${w - 4}" y1="${y}" y2="${y}" stroke="#d0d7d6" stroke-width="1"/><text x="${left - 6}" y="${y + 4}" text-anchor="end" font-size="12" fill="#3d4a48">${Number.isInteger(v) ? v : ''}</text>`;
+    })
+    .join('');
+  const bars = points
+    .map((p, i) => {
+      const x = left + i * slot + (slot - barW) / 2;
+      const bh = (p.count / max) * plotH;
+      const y = top + plotH - bh;
+      const label = p.month.endsWith('-01') || i === 0 ? `<text x="${(x + barW / 2).toFixed(1)}" y="${h - 6}" text-anchor="middle" font-size="11" fill="#3d4a48">${p.month.slice(0, 4)}</text>` : '';
+      return `<g><title>${esc(monthName(p.month))}: ${p.count}</title><rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${barW.toFixed(1)}" height="${bh.toFixed(1)}" rx="3" fill="${SERIES_COLOURS[0]}"/>${p.count ? `<text x="${(x + barW / 2).toFixed(1)}" y="${(y - 5).toFixed(1)}" text-anchor="middle" font-size="12" font-weight="600" fill="#1b1b1b">${p.count}</text>` : ''}<text x="${(x + barW / 2).toFixed(1)}" y="${h - bottom + 16}" text-anchor="middle" font-size="12" fill="#1b1b1b">${shortMonth(p.month)}</text>${label}</g>`;
+    })
+    .join('');
+  return `<svg class="chart" id="${esc(id)}" viewBox="0 0 ${w} ${h}" role="img" aria-labelledby="${esc(id)}-title ${esc(id)}-desc" xmlns="http://www.w3.org/2000/svg"><title id="${esc(id)}-title">Thank-yous received each month</title><desc id="${esc(id)}-desc">${esc(desc)}</desc>${grid}${bars}</svg>`;
+}
+
+/** Values received per year: one horizontal stacked bar per year, with a legend. */
+export function valuesOverTimeChart(years: YearValues[], valueOrder: string[], id = 'values-chart'): string {
+  const w = 640;
+  const rowH = 34;
+  const left = 56;
+  const legendRows = Math.ceil(valueOrder.length / 2);
+  const top = 8;
+  const chartH = top + years.length * rowH;
+  const h = chartH + 12 + legendRows * 24;
+  const max = Math.max(1, ...years.map((y) => Object.values(y.values).reduce((a, b) => a + b, 0)));
+  const plotW = w - left - 50;
+  const colour = (v: string) => SERIES_COLOURS[Math.max(0, valueOrder.indexOf(v)) % SERIES_COLOURS.length];
+  const rows = years
+    .map((y, r) => {
+      let x = left;
+      const yPos = top + r * rowH;
+      const total = Object.values(y.values).reduce((a, b) => a + b, 0);
+      const segs = valueOrder
+        .filter((v) => y.values[v])
+        .map((v) => {
+          const sw = (y.values[v] / max) * plotW;
+          const seg = `<rect x="${x.toFixed(1)}" y="${yPos}" width="${sw.toFixed(1)}" height="${rowH - 10}" fill="${colour(v)}" stroke="#fff" stroke-width="1"><title>${y.year}, ${esc(v)}: ${y.values[v]}</title></rect>`;
+          x += sw;
+          return seg;
+        })
+        .join('');
+      return `<g><text x="${left - 8}" y="${yPos + (rowH - 10) / 2 + 5}" text-anchor="end" font-size="13" fill="#1b1b1b">${y.year}</text>${segs}<text x="${(x + 6).toFixed(1)}" y="${yPos + (rowH - 10) / 2 + 5}" font-size="12" fill="#3d4a48">${total}</text></g>`;
+    })
+    .join('');
+  const legend = valueOrder
+    .map((v, i) => {
+      const lx = 8 + (i % 2) * (w / 2);
+      const ly = chartH + 12 + Math.floor(i / 2) * 24;
+      return `<g><rect x="${lx}" y="${ly}" width="14" height="14" rx="2" fill="${colour(v)}"/><text x="${lx + 20}" y="${ly + 12}" font-size="13" fill="#1b1b1b">${esc(v)}</text></g>`;
+    })
+    .join('');
+  const desc = years.map((y) => `${y.year}: ${valueOrder.filter((v) => y.values[v]).map((v) => `${v} ${y.values[v]}`).join(', ') || 'none'}`).join('. ');
+  return `<svg class="chart" id="${esc(id)}" viewBox="0 0 ${w} ${h}" role="img" aria-labelledby="${esc(id)}-title ${esc(id)}-desc" xmlns="http://www.w3.org/2000/svg"><title id="${esc(id)}-title">Values you were thanked for, by year</title><desc id="${esc(id)}-desc">${esc(desc)}.</desc>${rows}${legend}</svg>`;
+}

@@ -1,0 +1,18 @@
+// Builds star of the month's services from the repositories, so the composition root needs one line.
+import type { Repositories } from '../storage/repositories';
+import type { ILogger } from '../logger';
+import { GovernancePolicy } from './governance-policy';
+import { NominationService } from './nomination-service';
+import { AwardService } from './award-service';
+import { TeamSettingsService } from './team-settings-service';
+
+export function starOfTheMonthServices(repos: Repositories, options: { firstLeadIds: readonly string[]; timeZone: string; logger: ILogger; now: () => Date }) {
+  const { logger, now } = options;
+  const policy = new GovernancePolicy(repos.teamSettings, options.firstLeadIds);
+  return {
+    policy,
+    nominations: new NominationService(repos, logger.child('nominations'), now, options.timeZone),
+    awards: new AwardService(repos, policy, logger.child('awards'), now),
+    teamSettings: new TeamSettingsService(repos.teamSettings, policy, logger.child('settings'), now)
+  };
+}
