@@ -57,6 +57,7 @@ export async function startValued(config: Config, options: StartOptions): Promis
     star,
     directory,
     processed: repos.processed,
+    teamSettings: repos.teamSettings,
     slips,
     boxes: new BoxChooser(repos.memberships),
     dedupeHours: config.dedupeHours,

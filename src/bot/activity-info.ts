@@ -1,6 +1,7 @@
 // Reads who, where and which team from a Teams activity, defensively: any field may be missing.
 import type { Activity } from 'botbuilder';
 import type { PersonRef } from '../domain/person';
+import { PLACEHOLDER_TEAM_NAME } from '../domain/team-settings';
 
 type Loose = Record<string, unknown> | undefined;
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 && v.length <= 1024 ? v : undefined);
@@ -23,7 +24,7 @@ export function tenantOf(activity: Partial<Activity>): string {
 export function teamOf(activity: Partial<Activity>): { id: string; name: string } | undefined {
   const team = (activity.channelData as Loose)?.team as Loose;
   const id = str(team?.id);
-  return id ? { id, name: str(team?.name) ?? 'your team' } : undefined;
+  return id ? { id, name: str(team?.name) ?? PLACEHOLDER_TEAM_NAME } : undefined;
 }
 
 export function channelIdOf(activity: Partial<Activity>): string | undefined {

@@ -4,6 +4,7 @@ import type { ConversationDirectory } from '../services/conversation-directory';
 import type { SlipService } from '../services/slip-service';
 import type { BoxChooser } from '../services/box-chooser';
 import type { ProcessedActivityRepository } from '../storage/processed-activity-repository';
+import type { TeamSettingsRepository } from '../storage/team-settings-repository';
 import type { SenderOptions } from './outbound/teams-sender';
 import type { StarOfTheMonthServices } from './star-of-the-month/star-deps';
 import type { HistoryService } from '../services/history-service';
@@ -17,6 +18,8 @@ export interface BotDeps {
   star: StarOfTheMonthServices;
   directory: ConversationDirectory;
   processed: ProcessedActivityRepository;
+  /** Read only: to name a team when Teams sends just its id. */
+  teamSettings: TeamSettingsRepository;
   slips: SlipService;
   boxes: BoxChooser;
   dedupeHours: number;

@@ -4,6 +4,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Config } from '../config';
 import type { BotDeps } from './bot-deps';
 import { attachTurnLog } from './turn-log';
+import { TeamNames } from './team-names';
 import { onTurnError } from './turn-error';
 import { TeamsSender } from './outbound/teams-sender';
 import { CardUpdater } from './outbound/card-updater';
@@ -54,6 +55,8 @@ export function createBot(config: Config, deps: BotDeps): Bot {
   starOfTheMonth.register(app, { ...deps, ...deps.star, sender });
   fallback.register(app);
 
+  const teamNames = new TeamNames(deps.teamSettings, deps.logger);
+
   async function handle(context: TurnContext): Promise<void> {
     const log = attachTurnLog(context, deps.logger);
     const a = context.activity;
@@ -66,6 +69,7 @@ export function createBot(config: Config, deps: BotDeps): Bot {
     }
     try {
       // Where people can be reached is saved on install and on their first message or action.
+      await teamNames.fillIn(context);
       if (a.type === 'message' || a.type === 'invoke') await rememberConversation(context, deps);
       await app.run(context);
     } catch (e) {

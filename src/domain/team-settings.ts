@@ -2,6 +2,9 @@
 import { DEFAULT_VALUES } from './values';
 import { DEFAULT_TIME_ZONE } from './box';
 
+/** What a team is called until its real name is known. */
+export const PLACEHOLDER_TEAM_NAME = 'your team';
+
 export interface TeamSettings {
   teamId: string;
   teamName: string;

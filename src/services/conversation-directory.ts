@@ -4,7 +4,7 @@
 import type { ConversationRepository, StoredReference } from '../storage/conversation-repository';
 import type { MembershipRepository } from '../storage/membership-repository';
 import type { TeamSettingsRepository } from '../storage/team-settings-repository';
-import { defaultTeamSettings } from '../domain/team-settings';
+import { defaultTeamSettings, PLACEHOLDER_TEAM_NAME } from '../domain/team-settings';
 import type { PersonRef } from '../domain/person';
 
 const MAX_REMEMBERED = 50_000;
@@ -51,7 +51,12 @@ export class ConversationDirectory {
     const tasks: Array<Promise<unknown>> = [];
     if (this.firstTime(`t|${place.teamId}|${place.channelId}`)) {
       tasks.push(this.conversations.saveChannel(place.teamId, place.channelId, ref));
-      tasks.push(this.teamSettings.ensure(defaultTeamSettings(place.teamId, place.teamName, place.tenantId, this.now(), this.firstLeadIds)));
+      tasks.push(
+        this.teamSettings.ensure(defaultTeamSettings(place.teamId, place.teamName, place.tenantId, this.now(), this.firstLeadIds)).then((stored) =>
+          // A team first seen without its name gets it as soon as it is known.
+          stored.teamName !== place.teamName && place.teamName !== PLACEHOLDER_TEAM_NAME ? this.teamSettings.update(place.teamId, (s) => ({ ...s, teamName: place.teamName })) : undefined
+        )
+      );
     }
     // Where the team was last seen: team-wide posts (the vote, the award) go there when no
     // governance channel is set. Written only when the channel changes, not on every message.

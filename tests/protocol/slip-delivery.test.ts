@@ -78,3 +78,31 @@ test('from a chat, the slip goes to the team chosen in the form, else the last t
   // Team A is now the last used, so the unknown team falls back to it.
   expect((await slipWithMessage('Not my team'))?.teamId).toBe('19:team-a@thread.tacv2');
 });
+
+test('when Teams sends only the team id, the card still names the team: from team details, else from its settings', async () => {
+  const teamId = '19:nameless-team@thread.tacv2';
+  const inChannel = (text: string, mentions: TestPerson[]) => {
+    const a: any = message(text, { serviceUrl: h.serviceUrl, where: 'channel', from: people.jo, mentions, mentionBot: true });
+    a.channelData = { ...a.channelData, team: { id: teamId }, channel: { id: '19:nameless-general@thread.tacv2' } };
+    a.conversation = { ...a.conversation, id: '19:nameless-general@thread.tacv2;messageid=1' };
+    return a;
+  };
+  h.connector.teams[teamId] = 'Stroke Rehab Team';
+  const first = inChannel('thanks @Sam for the transfer', [people.sam]);
+  await h.post(first);
+  expect(textOf(h.connector.sent(first.conversation.id)[0].body)).toContain('Stroke Rehab Team: this can be read out');
+  expect((await h.valued.repos.teamSettings.get(teamId))?.teamName).toBe('Stroke Rehab Team');
+
+  // Another instance, where team details cannot be had, falls back to the stored name.
+  delete h.connector.teams[teamId];
+  const other = await startHarness({ STORAGE_CONNECTION_STRING: h.azurite.connectionString });
+  try {
+    const second = inChannel('thanks @Ola for the hoist training', [people.ola]);
+    second.serviceUrl = other.serviceUrl;
+    other.connector.members = h.connector.members;
+    await other.post(second);
+    expect(textOf(other.connector.sent(second.conversation.id)[0].body)).toContain('Stroke Rehab Team: this can be read out');
+  } finally {
+    await other.stop();
+  }
+});

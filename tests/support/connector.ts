@@ -23,6 +23,8 @@ export class LocalConnector {
   private waiters: Array<() => void> = [];
   private faults: Fault[] = [];
   members: Array<{ id: string; name: string; aadObjectId: string; userPrincipalName?: string }> = [];
+  /** Team details the connector knows (GET /v3/teams/{id}), by team id. */
+  teams: Record<string, string> = {};
   url = '';
 
   async start(): Promise<this> {
@@ -69,6 +71,11 @@ export class LocalConnector {
         const id = `a:conv-${++this.seq}`;
         this.record({ method, path, conversationId: id, body, id });
         return send(200, { id, activityId: body?.activity ? `act-${this.seq}` : undefined });
+      }
+      const team = path.match(/^\/v3\/teams\/([^/]+)$/);
+      if (team && method === 'GET') {
+        const name = this.teams[team[1]];
+        return name ? send(200, { id: team[1], name, aadGroupId: '0b0d6a5e-1111-4a5e-9a7b-000000000001' }) : send(404, { error: { code: 'NotFound', message: 'team' } });
       }
       if (m && m[3]) {
         return send(200, m[3] === '/pagedmembers' ? { members: this.members } : this.members);

@@ -11,7 +11,7 @@ import type { CardAttachment } from '../../cards/render';
 import type { SlipService } from '../../services/slip-service';
 import type { CardUpdater } from '../outbound/card-updater';
 import { SlipFlow } from '../slip-flow';
-import { actorOf } from '../activity-info';
+import { actorOf, teamOf } from '../activity-info';
 import { turnLog } from '../turn-log';
 import type { ILogger } from '../../logger';
 
@@ -36,12 +36,12 @@ async function respondWithCard(context: TurnContext, card: CardAttachment): Prom
 export const BUTTON_FAILED = 'Sorry, that button didn’t work. Please try again, or send a new thank-you.';
 
 export function register(app: Application, deps: { slips: SlipService; cardUpdater: CardUpdater; timeZone: string; logger: ILogger }): void {
-  const render = async (ref: SlipRef, viewerId?: string) => {
+  const render = async (ref: SlipRef, teamName: string | undefined, viewerId?: string) => {
     const slip = await deps.slips.get(ref.teamId, ref.month, ref.slipId);
     if (!slip) return undefined;
     const titles = await deps.slips.titlesFor([slip.sender.id, ...slip.recipients.map((r) => r.id)]);
     const viewer = viewerId ? { id: viewerId, teamsId: '', name: '' } : undefined;
-    return slipCard({ slip, titles, viewer, refreshUserIds: slip.refreshUserIds ?? [], timeZone: deps.timeZone });
+    return slipCard({ slip, titles, viewer, refreshUserIds: slip.refreshUserIds ?? [], timeZone: deps.timeZone, teamName });
   };
 
   app.adaptiveCards.actionExecute('slip.cosign', guarded(deps.logger, async (context, _state, data) => {
@@ -53,6 +53,7 @@ export function register(app: Application, deps: { slips: SlipService; cardUpdat
       return BUTTON_FAILED;
     }
     const { outcome, slip } = await deps.slips.cosign(ref.teamId, ref.month, ref.slipId, person);
+    const teamName = teamOf(context.activity)?.name;
     if (outcome === 'not_allowed') {
       return slip.sender.id === person.id ? 'This thank-you is from you, so you can’t add to it, but thank you for sending it!' : 'This thank-you is for you, so you can’t add to it. Well done!';
     }
@@ -61,11 +62,11 @@ export function register(app: Application, deps: { slips: SlipService; cardUpdat
     const messageId = context.activity.replyToId ?? slip.postedActivityId;
     if (messageId) {
       await deps.cardUpdater.update(`${ref.teamId}|${ref.month}|${ref.slipId}`, SlipFlow.referenceOf(context), messageId, async () => {
-        const card = await render(ref);
+        const card = await render(ref, teamName);
         return card && { attachments: [card] };
       });
     }
-    const mine = await render(ref, person.id);
+    const mine = await render(ref, teamName, person.id);
     if (mine) await respondWithCard(context, mine);
     return BUTTON_FAILED; // not shown: the invoke response above has already been sent
   }));
@@ -73,7 +74,7 @@ export function register(app: Application, deps: { slips: SlipService; cardUpdat
   app.adaptiveCards.actionExecute('slip.refresh', guarded(deps.logger, async (context, _state, data) => {
     const ref = readSlipRef(data);
     const person = actorOf(context.activity);
-    const mine = ref && person ? await render(ref, person.id) : undefined;
+    const mine = ref && person ? await render(ref, teamOf(context.activity)?.name, person.id) : undefined;
     if (!mine) return BUTTON_FAILED;
     await respondWithCard(context, mine);
     return BUTTON_FAILED; // not shown: answered above
