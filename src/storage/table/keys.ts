@@ -33,10 +33,6 @@ export function safeKey(s: string): string {
 
 const join = (...parts: string[]): string => parts.map(safeKey).join('|');
 
-// Azurite's query engine mistakes a key holding a hyphenated GUID (as Entra ids are) for a
-// GUID value and matches the wrong partitions. '~' appears in no Entra or Teams id, so
-// swapping hyphens for it keeps keys unique and the emulator honest.
-const unGuid = (id: string): string => id.replace(/-/g, '~');
 
 /** Sorts newest first as a string: a fixed-width count down from the year 9999. */
 export function invertedTime(iso: string): string {
@@ -50,12 +46,12 @@ export const keys = {
   box: (teamId: string, month: string) => join(teamId || '-', month),
   slipRow: (slipId: string) => safeKey(slipId),
   historySlip: (createdAt: string, slipId: string) => join('slip', invertedTime(createdAt), slipId),
-  historyNomination: (month: string, teamId: string, nominatorId: string) => join('nomination', month, teamId, unGuid(nominatorId)),
+  historyNomination: (month: string, teamId: string, nominatorId: string) => join('nomination', month, teamId, nominatorId),
   historyAward: (month: string, teamId: string) => join('award', month, teamId),
   nominationRow: (nomineeId: string, nominatorId: string) => join(nomineeId, nominatorId),
-  person: (personId: string) => join('person', unGuid(personId)),
+  person: (personId: string) => join('person', personId),
   team: (teamId: string) => safeKey(teamId),
-  personConversation: (personId: string) => join('person', unGuid(personId)),
+  personConversation: (personId: string) => join('person', personId),
   teamConversation: (teamId: string) => join('team', teamId),
   teamsUser: (teamsId: string) => join('user', teamsId),
   teamMembers: (teamId: string) => join('team', teamId),
