@@ -103,12 +103,18 @@ export class AwardService {
     return nominee;
   }
 
-  async saveChoice(actorId: string, teamId: string, month: string, choice: AwardChoice): Promise<BoxReview> {
+  /** A lead's choice for a box that is not announced yet, checked (for announcing, fully). */
+  private async checkedChoice(actorId: string, teamId: string, month: string, choice: AwardChoice, forAnnouncing: boolean) {
     const settings = await this.policy.requireLead(actorId, teamId, 'award');
     const review = await this.build(settings, month);
     this.refuseWhenAnnounced(review.round);
-    const problems = checkAwardChoice(choice, review.nominees.map((n) => n.nominee.id), false);
+    const problems = checkAwardChoice(choice, review.nominees.map((n) => n.nominee.id), forAnnouncing);
     if (problems.length) throw problems[0];
+    return { settings, review };
+  }
+
+  async saveChoice(actorId: string, teamId: string, month: string, choice: AwardChoice): Promise<BoxReview> {
+    const { settings } = await this.checkedChoice(actorId, teamId, month, choice, false);
     await this.change(teamId, month, (r) => ({ ...r, winners: choice.winners, highlyCommended: choice.highlyCommended, citation: choice.citation.trim() }));
     return this.build(settings, month);
   }
@@ -125,11 +131,7 @@ export class AwardService {
    * and closes the box. Only the first announce of a box succeeds, so it is announced once.
    */
   async announce(actorId: string, teamId: string, month: string, choice: AwardChoice): Promise<Announcement> {
-    const settings = await this.policy.requireLead(actorId, teamId, 'award');
-    const before = await this.build(settings, month);
-    this.refuseWhenAnnounced(before.round);
-    const problems = checkAwardChoice(choice, before.nominees.map((n) => n.nominee.id), true);
-    if (problems.length) throw problems[0];
+    const { settings, review: before } = await this.checkedChoice(actorId, teamId, month, choice, true);
     const announcedAt = this.now().toISOString();
     const { changed } = await this.change(teamId, month, (r) =>
       r.announcedAt ? undefined : { ...r, winners: choice.winners, highlyCommended: choice.highlyCommended, citation: choice.citation.trim(), nominationsClosed: true, vote: r.vote === 'open' ? 'closed' : r.vote, announcedAt }
