@@ -14,6 +14,7 @@ import { LinkSigner } from './services/link-signer';
 import { ProfileService } from './services/profile-service';
 import { DataRightsService } from './services/data-rights-service';
 import { RetentionService } from './services/retention-service';
+import { SendRateLimit } from './services/send-rate-limit';
 import nudgePhrases from './domain/language-nudge-phrases.json';
 import type { SenderOptions } from './bot/outbound/teams-sender';
 import { createBot, type Bot } from './bot/create-bot';
@@ -50,8 +51,9 @@ export async function startValued(config: Config, options: StartOptions): Promis
   const links = new LinkSigner(config.linkSecret);
   const dataRights = new DataRightsService(repos, now, config.timeZone);
   const retention = new RetentionService(repos, now, config.timeZone, logger.child('retention'));
-  const slips = new SlipService(repos, nudgePhrases.phrases, logger.child('slips'), now, config.timeZone);
-  const star = starOfTheMonthServices(repos, { firstLeadIds: config.firstLeadIds, timeZone: config.timeZone, logger, now });
+  const rateLimit = new SendRateLimit(repos.rateLimits, config.slipRateLimitPerHour, now, logger.child('rate-limit'));
+  const slips = new SlipService(repos, nudgePhrases.phrases, logger.child('slips'), now, config.timeZone, rateLimit);
+  const star = starOfTheMonthServices(repos, { firstLeadIds: config.firstLeadIds, timeZone: config.timeZone, logger, now, rateLimit });
   const bot = createBot(config, {
     logger: logger.child('bot'),
     star,

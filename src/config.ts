@@ -12,6 +12,8 @@ export interface Config {
     appPassword: string;
     appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
     tenantId: string;
+    /** Where the Bot Framework's OpenID metadata is (BOT_OPENID_METADATA_URL); undefined means the public cloud's. Tests and sovereign clouds only. */
+    openIdMetadataUrl?: string;
   };
   storage:
     | { kind: 'connectionString'; connectionString: string; tablePrefix: string }
@@ -30,6 +32,10 @@ export interface Config {
   sso?: SsoConfig;
   /** Local mode only: who the tab shows when opened outside Teams (DEV_USER_ID). */
   devUser?: { id: string; name: string };
+  /** Tenant ids whose activities are handled (ALLOWED_TENANTS); empty means any tenant. */
+  allowedTenants: string[];
+  /** How many slips and nominations one person may send in an hour (SLIP_RATE_LIMIT_PER_HOUR). */
+  slipRateLimitPerHour: number;
 }
 
 export interface SsoConfig {
@@ -148,11 +154,20 @@ export function readEnvOptions(env: Env = process.env): Config {
   if (devUserId && !localMode) throw new ConfigError('DEV_USER_ID', 'is only allowed with LOCAL_MODE=true: outside local mode people are always identified by Teams single sign-on');
   if (devUserId && !GUID.test(devUserId)) throw new ConfigError('DEV_USER_ID', `expected an Entra object id such as 8948d2ec-5a7e-4a13-a211-1d4406320a2b, got "${devUserId}"`);
 
+  const openIdMetadataUrl = read(env, 'BOT_OPENID_METADATA_URL');
+  // Plain http only on this machine (tests); anywhere else the signing keys must come over https.
+  if (openIdMetadataUrl && !/^(https:\/\/\S+|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/\S*)$/.test(openIdMetadataUrl)) {
+    throw new ConfigError('BOT_OPENID_METADATA_URL', `must be an https address of an OpenID configuration document, got "${openIdMetadataUrl}"`);
+  }
+  const allowedTenants = [...new Set((read(env, 'ALLOWED_TENANTS') ?? '').split(',').map((t) => t.trim().toLowerCase()).filter(Boolean))];
+  const badAllowedTenant = allowedTenants.find((t) => !GUID.test(t));
+  if (badAllowedTenant) throw new ConfigError('ALLOWED_TENANTS', `expected tenant ids (GUIDs) separated by commas, got "${badAllowedTenant}"`);
+
   return {
     localMode,
     host: read(env, 'HOST') ?? (localMode ? '127.0.0.1' : '0.0.0.0'),
     port,
-    bot: { appId, appPassword, appType, tenantId },
+    bot: { appId, appPassword, appType, tenantId, ...(openIdMetadataUrl ? { openIdMetadataUrl } : {}) },
     storage,
     log: {
       level: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
@@ -164,7 +179,9 @@ export function readEnvOptions(env: Env = process.env): Config {
     publicUrl,
     linkSecret,
     sso,
-    devUser: devUserId ? { id: devUserId, name: read(env, 'DEV_USER_NAME') ?? 'Local test user' } : undefined
+    devUser: devUserId ? { id: devUserId, name: read(env, 'DEV_USER_NAME') ?? 'Local test user' } : undefined,
+    allowedTenants,
+    slipRateLimitPerHour: int(env, 'SLIP_RATE_LIMIT_PER_HOUR', 30, 1, 1000)
   };
 }
 

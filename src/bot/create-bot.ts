@@ -1,9 +1,11 @@
 // Builds the Teams AI application and registers every listener group, catch-all last.
 import { Application, TeamsAdapter } from '@microsoft/teams-ai';
-import type { TurnContext } from 'botbuilder';
+import { ActivityTypes, CallerIdConstants, INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
 import type { Config } from '../config';
 import type { BotDeps } from './bot-deps';
 import { attachTurnLog } from './turn-log';
+import { tenantOf } from './activity-info';
+import { isCodedError } from '../domain/errors';
 import { TeamNames } from './team-names';
 import { onTurnError } from './turn-error';
 import { TeamsSender } from './outbound/teams-sender';
@@ -32,7 +34,8 @@ export function createBot(config: Config, deps: BotDeps): Bot {
     MicrosoftAppId: config.bot.appId,
     MicrosoftAppPassword: config.bot.appPassword,
     MicrosoftAppType: config.bot.appType,
-    MicrosoftAppTenantId: config.bot.tenantId
+    MicrosoftAppTenantId: config.bot.tenantId,
+    ...(config.bot.openIdMetadataUrl ? publicCloudWithMetadata(config.bot.openIdMetadataUrl) : {})
   });
   const app = new Application({
     adapter,
@@ -57,9 +60,22 @@ export function createBot(config: Config, deps: BotDeps): Bot {
 
   const teamNames = new TeamNames(deps.teamSettings, deps.logger);
 
+  const allowedTenants = new Set(config.allowedTenants);
+
   async function handle(context: TurnContext): Promise<void> {
     const log = attachTurnLog(context, deps.logger);
     const a = context.activity;
+    // Before anything else: an organisation that isn't ours gets no reply and leaves no record.
+    // Invokes are answered 200 with an empty body: a refusal card would tell a stranger's tenant
+    // that this bot exists and what it does, and Teams shows nothing rather than an error.
+    if (allowedTenants.size > 0) {
+      const tenant = tenantOf(a).toLowerCase();
+      if (!allowedTenants.has(tenant)) {
+        log.warn('activity from a tenant that is not allowed ignored', { tenantId: tenant || '(none)', type: a.type });
+        if (a.type === ActivityTypes.Invoke) await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200 } });
+        return;
+      }
+    }
     // Teams redelivers messages it thinks failed; answer each one once. Invokes are made
     // idempotent by their records instead, since they must always get a response.
     const dedupeKey = a.type === 'message' && a.id ? `msg|${a.conversation?.id}|${a.id}` : undefined;
@@ -69,9 +85,29 @@ export function createBot(config: Config, deps: BotDeps): Bot {
     }
     try {
       // Where people can be reached is saved on install and on their first message or action.
-      await teamNames.fillIn(context);
-      if (a.type === 'message' || a.type === 'invoke') await rememberConversation(context, deps);
-      await app.run(context);
+      // If that fails (storage down), an invoke still reaches its handler, which answers it
+      // kindly (an invoke left unanswered becomes a 501); it is remembered next time instead.
+      try {
+        await teamNames.fillIn(context);
+        if (a.type === 'message' || a.type === 'invoke') await rememberConversation(context, deps);
+      } catch (e) {
+        if (a.type !== 'invoke') throw e;
+        if (isCodedError(e) && e.code === 'storage_unavailable') log.warn('storage unavailable; conversation not remembered this time');
+        else log.error('conversation not remembered', { err: (e as Error).message });
+      }
+      try {
+        await app.run(context);
+      } catch (e) {
+        // Handlers answer their own failures (guarded); what escapes to here is an invoke too
+        // malformed for teams-ai to read. It is logged and refused below, not answered 5xx.
+        if (a.type !== 'invoke') throw e;
+        log.error('invoke could not be handled', { err: (e as Error).message, stack: (e as Error).stack?.split('\n').slice(0, 5).join(' | ') });
+      }
+      // An invoke nothing answered (an unknown name, or data no route accepts) is the caller's
+      // error: 400, where the adapter would otherwise reply 501.
+      if (a.type === 'invoke' && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
+        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 400, body: { error: 'unsupported or malformed invoke' } } });
+      }
     } catch (e) {
       if (dedupeKey) await deps.processed.release(dedupeKey).catch(() => undefined);
       throw e;
@@ -79,4 +115,19 @@ export function createBot(config: Config, deps: BotDeps): Bot {
   }
 
   return { adapter, app, sender, handle };
+}
+
+// Setting any one endpoint makes botframework-connector use only the values given, so the rest
+// of the public cloud's settings (its own defaults) are passed alongside the metadata address.
+function publicCloudWithMetadata(openIdMetadataUrl: string): Record<string, string> {
+  return {
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+    OAuthUrl: 'https://api.botframework.com',
+    ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+    CallerId: CallerIdConstants.PublicAzureChannel,
+    ValidateAuthority: 'true'
+  };
 }

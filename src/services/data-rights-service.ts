@@ -133,7 +133,7 @@ export class DataRightsService {
       }
       await this.repos.teamSettings.update(teamId, (s) => (s.leadIds.includes(id) ? { ...s, leadIds: s.leadIds.filter((l) => l !== id) } : undefined));
     }
-    await Promise.all([this.repos.profiles.delete(id), this.repos.history.deleteAll(id), this.repos.conversations.deletePerson(id, person.teamsId)]);
+    await Promise.all([this.repos.profiles.delete(id), this.repos.history.deleteAll(id), this.repos.conversations.deletePerson(id, person.teamsId), this.repos.rateLimits.deletePerson(id)]);
     await this.repos.memberships.remove(id);
     return { slipsReceived: received.length, slipsSentAnonymised: sentIndex.length };
   }

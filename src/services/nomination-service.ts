@@ -9,6 +9,7 @@ import type { Slip } from '../domain/slip';
 import { DEFAULT_VALUES } from '../domain/values';
 import type { Repositories } from '../storage/repositories';
 import type { ILogger } from '../logger';
+import type { SendRateLimit } from './send-rate-limit';
 
 export type NominateResult =
   | { kind: 'problems'; problems: CodedError[] }
@@ -29,7 +30,9 @@ export class NominationService {
     private readonly repos: Pick<Repositories, 'nominations' | 'history' | 'slips' | 'teamSettings' | 'awardRounds'>,
     private readonly logger: ILogger,
     private readonly now: () => Date,
-    private readonly defaultTimeZone: string
+    private readonly defaultTimeZone: string,
+    /** The hourly sending limit, shared with slips. */
+    private readonly rateLimit?: SendRateLimit
   ) {}
 
   async valuesFor(teamId: string): Promise<string[]> {
@@ -75,6 +78,8 @@ export class NominationService {
       createdAt: at,
       updatedAt: at
     };
+    // One nomination per nominee per box: editing it again is the same request, counted once.
+    await this.rateLimit?.count(draft.nominator.id, `nomination|${teamId}|${month}|${draft.nominee.id}`);
     const { created } = await this.repos.nominations.put(nomination);
     await this.repos.history.addNomination(draft.nominee.id, draft.nominator.id, {
       kind: 'nomination',

@@ -9,6 +9,7 @@ import type { Repositories } from '../storage/repositories';
 import type { ILogger } from '../logger';
 import { DEFAULT_VALUES } from '../domain/values';
 import { slipIdFor } from './slip-id';
+import type { SendRateLimit } from './send-rate-limit';
 
 export interface SlipPlace {
   tenantId: string;
@@ -40,7 +41,9 @@ export class SlipService {
     private readonly phrases: readonly NudgePhrase[],
     private readonly logger: ILogger,
     private readonly now: () => Date,
-    private readonly defaultTimeZone: string
+    private readonly defaultTimeZone: string,
+    /** The hourly sending limit; none in unit tests of the service itself. */
+    private readonly rateLimit?: SendRateLimit
   ) {}
 
   async valuesFor(teamId: string): Promise<string[]> {
@@ -75,6 +78,8 @@ export class SlipService {
       cosigners: [],
       notified: {}
     };
+    // Counted by slip id before saving, so a retry of a slip already counted is never refused.
+    await this.rateLimit?.count(slip.sender.id, `slip|${slip.id}`);
     const { slip: saved, created } = await this.repos.slips.create(slip);
     // Written on every attempt (upserts), so a retry repairs a slip whose history write failed.
     await Promise.all([

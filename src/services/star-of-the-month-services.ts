@@ -5,13 +5,14 @@ import { GovernancePolicy } from './governance-policy';
 import { NominationService } from './nomination-service';
 import { AwardService } from './award-service';
 import { TeamSettingsService } from './team-settings-service';
+import type { SendRateLimit } from './send-rate-limit';
 
-export function starOfTheMonthServices(repos: Repositories, options: { firstLeadIds: readonly string[]; timeZone: string; logger: ILogger; now: () => Date }) {
+export function starOfTheMonthServices(repos: Repositories, options: { firstLeadIds: readonly string[]; timeZone: string; logger: ILogger; now: () => Date; rateLimit?: SendRateLimit }) {
   const { logger, now } = options;
   const policy = new GovernancePolicy(repos.teamSettings, options.firstLeadIds);
   return {
     policy,
-    nominations: new NominationService(repos, logger.child('nominations'), now, options.timeZone),
+    nominations: new NominationService(repos, logger.child('nominations'), now, options.timeZone, options.rateLimit),
     awards: new AwardService(repos, policy, logger.child('awards'), now),
     teamSettings: new TeamSettingsService(repos.teamSettings, policy, logger.child('settings'), now)
   };

@@ -10,6 +10,7 @@ import type { SlipRepository } from './slip-repository';
 import type { TeamSettingsRepository } from './team-settings-repository';
 import type { VoteRepository } from './vote-repository';
 import type { AwardRoundRepository } from './award-round-repository';
+import type { RateLimitRepository } from './rate-limit-repository';
 
 export interface Repositories {
   slips: SlipRepository;
@@ -23,6 +24,8 @@ export interface Repositories {
   votes: VoteRepository;
   awards: AwardRepository;
   awardRounds: AwardRoundRepository;
+  /** How many slips and nominations each person sent this hour. */
+  rateLimits: RateLimitRepository;
 }
 
 /** Whether storage answers, for /healthz. */

@@ -2,7 +2,7 @@
 // Azurite and a local connector, and posts Teams activities to it over real HTTP.
 import { readEnvOptions } from '../../src/config';
 import { MemoryLogger } from '../../src/logger';
-import { startValued, type Valued } from '../../src/app';
+import { startValued, type StartOptions, type Valued } from '../../src/app';
 import { startAzurite, type TestAzurite } from './azurite';
 import { LocalConnector } from './connector';
 
@@ -17,12 +17,13 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+/** `options`: extra start options, such as storage pipeline policies for fault tests. */
+export async function startHarness(env: Record<string, string> = {}, options: Partial<Omit<StartOptions, 'logger'>> = {}): Promise<Harness> {
   const azurite = await startAzurite();
   const connector = await new LocalConnector().start();
   const logs = new MemoryLogger();
   const config = readEnvOptions({ LOCAL_MODE: 'true', PORT: '0', HOST: '127.0.0.1', STORAGE_CONNECTION_STRING: azurite.connectionString, LOG_LEVEL: 'debug', ...env });
-  const valued = await startValued(config, { logger: logs });
+  const valued = await startValued(config, { ...options, logger: logs });
   return {
     valued,
     azurite,

@@ -55,3 +55,22 @@ test('outside local mode, links need PUBLIC_URL and a long LINK_SECRET', () => {
 test('a multi-tenant app id needs its password', () => {
   expect(() => readEnvOptions({ MicrosoftAppId: 'x', ...storage })).toThrow(/MicrosoftAppPassword/);
 });
+
+test('tenant allow-list, hourly sending limit and the Bot Framework metadata address are read and checked', () => {
+  const c = readEnvOptions({ LOCAL_MODE: 'true', ...storage, ALLOWED_TENANTS: ' 72F988BF-0000-4000-8000-00000000A001 ,, ', SLIP_RATE_LIMIT_PER_HOUR: '5', BOT_OPENID_METADATA_URL: 'http://127.0.0.1:4000/v1/.well-known/openidconfiguration' });
+  expect(c.allowedTenants).toEqual(['72f988bf-0000-4000-8000-00000000a001']);
+  expect(c.slipRateLimitPerHour).toBe(5);
+  expect(c.bot.openIdMetadataUrl).toBe('http://127.0.0.1:4000/v1/.well-known/openidconfiguration');
+  const d = readEnvOptions({ LOCAL_MODE: 'true', ...storage });
+  expect(d.allowedTenants).toEqual([]);
+  expect(d.slipRateLimitPerHour).toBe(30);
+  expect(d.bot.openIdMetadataUrl).toBeUndefined();
+  for (const [bad, name] of [
+    [{ ALLOWED_TENANTS: 'contoso.onmicrosoft.com' }, /ALLOWED_TENANTS/],
+    [{ SLIP_RATE_LIMIT_PER_HOUR: '0' }, /SLIP_RATE_LIMIT_PER_HOUR/],
+    [{ SLIP_RATE_LIMIT_PER_HOUR: '1001' }, /SLIP_RATE_LIMIT_PER_HOUR/],
+    [{ BOT_OPENID_METADATA_URL: 'http://keys.example.com/openid' }, /BOT_OPENID_METADATA_URL/]
+  ] as const) {
+    expect(() => readEnvOptions({ LOCAL_MODE: 'true', ...storage, ...bad })).toThrow(name);
+  }
+});

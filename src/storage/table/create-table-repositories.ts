@@ -7,6 +7,7 @@ import { TableConversationRepository, TableMembershipRepository, TableProfileRep
 import { TableAwardRepository, TableNominationRepository, TableVoteRepository } from './table-award-repositories';
 import { TableProcessedActivityRepository } from './table-processed-activity-repository';
 import { TableAwardRoundRepository } from './table-award-round-repository';
+import { TableRateLimitRepository } from './table-rate-limit-repository';
 
 export function createTableRepositories(store: TableStore): Repositories {
   const doc = <T>(name: Parameters<TableStore['table']>[0]) => new DocTable<T>(store.table(name));
@@ -21,6 +22,7 @@ export function createTableRepositories(store: TableStore): Repositories {
     nominations: new TableNominationRepository(doc('nominations')),
     votes: new TableVoteRepository(doc('votes')),
     awards: new TableAwardRepository(doc('awards')),
-    awardRounds: new TableAwardRoundRepository(doc('awardrounds'))
+    awardRounds: new TableAwardRoundRepository(doc('awardrounds')),
+    rateLimits: new TableRateLimitRepository(doc('ratelimits'))
   };
 }

@@ -39,7 +39,7 @@ export function invertedTime(iso: string): string {
   return String(253402300799999 - new Date(iso).getTime()).padStart(15, '0');
 }
 
-export const TABLES = ['slips', 'history', 'nominations', 'votes', 'awards', 'profiles', 'memberships', 'teamsettings', 'conversations', 'processed', 'awardrounds'] as const;
+export const TABLES = ['slips', 'history', 'nominations', 'votes', 'awards', 'profiles', 'memberships', 'teamsettings', 'conversations', 'processed', 'awardrounds', 'ratelimits'] as const;
 export type TableName = (typeof TABLES)[number];
 
 export const keys = {
