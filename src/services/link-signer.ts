@@ -3,7 +3,7 @@
 // link is refused; there is nothing else in the URL to trust.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-export type LinkPurpose = 'portfolio' | 'history-csv' | 'export' | 'me';
+export type LinkPurpose = 'portfolio' | 'history-csv' | 'export';
 
 interface Claims {
   sub: string;

@@ -1,10 +1,10 @@
 // Star of the month in the Playground: Amara thanks Sam in the team channel, nominates Sam in
 // her personal chat, then (as the team's governance lead, set by FIRST_LEAD_IDS) reviews the
 // month, shortlists Sam and announces; the award card appears in the team channel.
-import { chooseCardOption, choosePeople, clickCardButton, fillCardInput, openConversation, saveScreenshot, sendMessage, startE2EStack, waitForCardText, type E2EStack } from './support';
+import { chooseCardOption, choosePeople, clickCardButton, fillCardInput, openConversation, readPretendTenant, saveScreenshot, sendMessage, startE2EStack, waitForCardText, type E2EStack } from './support';
 
-// Amara Okafor's aadObjectId in .m365agentsplayground.yml: she is the Playground's current user.
-const AMARA_AAD_OBJECT_ID = '8948d2ec-5a7e-4a13-a211-1d4406320a2b';
+// Amara Okafor is the Playground's current user; she is made the team's first lead.
+const AMARA_AAD_OBJECT_ID = readPretendTenant().currentUser.aadObjectId;
 
 let e2e: E2EStack;
 

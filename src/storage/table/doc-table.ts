@@ -2,6 +2,7 @@
 // mapping over this, so retries, ETag loops, paging and error mapping live in one place.
 import { RestError, TableClient, TableTransaction, odata } from '@azure/data-tables';
 import { storageUnavailable, TooMuchContentionError } from '../storage-errors';
+import type { Page } from '../page';
 
 // A string property holds at most 64 KiB (32K UTF-16 units); larger documents are split.
 const CHUNK = 30000;
@@ -14,10 +15,6 @@ interface Row {
   [doc: string]: unknown;
 }
 
-export interface Page<T> {
-  items: T[];
-  continuationToken?: string;
-}
 
 export interface RangeOptions {
   /** Only rows whose RowKey starts with this. */
