@@ -1,5 +1,5 @@
 // Running a box's star of the month, for its governance leads: the review, the shortlist, the
-// team vote, choosing the winner(s) and announcing. Every lead-only step asks GovernancePolicy.
+// team vote, choosing the winner(s) and announcing. Every lead-only step asks AccessPolicy.
 import { CodedError } from '../domain/errors';
 import { monthLabel, monthOf } from '../domain/box';
 import { checkAwardChoice, newAwardRound, type AwardChoice, type AwardRound } from '../domain/award-round';
@@ -10,7 +10,7 @@ import type { PersonRef } from '../domain/person';
 import type { TeamSettings } from '../domain/team-settings';
 import type { Repositories } from '../storage/repositories';
 import type { ILogger } from '../logger';
-import type { GovernancePolicy } from './governance-policy';
+import type { AccessPolicy } from './access-policy';
 
 export interface NomineeSummary {
   nominee: PersonRef;
@@ -41,7 +41,7 @@ export interface Announcement {
 export class AwardService {
   constructor(
     private readonly repos: Pick<Repositories, 'nominations' | 'votes' | 'awards' | 'awardRounds' | 'slips' | 'history'>,
-    private readonly policy: GovernancePolicy,
+    private readonly policy: AccessPolicy,
     private readonly logger: ILogger,
     private readonly now: () => Date
   ) {}

@@ -1,7 +1,7 @@
 // Builds star of the month's services from the repositories, so the composition root needs one line.
 import type { Repositories } from '../storage/repositories';
 import type { ILogger } from '../logger';
-import { GovernancePolicy } from './governance-policy';
+import { AccessPolicy } from './access-policy';
 import { NominationService } from './nomination-service';
 import { AwardService } from './award-service';
 import { TeamSettingsService } from './team-settings-service';
@@ -9,7 +9,7 @@ import type { SendRateLimit } from './send-rate-limit';
 
 export function starOfTheMonthServices(repos: Repositories, options: { firstLeadIds: readonly string[]; timeZone: string; logger: ILogger; now: () => Date; rateLimit?: SendRateLimit }) {
   const { logger, now } = options;
-  const policy = new GovernancePolicy(repos.teamSettings, options.firstLeadIds);
+  const policy = new AccessPolicy(repos.teamSettings, options.firstLeadIds);
   return {
     policy,
     nominations: new NominationService(repos, logger.child('nominations'), now, options.timeZone, options.rateLimit),

@@ -1,15 +1,15 @@
-// Leads change their team's settings here; GovernancePolicy decides who is a lead.
+// Leads change their team's settings here; AccessPolicy decides who is a lead.
 import type { CodedError } from '../domain/errors';
 import type { TeamSettings } from '../domain/team-settings';
 import { checkTeamSettingsChange, type TeamSettingsChange } from '../domain/team-settings-rules';
 import type { TeamSettingsRepository } from '../storage/team-settings-repository';
 import type { ILogger } from '../logger';
-import type { GovernancePolicy } from './governance-policy';
+import type { AccessPolicy } from './access-policy';
 
 export class TeamSettingsService {
   constructor(
     private readonly repo: TeamSettingsRepository,
-    private readonly policy: GovernancePolicy,
+    private readonly policy: AccessPolicy,
     private readonly logger: ILogger,
     private readonly now: () => Date
   ) {}

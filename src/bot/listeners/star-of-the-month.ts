@@ -1,5 +1,5 @@
 // Star of the month: nominating, the lead's review and announcement, the team vote, and the
-// team settings leads look after. Lead-only steps all go through GovernancePolicy.
+// team settings leads look after. Lead-only steps all go through AccessPolicy.
 import type { Application } from '@microsoft/teams-ai';
 import { Nominating } from '../star-of-the-month/nominating';
 import { Reviewing } from '../star-of-the-month/reviewing';

@@ -5,7 +5,7 @@ import type { BoxChooser } from '../../services/box-chooser';
 import type { NominationService } from '../../services/nomination-service';
 import type { AwardService } from '../../services/award-service';
 import type { TeamSettingsService } from '../../services/team-settings-service';
-import type { GovernancePolicy } from '../../services/governance-policy';
+import type { AccessPolicy } from '../../services/access-policy';
 import type { SlipService } from '../../services/slip-service';
 import type { TeamsSender } from '../outbound/teams-sender';
 
@@ -17,7 +17,7 @@ export interface StarDeps {
   nominations: NominationService;
   awards: AwardService;
   teamSettings: TeamSettingsService;
-  policy: GovernancePolicy;
+  policy: AccessPolicy;
   sender: TeamsSender;
   timeZone: string;
 }

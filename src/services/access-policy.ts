@@ -8,7 +8,7 @@ import { CodedError } from '../domain/errors';
 import type { TeamSettings } from '../domain/team-settings';
 import type { TeamSettingsRepository } from '../storage/team-settings-repository';
 
-export type LeadAction = 'settings' | 'review' | 'shortlist' | 'vote' | 'award' | 'close';
+export type LeadAction = 'settings' | 'review' | 'shortlist' | 'vote' | 'award' | 'close' | 'digest';
 
 const REFUSALS: Record<LeadAction, string> = {
   settings: 'Only your team’s governance leads can change Valued’s settings.',
@@ -16,12 +16,13 @@ const REFUSALS: Record<LeadAction, string> = {
   shortlist: 'Only your team’s governance leads can make the shortlist.',
   vote: 'Only your team’s governance leads can open or close the team vote.',
   award: 'Only your team’s governance leads can choose and announce the star of the month.',
-  close: 'Only your team’s governance leads can close the month’s nominations.'
+  close: 'Only your team’s governance leads can close the month’s nominations.',
+  digest: 'Only your team’s governance leads can see the monthly digest and read-out.'
 };
 
 const ASK = 'If you think you should be one, a lead can add you in the settings card.';
 
-export class GovernancePolicy {
+export class AccessPolicy {
   private readonly firstLeads: ReadonlySet<string>;
 
   constructor(private readonly teamSettings: TeamSettingsRepository, firstLeadIds: readonly string[]) {
