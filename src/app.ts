@@ -15,6 +15,10 @@ import { ProfileService } from './services/profile-service';
 import { DataRightsService } from './services/data-rights-service';
 import { RetentionService } from './services/retention-service';
 import { SendRateLimit } from './services/send-rate-limit';
+import { DigestService } from './services/digest-service';
+import { DigestScheduler } from './services/digest-scheduler';
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
 import nudgePhrases from './domain/language-nudge-phrases.json';
 import type { SenderOptions } from './bot/outbound/teams-sender';
 import { createBot, type Bot } from './bot/create-bot';
@@ -27,6 +31,9 @@ export interface Valued {
   store: TableStore;
   retention: RetentionService;
   dataRights: DataRightsService;
+  digests: DigestService;
+  /** Posts each team's monthly digest once it is due (its own timer, and POST /api/jobs/digest). */
+  digestScheduler: DigestScheduler;
   stop(): Promise<void>;
 }
 
@@ -54,6 +61,7 @@ export async function startValued(config: Config, options: StartOptions): Promis
   const rateLimit = new SendRateLimit(repos.rateLimits, config.slipRateLimitPerHour, now, logger.child('rate-limit'));
   const slips = new SlipService(repos, nudgePhrases.phrases, logger.child('slips'), now, config.timeZone, rateLimit);
   const star = starOfTheMonthServices(repos, { firstLeadIds: config.firstLeadIds, timeZone: config.timeZone, logger, now, rateLimit });
+  const digests = new DigestService(repos, config.timeZone);
   const bot = createBot(config, {
     logger: logger.child('bot'),
     star,
@@ -70,15 +78,23 @@ export async function startValued(config: Config, options: StartOptions): Promis
     links,
     publicUrl: () => publicUrl,
     profiles: new ProfileService(repos.profiles, now),
-    dataRights
+    dataRights,
+    digests
   });
-  const http = await startHttpServer({ host: config.host, port: config.port, bot, health: store, logger: logger.child('http'), pages: { history, links, profiles: repos.profiles, now, config, dataRights, conversations: repos.conversations } });
+  // Unique per process, so the storage lease tells instances (and restarts) apart.
+  const instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const digestScheduler = new DigestScheduler({ repos, digests, poster: bot.digestPoster, now, instanceId, logger: logger.child('digest') });
+  const pages = { history, links, profiles: repos.profiles, now, config, dataRights, conversations: repos.conversations, digests, policy: star.policy, digestScheduler };
+  const http = await startHttpServer({ host: config.host, port: config.port, bot, health: store, logger: logger.child('http'), pages });
   if (!publicUrl) publicUrl = http.url;
   logger.info('Valued is listening', { url: http.url, localMode: config.localMode });
 
   // The daily retention job: every instance tries each hour; storage lets one run per day.
   const retentionTimer = setInterval(() => void retention.runDaily().catch((e) => logger.error('retention failed', { err: (e as Error).message })), 3600_000);
   retentionTimer.unref();
+  // Digests: every instance looks every 15 minutes; the storage lease lets one post each box, once.
+  const digestTimer = setInterval(() => void digestScheduler.runDue().catch((e) => logger.error('digest run failed', { err: (e as Error).message })), 15 * 60_000);
+  digestTimer.unref();
 
   return {
     http,
@@ -87,8 +103,11 @@ export async function startValued(config: Config, options: StartOptions): Promis
     store,
     retention,
     dataRights,
+    digests,
+    digestScheduler,
     async stop() {
       clearInterval(retentionTimer);
+      clearInterval(digestTimer);
       await http.stop();
       await bot.sender.idle();
     }

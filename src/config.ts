@@ -36,6 +36,8 @@ export interface Config {
   allowedTenants: string[];
   /** How many slips and nominations one person may send in an hour (SLIP_RATE_LIMIT_PER_HOUR). */
   slipRateLimitPerHour: number;
+  /** Bearer secret an external scheduler sends to POST /api/jobs/digest (JOBS_SECRET); undefined turns the endpoint off. */
+  jobsSecret?: string;
 }
 
 export interface SsoConfig {
@@ -162,6 +164,8 @@ export function readEnvOptions(env: Env = process.env): Config {
   const allowedTenants = [...new Set((read(env, 'ALLOWED_TENANTS') ?? '').split(',').map((t) => t.trim().toLowerCase()).filter(Boolean))];
   const badAllowedTenant = allowedTenants.find((t) => !GUID.test(t));
   if (badAllowedTenant) throw new ConfigError('ALLOWED_TENANTS', `expected tenant ids (GUIDs) separated by commas, got "${badAllowedTenant}"`);
+  const jobsSecret = read(env, 'JOBS_SECRET');
+  if (jobsSecret !== undefined && jobsSecret.length < 32) throw new ConfigError('JOBS_SECRET', 'must be a random value of at least 32 characters (for example: openssl rand -base64 48), or left unset to turn the jobs endpoint off');
 
   return {
     localMode,
@@ -181,7 +185,8 @@ export function readEnvOptions(env: Env = process.env): Config {
     sso,
     devUser: devUserId ? { id: devUserId, name: read(env, 'DEV_USER_NAME') ?? 'Local test user' } : undefined,
     allowedTenants,
-    slipRateLimitPerHour: int(env, 'SLIP_RATE_LIMIT_PER_HOUR', 30, 1, 1000)
+    slipRateLimitPerHour: int(env, 'SLIP_RATE_LIMIT_PER_HOUR', 30, 1, 1000),
+    ...(jobsSecret ? { jobsSecret } : {})
   };
 }
 

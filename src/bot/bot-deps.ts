@@ -11,6 +11,7 @@ import type { HistoryService } from '../services/history-service';
 import type { LinkSigner } from '../services/link-signer';
 import type { ProfileService } from '../services/profile-service';
 import type { DataRightsService } from '../services/data-rights-service';
+import type { DigestService } from '../services/digest-service';
 
 export interface BotDeps {
   logger: ILogger;
@@ -32,4 +33,6 @@ export interface BotDeps {
   publicUrl: () => string;
   profiles: ProfileService;
   dataRights: DataRightsService;
+  /** The monthly governance digest of a box, for leads. */
+  digests: DigestService;
 }

@@ -42,5 +42,6 @@ export const BOT_COMMANDS: readonly BotCommand[] = [
   { title: 'thanks', description: 'Thank colleagues, e.g. thanks @Sam for covering my clinic', scopes: ['personal', 'team', 'groupChat'] },
   { title: 'nominate', description: 'Nominate a colleague for star of the month', scopes: ['personal', 'team', 'groupChat'] },
   { title: 'nominations', description: 'Leads: review this month’s nominations and announce the star', scopes: ['personal'] },
-  { title: 'settings', description: 'Leads: your team’s Valued settings', scopes: ['personal', 'team'] }
+  { title: 'settings', description: 'Leads: your team’s Valued settings', scopes: ['personal', 'team'] },
+  { title: 'digest', description: 'Leads: the monthly digest to read out at the governance meeting', scopes: ['personal'] }
 ];

@@ -3,6 +3,7 @@ import { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, CallerIdConstants, INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
 import type { Config } from '../config';
 import type { BotDeps } from './bot-deps';
+import type { DigestPoster } from '../services/digest-scheduler';
 import { attachTurnLog } from './turn-log';
 import { tenantOf } from './activity-info';
 import { isCodedError } from '../domain/errors';
@@ -10,6 +11,7 @@ import { TeamNames } from './team-names';
 import { onTurnError } from './turn-error';
 import { TeamsSender } from './outbound/teams-sender';
 import { CardUpdater } from './outbound/card-updater';
+import { TeamsDigestPoster } from './outbound/digest-poster';
 import { SlipFlow } from './slip-flow';
 import * as welcome from './listeners/welcome';
 import { rememberConversation } from './listeners/welcome';
@@ -18,6 +20,7 @@ import * as slipsCompose from './listeners/slips-compose';
 import * as slipCardActions from './listeners/slip-card-actions';
 import * as myRecognition from './listeners/my-recognition';
 import * as starOfTheMonth from './listeners/star-of-the-month';
+import * as digest from './listeners/digest';
 import * as fallback from './listeners/fallback';
 
 export interface Bot {
@@ -25,6 +28,8 @@ export interface Bot {
   app: Application;
   /** Sends outside a turn (notifications, card updates); shutdown waits for it. */
   sender: TeamsSender;
+  /** Posts a month's digest card in a team's governance channel (for the scheduler). */
+  digestPoster: DigestPoster;
   /** Runs one turn: logging, redelivery check, then the application's routes. */
   handle(context: TurnContext): Promise<void>;
 }
@@ -53,9 +58,10 @@ export function createBot(config: Config, deps: BotDeps): Bot {
   welcome.register(app, deps);
   slipsChat.register(app, flow);
   slipsCompose.register(app, flow);
-  slipCardActions.register(app, { slips: deps.slips, cardUpdater, timeZone: deps.timeZone, logger: deps.logger });
-  myRecognition.register(app, { history: deps.history, profiles: deps.profiles, dataRights: deps.dataRights, links: deps.links, publicUrl: deps.publicUrl, timeZone: deps.timeZone, now: deps.now, logger: deps.logger });
+  slipCardActions.register(app, { slips: deps.slips, cardUpdater, timeZone: deps.timeZone, logger: deps.logger, policy: deps.star.policy });
+  myRecognition.register(app, { history: deps.history, profiles: deps.profiles, dataRights: deps.dataRights, links: deps.links, publicUrl: deps.publicUrl, timeZone: deps.timeZone, now: deps.now, logger: deps.logger, policy: deps.star.policy });
   starOfTheMonth.register(app, { ...deps, ...deps.star, sender });
+  digest.register(app, { digests: deps.digests, policy: deps.star.policy, boxes: deps.boxes, links: deps.links, publicUrl: deps.publicUrl, timeZone: deps.timeZone, now: deps.now, logger: deps.logger });
   fallback.register(app);
 
   const teamNames = new TeamNames(deps.teamSettings, deps.logger);
@@ -114,7 +120,9 @@ export function createBot(config: Config, deps: BotDeps): Bot {
     }
   }
 
-  return { adapter, app, sender, handle };
+  const digestPoster = new TeamsDigestPoster({ directory: deps.directory, sender, logger: deps.logger.child('digest-poster') });
+
+  return { adapter, app, sender, digestPoster, handle };
 }
 
 // Setting any one endpoint makes botframework-connector use only the values given, so the rest

@@ -139,7 +139,8 @@ export class SlipFlow {
       if (posted?.id) current = await this.deps.slips.recordPosted(slip, posted.id, refreshUserIds);
     }
     log.info('slip sent', { slipId: slip.id, created, recipients: slip.recipients.length, visibility: slip.visibility });
-    if (created) void this.deps.sender.background(this.notify(current, ready.place.teamName)).catch((e) => log.error('notifying recipients failed', { slipId: slip.id, err: (e as Error).message }));
+    // Also on a retry: it tells whoever the first attempt never reached (storage failed first).
+    void this.deps.sender.background(this.notify(current, created, ready.place.teamName)).catch((e) => log.error('notifying recipients failed', { slipId: slip.id, err: (e as Error).message }));
     return current;
   }
 
@@ -152,10 +153,13 @@ export class SlipFlow {
     return [...new Set(core)].slice(0, 60);
   }
 
-  private async notify(slip: Slip, teamName?: string): Promise<void> {
+  private async notify(sent: Slip, created: boolean, teamName?: string): Promise<void> {
+    const pending = await this.deps.slips.startNotifying(sent, created);
+    if (!pending) return;
+    const { slip } = pending;
     const outcome: Record<string, 'sent' | 'not notified'> = {};
     await Promise.all(
-      slip.recipients.map(async (r) => {
+      pending.recipients.map(async (r) => {
         const ref = (await this.deps.slips.wantsNotifications(r.id)) ? await this.deps.directory.getPersonal(r.id) : undefined;
         if (!ref) {
           outcome[r.id] = 'not notified';

@@ -21,6 +21,8 @@ export interface DigestTotals {
   peopleThanking: number;
   /** "Add my thanks" presses across the box's slips. */
   cosigns: number;
+  /** How many of `slips` were private (counted, never shown). Added by digest-core; always set by DigestService. */
+  privateSlips?: number;
 }
 
 /** A slip as the meeting reads it: one per recipient group it appears in. */
@@ -110,5 +112,8 @@ export interface DigestPost {
   leaseUntil: string;
   /** Set once the card is in the channel; from then on nobody posts it again. */
   postedActivityId?: string;
+  /** When the box was done with: posted, or found to have nothing to post. */
   postedAt?: string;
+  /** Set instead of postedActivityId when the box was empty (no slips, nominations or award), so nothing was posted. */
+  nothingToPost?: boolean;
 }

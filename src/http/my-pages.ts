@@ -1,9 +1,13 @@
 // Routes of "My recognition" on the web: the personal tab (/me), its JSON and HTML-fragment
 // API (/api/me/*, identity from the Teams SSO token only), and the portfolio and CSV reached
-// by a signed link (/me/portfolio, /me/history.csv). Registered from server.ts.
+// by a signed link (/me/portfolio, /me/history.csv). Registered from server.ts. Whose data a
+// request gets is decided by AccessPolicy.requireSelf: the signed-in caller's or the link's
+// subject's, and a request naming anyone else (?personId=) is refused with 403.
 import fs from 'node:fs';
 import type { Request, Response, Server } from 'restify';
 import type { ILogger } from '../logger';
+import { isCodedError } from '../domain/errors';
+import type { SelfAction } from '../services/access-policy';
 import type { SlipFilter } from '../storage/history-repository';
 import { historyCsv } from './csv';
 import { CallerIdentity, type Caller } from './me-identity';
@@ -82,8 +86,20 @@ export function registerMyPages(server: Server, deps: PageDeps, logger: ILogger)
     return typeof ref?.user?.name === 'string' ? ref.user.name : '';
   }
 
-  /** Runs an API handler for the signed-in caller, or answers 401 with a kind message. */
-  const api = (handler: (caller: Caller, req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
+  /** The refusal when a request names someone other than whoever it proves is asking; undefined when it is theirs. */
+  const notTheirs = (actorId: string, q: URLSearchParams, what: SelfAction): string | undefined => {
+    try {
+      deps.policy.requireSelf(actorId, q.get('personId') ?? undefined, what);
+      return undefined;
+    } catch (e) {
+      if (!isCodedError(e)) throw e;
+      logger.warn('my recognition: request for someone else’s data refused', { what });
+      return e.userMessage;
+    }
+  };
+
+  /** Runs an API handler for the signed-in caller, or answers 401 (not identified) or 403 (not theirs) with a kind message. */
+  const api = (what: SelfAction, handler: (caller: Caller, req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
     try {
       const check = await identity.identify(req.header('authorization') || undefined);
       if (!check.ok) {
@@ -91,6 +107,8 @@ export function registerMyPages(server: Server, deps: PageDeps, logger: ILogger)
         sendJson(res, 401, { message: check.message });
         return;
       }
+      const refusal = notTheirs(check.caller.personId, query(req), what);
+      if (refusal) return sendJson(res, 403, { message: refusal });
       await handler(check.caller, req, res);
     } catch (e) {
       logger.error('my recognition request failed', { err: (e as Error).message, path: req.path() });
@@ -105,6 +123,10 @@ export function registerMyPages(server: Server, deps: PageDeps, logger: ILogger)
     const personId = links.verify(link, purpose, deps.now());
     if (!personId) {
       logger.info('my recognition: link refused', { purpose });
+      send(res, 403, HTML, linkRefusedPage());
+      return;
+    }
+    if (notTheirs(personId, q, purpose)) {
       send(res, 403, HTML, linkRefusedPage());
       return;
     }
@@ -133,14 +155,14 @@ export function registerMyPages(server: Server, deps: PageDeps, logger: ILogger)
 
   server.get(
     '/api/me/summary',
-    api(async (caller, _req, res) => {
+    api('history', async (caller, _req, res) => {
       sendJson(res, 200, { person: { id: caller.personId, name: await nameOf(caller.personId, caller) }, summary: await history.summary(caller.personId, deps.now()) });
     })
   );
 
   server.get(
     '/api/me/slips',
-    api(async (caller, req, res) => {
+    api('history', async (caller, req, res) => {
       const found = await slipPage(caller, query(req));
       if (!found) return sendJson(res, 400, BAD_FILTER);
       sendJson(res, 200, { items: found.page.items, continuationToken: found.page.continuationToken });
@@ -149,7 +171,7 @@ export function registerMyPages(server: Server, deps: PageDeps, logger: ILogger)
 
   server.get(
     '/api/me/view/summary',
-    api(async (caller, _req, res) => {
+    api('history', async (caller, _req, res) => {
       const summary = await history.summary(caller.personId, deps.now());
       send(res, 200, HTML, summaryFragment({ name: await nameOf(caller.personId, caller), summary, timeZone: config.timeZone }));
     })
@@ -157,7 +179,7 @@ export function registerMyPages(server: Server, deps: PageDeps, logger: ILogger)
 
   server.get(
     '/api/me/view/slips',
-    api(async (caller, req, res) => {
+    api('history', async (caller, req, res) => {
       const q = query(req);
       const found = await slipPage(caller, q);
       if (!found) return sendJson(res, 400, BAD_FILTER);
@@ -170,7 +192,7 @@ export function registerMyPages(server: Server, deps: PageDeps, logger: ILogger)
   // they follow whatever address the tab itself was opened at.
   server.post(
     '/api/me/links',
-    api(async (caller, _req, res) => {
+    api('portfolio', async (caller, _req, res) => {
       const now = deps.now();
       sendJson(res, 200, {
         portfolioUrl: `/me/portfolio?link=${encodeURIComponent(links.sign(caller.personId, 'portfolio', now))}`,

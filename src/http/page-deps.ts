@@ -1,10 +1,13 @@
-// What the web pages (the personal tab, portfolio, exports) are given.
+// What the web pages (the personal tab, portfolio, exports, the governance digest) are given.
 import type { Config } from '../config';
 import type { HistoryService } from '../services/history-service';
 import type { LinkSigner } from '../services/link-signer';
 import type { DataRightsService } from '../services/data-rights-service';
 import type { ProfileRepository } from '../storage/profile-repository';
 import type { ConversationRepository } from '../storage/conversation-repository';
+import type { AccessPolicy } from '../services/access-policy';
+import type { DigestService } from '../services/digest-service';
+import type { DigestScheduler } from '../services/digest-scheduler';
 
 export interface PageDeps {
   history: HistoryService;
@@ -15,4 +18,10 @@ export interface PageDeps {
   /** To find a person's display name for their portfolio (from their personal chat with the bot). */
   conversations?: ConversationRepository;
   dataRights: DataRightsService;
+  /** The governance digest's read-out, printable page and CSV. */
+  digests: DigestService;
+  /** Who is a governance lead: asked again on every digest page, so a lead who stepped down loses access. */
+  policy: AccessPolicy;
+  /** Posts the digests that are due, for POST /api/jobs/digest. */
+  digestScheduler: Pick<DigestScheduler, 'runDue'>;
 }

@@ -8,6 +8,9 @@ import { INFO_PAGES } from './info-pages';
 import type { PageDeps } from './page-deps';
 import { registerExportRoute } from './export-route';
 import { registerMyPages } from './my-pages';
+import { registerDigestPages } from './digest-pages';
+import { registerDigestJobRoute } from './digest-job-route';
+import { inboundAuthFor } from './inbound-auth';
 
 export interface HttpServer {
   url: string;
@@ -21,6 +24,7 @@ export async function startHttpServer(options: { host: string; port: number; bot
   const server = restify.createServer({ name: 'valued', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
 
+  const inboundAuth = inboundAuthFor(bot.adapter, logger.child('inbound-auth'));
   let inFlight = 0;
   let stopping = false;
   let drained: (() => void) | undefined;
@@ -38,6 +42,10 @@ export async function startHttpServer(options: { host: string; port: number; bot
     }
     inFlight++;
     try {
+      if (!(await inboundAuth.allows(req))) {
+        res.send(401, { error: 'unauthorised' });
+        return;
+      }
       await bot.adapter.process(req, res, (context) => bot.handle(context));
     } catch (e) {
       logger.error('request failed', { err: (e as Error).message });
@@ -63,6 +71,8 @@ export async function startHttpServer(options: { host: string; port: number; bot
 
   registerExportRoute(server, options.pages, logger);
   registerMyPages(server, options.pages, logger.child('me'));
+  registerDigestPages(server, options.pages, logger.child('digest'));
+  registerDigestJobRoute(server, options.pages, logger.child('jobs'));
 
   server.get('/healthz', async (_req, res) => {
     const result = await health.check();

@@ -26,7 +26,7 @@ export function niceMax(max: number): number {
 }
 
 /** Slips received per month (oldest first): a bar chart with the count above each bar. */
-export function monthlyBarChart(points: MonthCount[], id = 'months-chart'): string {
+export function monthlyBarChart(points: MonthCount[], id = 'months-chart', title = 'Thank-yous received each month'): string {
   const w = 640;
   const h = 220;
   const left = 36;
@@ -55,7 +55,7 @@ export function monthlyBarChart(points: MonthCount[], id = 'months-chart'): stri
       return `<g><title>${esc(monthName(p.month))}: ${p.count}</title><rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${barW.toFixed(1)}" height="${bh.toFixed(1)}" rx="3" fill="${SERIES_COLOURS[0]}"/>${p.count ? `<text x="${(x + barW / 2).toFixed(1)}" y="${(y - 5).toFixed(1)}" text-anchor="middle" font-size="12" font-weight="600" fill="#1b1b1b">${p.count}</text>` : ''}<text x="${(x + barW / 2).toFixed(1)}" y="${h - bottom + 16}" text-anchor="middle" font-size="12" fill="#1b1b1b">${shortMonth(p.month)}</text>${label}</g>`;
     })
     .join('');
-  return `<svg class="chart" id="${esc(id)}" viewBox="0 0 ${w} ${h}" role="img" aria-labelledby="${esc(id)}-title ${esc(id)}-desc" xmlns="http://www.w3.org/2000/svg"><title id="${esc(id)}-title">Thank-yous received each month</title><desc id="${esc(id)}-desc">${esc(desc)}</desc>${grid}${bars}</svg>`;
+  return `<svg class="chart" id="${esc(id)}" viewBox="0 0 ${w} ${h}" role="img" aria-labelledby="${esc(id)}-title ${esc(id)}-desc" xmlns="http://www.w3.org/2000/svg"><title id="${esc(id)}-title">${esc(title)}</title><desc id="${esc(id)}-desc">${esc(desc)}</desc>${grid}${bars}</svg>`;
 }
 
 /** Values received per year: one horizontal stacked bar per year, with a legend. */
@@ -96,4 +96,31 @@ export function valuesOverTimeChart(years: YearValues[], valueOrder: string[], i
     .join('');
   const desc = years.map((y) => `${y.year}: ${valueOrder.filter((v) => y.values[v]).map((v) => `${v} ${y.values[v]}`).join(', ') || 'none'}`).join('. ');
   return `<svg class="chart" id="${esc(id)}" viewBox="0 0 ${w} ${h}" role="img" aria-labelledby="${esc(id)}-title ${esc(id)}-desc" xmlns="http://www.w3.org/2000/svg"><title id="${esc(id)}-title">Values you were thanked for, by year</title><desc id="${esc(id)}-desc">${esc(desc)}.</desc>${rows}${legend}</svg>`;
+}
+
+export interface ValueCount {
+  value: string;
+  count: number;
+}
+
+/** How often each value was chosen (most first): one labelled horizontal bar per value. */
+export function valueBarsChart(values: ValueCount[], id = 'value-bars-chart', title = 'Values chosen'): string {
+  const w = 640;
+  const rowH = 30;
+  const left = 232;
+  const top = 6;
+  const h = top * 2 + Math.max(values.length, 1) * rowH;
+  const plotW = w - left - 44;
+  const max = Math.max(1, ...values.map((v) => v.count));
+  // Long value names are cut to fit beside the bars; the full name is in each bar's title and the table.
+  const label = (v: string) => (v.length > 34 ? `${v.slice(0, 33)}…` : v);
+  const rows = values
+    .map((v, i) => {
+      const y = top + i * rowH;
+      const bw = (v.count / max) * plotW;
+      return `<g><title>${esc(v.value)}: ${v.count}</title><text x="${left - 8}" y="${y + 18}" text-anchor="end" font-size="13" fill="#1b1b1b">${esc(label(v.value))}</text><rect x="${left}" y="${y + 4}" width="${bw.toFixed(1)}" height="${rowH - 10}" rx="3" fill="${SERIES_COLOURS[i % SERIES_COLOURS.length]}"/><text x="${(left + bw + 6).toFixed(1)}" y="${y + 18}" font-size="13" font-weight="600" fill="#1b1b1b">${v.count}</text></g>`;
+    })
+    .join('');
+  const desc = values.length ? values.map((v) => `${v.value}: ${v.count}`).join('. ') : 'No values were chosen';
+  return `<svg class="chart" id="${esc(id)}" viewBox="0 0 ${w} ${h}" role="img" aria-labelledby="${esc(id)}-title ${esc(id)}-desc" xmlns="http://www.w3.org/2000/svg"><title id="${esc(id)}-title">${esc(title)}</title><desc id="${esc(id)}-desc">${esc(desc)}.</desc>${rows}</svg>`;
 }

@@ -1,10 +1,16 @@
-// Who may do what: the one place that decides whether someone is a governance lead. Every
-// lead-only action asks here, so the rule cannot drift between features.
+// Who may do what, decided in one place so the rules cannot drift between features:
+// - a person's own recognition and data (history, profile, export, erase, portfolio, CSV):
+//   that person only, and only where no one else reads the answer;
+// - a private slip: its sender and recipients only;
+// - a box's nominations, review, award steps, digest and read-out, and a team's settings: that
+//   team's governance leads.
+// Every handler and page asks here; none decides for itself.
 //
 // Teams does not tell a bot who a team's owners are (that needs Microsoft Graph), so a lead is
 // someone named in FIRST_LEAD_IDS (always, for every team) or in the team's own list of leads,
-// which leads keep up to date in the settings card.
+// which leads keep up to date in the settings card. "Team owners" are those leads.
 import { CodedError } from '../domain/errors';
+import type { Slip } from '../domain/slip';
 import type { TeamSettings } from '../domain/team-settings';
 import type { TeamSettingsRepository } from '../storage/team-settings-repository';
 
@@ -21,6 +27,25 @@ const REFUSALS: Record<LeadAction, string> = {
 };
 
 const ASK = 'If you think you should be one, a lead can add you in the settings card.';
+
+/** What only the person it is about may see or change. */
+export type SelfAction = 'history' | 'profile' | 'export' | 'erase' | 'portfolio' | 'history-csv';
+
+/** Who reads the answer: only the person asking (their personal chat, their own browser), or others too (a group chat or channel). */
+export type Audience = 'asker only' | 'others too';
+
+export const PRIVATE_ONLY = 'Your recognition is just for you, so I only show it in our personal chat. Open a chat with Valued and type **my recognition**.';
+
+const NOT_YOURS: Record<SelfAction, string> = {
+  history: 'Sorry, you can only see your own recognition.',
+  profile: 'Sorry, you can only change your own profile. Nothing was changed.',
+  export: 'Sorry, you can only download your own data.',
+  erase: 'Sorry, you can only erase your own data. Nothing was erased.',
+  portfolio: 'Sorry, this link only opens the portfolio of the person it was made for.',
+  'history-csv': 'Sorry, this link only downloads the recognition of the person it was made for.'
+};
+
+export const SLIP_NOT_FOUND = 'Sorry, I couldn’t find that slip. It may have been removed.';
 
 export class AccessPolicy {
   private readonly firstLeads: ReadonlySet<string>;
@@ -45,6 +70,31 @@ export class AccessPolicy {
     if (!settings) throw new CodedError('not_found', 'I don’t know that team yet. Please use Valued in one of the team’s channels first, for example by typing @Valued help there.');
     if (!this.isLead(personId, settings)) throw new CodedError('not_allowed', `${REFUSALS[action]} ${ASK}`);
     return settings;
+  }
+
+  /**
+   * The person whose own data a request may touch: always the one the request proves is asking
+   * (the sender of the activity, the signed-in caller, a signed link's subject), and only when
+   * the answer is for their eyes alone. A request that names someone else (`subjectId`) is
+   * refused rather than quietly answered about the asker, so the attempt is visible in the logs.
+   */
+  requireSelf(actorId: string | undefined, subjectId: string | undefined, what: SelfAction, audience: Audience = 'asker only'): string {
+    if (!actorId || audience !== 'asker only') throw new CodedError('not_allowed', PRIVATE_ONLY);
+    if (subjectId !== undefined && subjectId.toLowerCase() !== actorId.toLowerCase()) throw new CodedError('not_allowed', NOT_YOURS[what]);
+    return actorId;
+  }
+
+  /** Whether a person may see a slip: anyone for a team slip; only its sender and recipients for a private one. */
+  canSeeSlip(personId: string, slip: Pick<Slip, 'visibility' | 'sender' | 'recipients'>): boolean {
+    if (slip.visibility !== 'private') return true;
+    const id = personId.toLowerCase();
+    return slip.sender.id.toLowerCase() === id || slip.recipients.some((r) => r.id.toLowerCase() === id);
+  }
+
+  /** The slip when the person may see it; otherwise "not found", so a private slip's existence is not given away. */
+  requireSlipViewer<S extends Pick<Slip, 'visibility' | 'sender' | 'recipients'>>(personId: string | undefined, slip: S | undefined): S {
+    if (!slip || !personId || !this.canSeeSlip(personId, slip)) throw new CodedError('not_found', SLIP_NOT_FOUND);
+    return slip;
   }
 
   /** Of the given teams, those the person leads. */

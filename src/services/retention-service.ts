@@ -12,6 +12,7 @@ export interface RetentionResult {
   boxesCleared: number;
   historyEntriesDeleted: number;
   awardsDeleted: number;
+  digestPostsDeleted: number;
 }
 
 /** The first day that is kept: everything before it is older than `months` months. */
@@ -26,7 +27,7 @@ export class RetentionService {
 
   async runDaily(): Promise<RetentionResult> {
     const now = this.now();
-    const result: RetentionResult = { ran: false, boxesCleared: 0, historyEntriesDeleted: 0, awardsDeleted: 0 };
+    const result: RetentionResult = { ran: false, boxesCleared: 0, historyEntriesDeleted: 0, awardsDeleted: 0, digestPostsDeleted: 0 };
     if (!(await this.repos.processed.claim(`job|retention|${now.toISOString().slice(0, 10)}`, now, 48))) return result;
     result.ran = true;
     for (const team of await this.repos.teamSettings.listAll()) {
@@ -46,6 +47,8 @@ export class RetentionService {
           result.awardsDeleted++;
         }
       }
+      // Scheduled-digest records: one partition per team, months before the cut-off.
+      result.digestPostsDeleted += await this.repos.digestPosts.removeBefore(team.teamId, cutoff.month);
       // Each person's copies of this team's old records.
       for (const m of await this.repos.memberships.listTeam(team.teamId)) {
         result.historyEntriesDeleted += await this.repos.history.deleteTeamEntriesBefore(m.personId, team.teamId, cutoff.iso);

@@ -34,10 +34,19 @@ export interface SendResult {
 
 // A retry may take over posting when the first attempt saved the slip but never posted it.
 const POST_TAKEOVER_MS = 15_000;
+// Whoever notifies a slip's recipients holds this claim; one that crashed is taken over after it.
+const NOTIFY_CLAIM_HOURS = 0.25;
+const notifyClaimKey = (slipId: string) => `notify|${slipId}`;
+
+/** Recipients still to be told of a slip; whoever holds this has the claim to tell them. */
+export interface PendingNotifications {
+  slip: Slip;
+  recipients: PersonRef[];
+}
 
 export class SlipService {
   constructor(
-    private readonly repos: Pick<Repositories, 'slips' | 'history' | 'teamSettings' | 'memberships' | 'profiles'>,
+    private readonly repos: Pick<Repositories, 'slips' | 'history' | 'teamSettings' | 'memberships' | 'profiles' | 'processed'>,
     private readonly phrases: readonly NudgePhrase[],
     private readonly logger: ILogger,
     private readonly now: () => Date,
@@ -117,8 +126,31 @@ export class SlipService {
     return !(await this.repos.profiles.get(personId))?.noNotifications;
   }
 
+  /**
+   * Claims the telling of a slip's recipients and returns who has not been told yet; undefined
+   * when another attempt is telling them right now or everyone has been told. The first send
+   * and every retry or redelivery of it come here, so what the first finished is never repeated
+   * and what it never did (storage failed before it got that far) is done once by a retry.
+   */
+  async startNotifying(slip: Slip, created: boolean): Promise<PendingNotifications | undefined> {
+    if (!(await this.repos.processed.claim(notifyClaimKey(slip.id), this.now(), NOTIFY_CLAIM_HOURS))) return undefined;
+    // A new slip has told no one; a retry reads what earlier attempts recorded.
+    const current = created ? slip : ((await this.repos.slips.get(slip.teamId, slip.month, slip.id)) ?? slip);
+    const recipients = current.recipients.filter((r) => current.notified[r.id] !== 'sent');
+    if (recipients.length === 0) {
+      await this.repos.processed.release(notifyClaimKey(slip.id));
+      return undefined;
+    }
+    return { slip: current, recipients };
+  }
+
+  /**
+   * Records who was told and lets the claim go. If recording fails the claim is kept until it
+   * expires, so a quick retry cannot tell the same people twice.
+   */
   async recordNotified(slip: Slip, outcome: Record<string, 'sent' | 'not notified'>): Promise<void> {
     await this.repos.slips.update(slip.teamId, slip.month, slip.id, (s) => ({ ...s, notified: { ...s.notified, ...outcome } }));
+    await this.repos.processed.release(notifyClaimKey(slip.id));
   }
 
   /** Adds a colleague's thanks once; concurrent presses all count (ETag-guarded). */

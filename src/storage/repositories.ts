@@ -11,6 +11,7 @@ import type { TeamSettingsRepository } from './team-settings-repository';
 import type { VoteRepository } from './vote-repository';
 import type { AwardRoundRepository } from './award-round-repository';
 import type { RateLimitRepository } from './rate-limit-repository';
+import type { DigestPostRepository } from './digest-post-repository';
 
 export interface Repositories {
   slips: SlipRepository;
@@ -26,6 +27,8 @@ export interface Repositories {
   awardRounds: AwardRoundRepository;
   /** How many slips and nominations each person sent this hour. */
   rateLimits: RateLimitRepository;
+  /** The scheduled digest of each box: who is posting it, and once posted, the message id. */
+  digestPosts: DigestPostRepository;
 }
 
 /** Whether storage answers, for /healthz. */

@@ -61,9 +61,9 @@ function typing(tenantId = TENANT) {
   };
 }
 
-async function token(claims: { aud?: string; iss?: string; serviceurl?: string; exp?: string } = {}, key: KeyLike = signingKey): Promise<string> {
+async function token(claims: { aud?: string; iss?: string; serviceurl?: string; exp?: string; kid?: string } = {}, key: KeyLike = signingKey): Promise<string> {
   return new SignJWT({ serviceurl: claims.serviceurl ?? h.serviceUrl })
-    .setProtectedHeader({ alg: 'RS256', kid: 'test-key-1', typ: 'JWT' })
+    .setProtectedHeader({ alg: 'RS256', kid: claims.kid ?? 'test-key-1', typ: 'JWT' })
     .setIssuer(claims.iss ?? 'https://api.botframework.com')
     .setAudience(claims.aud ?? APP_ID)
     .setIssuedAt()
@@ -83,6 +83,7 @@ async function post(activity: unknown, authorization?: string): Promise<number> 
   return res.status;
 }
 
+const refusalsLogged = () => h.logs.entries.filter((e) => e.msg === 'request refused: Bot Framework authentication failed').length;
 const turnsRan = (tenantId: string) => h.logs.entries.filter((e) => e.level === 'warn' && e.data?.tenantId === tenantId).length;
 
 test('a request with a valid Bot Framework token is processed', async () => {
@@ -102,15 +103,65 @@ test.each([
   ['an expired token', async () => `Bearer ${await token({ exp: '5 minutes ago' })}`]
 ])('%s gets 401 and the turn never runs', async (_name, auth) => {
   const before = turnsRan(STRANGER);
+  const refusals = refusalsLogged();
   expect(await post(typing(STRANGER), await auth())).toBe(401);
+  expect(turnsRan(STRANGER)).toBe(before);
+  expect(refusalsLogged()).toBe(refusals + 1);
+}, 15_000);
+
+// botbuilder's adapter alone answers a bad signature with 500 (the JWT library's error is not an
+// AuthenticationError); the check in front of it makes every refusal a 401.
+test('a token signed with a key the Bot Framework never published gets 401 and the turn never runs', async () => {
+  const before = turnsRan(STRANGER);
+  const refusals = refusalsLogged();
+  expect(await post(typing(STRANGER), `Bearer ${await token({}, otherKey)}`)).toBe(401);
+  expect(turnsRan(STRANGER)).toBe(before);
+  expect(refusalsLogged()).toBe(refusals + 1);
+}, 15_000);
+
+test('a token whose key id is not in the published keys gets 401', async () => {
+  const before = turnsRan(STRANGER);
+  expect(await post(typing(STRANGER), `Bearer ${await token({ kid: 'unknown-key' }, otherKey)}`)).toBe(401);
   expect(turnsRan(STRANGER)).toBe(before);
 }, 15_000);
 
-// botbuilder answers a bad signature with 500 rather than 401 (the library's error is not an
-// AuthenticationError); what matters is that it is refused and the turn never runs.
-test('a token signed with another key is refused and the turn never runs', async () => {
+test('an unsigned token (alg "none") gets 401', async () => {
+  const enc = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const unsigned = `${enc({ alg: 'none', typ: 'JWT', kid: 'test-key-1' })}.${enc({ iss: 'https://api.botframework.com', aud: APP_ID, serviceurl: h.serviceUrl, iat: now, nbf: now - 60, exp: now + 600 })}.`;
   const before = turnsRan(STRANGER);
-  const status = await post(typing(STRANGER), `Bearer ${await token({}, otherKey)}`);
-  expect([401, 500]).toContain(status);
+  expect(await post(typing(STRANGER), `Bearer ${unsigned}`)).toBe(401);
   expect(turnsRan(STRANGER)).toBe(before);
 }, 15_000);
+
+test('a refusal is logged with the reason and never the token', async () => {
+  const bad = await token({}, otherKey);
+  await post(typing(STRANGER), `Bearer ${bad}`);
+  const entry = h.logs.entries.filter((e) => e.msg === 'request refused: Bot Framework authentication failed').pop();
+  expect(entry?.level).toBe('warn');
+  expect(String(entry?.data?.reason)).toMatch(/signature/i);
+  expect(JSON.stringify(h.logs.entries)).not.toContain(bad.split('.')[2]);
+}, 15_000);
+
+describe('local mode without an app id', () => {
+  let local: Harness;
+  beforeAll(async () => {
+    local = await startHarness();
+  });
+  afterAll(async () => {
+    await local?.stop();
+  });
+
+  test('still accepts a request with no token at all', async () => {
+    expect(local.valued.http.url).not.toBe(h.valued.http.url);
+    const res = await fetch(`${local.valued.http.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...typing(STRANGER), serviceUrl: local.serviceUrl }),
+      signal: AbortSignal.timeout(10_000)
+    });
+    await res.text();
+    expect(res.status).toBe(200);
+    expect(local.logs.entries.some((e) => e.msg === 'request refused: Bot Framework authentication failed')).toBe(false);
+  }, 15_000);
+});

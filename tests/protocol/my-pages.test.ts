@@ -129,7 +129,13 @@ describe('the tab API with a Teams SSO token', () => {
   });
 
   test('A’s token never returns B’s data, whatever the query says', async () => {
-    for (const q of [`personId=${B}`, `oid=${B}`, `user=${B}&id=${B}&aadObjectId=${B}`]) {
+    // Naming B as the subject is refused outright (AccessPolicy.requireSelf); other fields are never read.
+    for (const path of ['/api/me/summary', '/api/me/slips', '/api/me/view/slips']) {
+      const refused = await get(`${path}?personId=${B}`, aToken);
+      expect(refused.status).toBe(403);
+      expect(await refused.text()).not.toContain('B SECRET');
+    }
+    for (const q of [`personId=${A}`, `oid=${B}`, `user=${B}&id=${B}&aadObjectId=${B}`]) {
       const summary = await (await get(`/api/me/summary?${q}`, aToken)).json();
       expect(summary.person.id).toBe(A);
       const slips = await (await get(`/api/me/slips?${q}`, aToken)).json();

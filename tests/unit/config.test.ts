@@ -74,3 +74,11 @@ test('tenant allow-list, hourly sending limit and the Bot Framework metadata add
     expect(() => readEnvOptions({ LOCAL_MODE: 'true', ...storage, ...bad })).toThrow(name);
   }
 });
+
+test('JOBS_SECRET is optional, and at least 32 characters when given', () => {
+  expect(readEnvOptions({ LOCAL_MODE: 'true', ...storage }).jobsSecret).toBeUndefined();
+  expect(readEnvOptions({ LOCAL_MODE: 'true', ...storage, JOBS_SECRET: '  ' }).jobsSecret).toBeUndefined();
+  const secret = 'j'.repeat(32);
+  expect(readEnvOptions({ LOCAL_MODE: 'true', ...storage, JOBS_SECRET: ` ${secret} ` }).jobsSecret).toBe(secret);
+  expect(() => readEnvOptions({ LOCAL_MODE: 'true', ...storage, JOBS_SECRET: 'j'.repeat(31) })).toThrow(/JOBS_SECRET.*at least 32 characters/);
+});

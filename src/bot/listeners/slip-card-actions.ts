@@ -1,6 +1,7 @@
 // Buttons on a posted slip: "Add my thanks" and the per-person refresh (Universal Actions).
 // Each person sees their own view; the shared card is updated for everyone separately, so
-// one person's view never becomes everyone's.
+// one person's view never becomes everyone's. A private slip is shown to, and can be touched
+// by, its sender and recipients only (AccessPolicy); to anyone else it does not exist.
 import type { Application } from '@microsoft/teams-ai';
 import { guarded } from '../guarded';
 import type { TurnContext } from 'botbuilder';
@@ -9,6 +10,7 @@ import { isMonth } from '../../domain/box';
 import { slipCard } from '../../cards/slip-card';
 import type { CardAttachment } from '../../cards/render';
 import type { SlipService } from '../../services/slip-service';
+import type { AccessPolicy } from '../../services/access-policy';
 import type { CardUpdater } from '../outbound/card-updater';
 import { SlipFlow } from '../slip-flow';
 import { actorOf, teamOf } from '../activity-info';
@@ -35,10 +37,10 @@ async function respondWithCard(context: TurnContext, card: CardAttachment): Prom
 
 export const BUTTON_FAILED = 'Sorry, that button didn’t work. Please try again, or send a new thank-you.';
 
-export function register(app: Application, deps: { slips: SlipService; cardUpdater: CardUpdater; timeZone: string; logger: ILogger }): void {
+export function register(app: Application, deps: { slips: SlipService; cardUpdater: CardUpdater; timeZone: string; logger: ILogger; policy: AccessPolicy }): void {
   const render = async (ref: SlipRef, teamName: string | undefined, viewerId?: string) => {
     const slip = await deps.slips.get(ref.teamId, ref.month, ref.slipId);
-    if (!slip) return undefined;
+    if (!slip || (viewerId && !deps.policy.canSeeSlip(viewerId, slip))) return undefined;
     const titles = await deps.slips.titlesFor([slip.sender.id, ...slip.recipients.map((r) => r.id)]);
     const viewer = viewerId ? { id: viewerId, teamsId: '', name: '' } : undefined;
     return slipCard({ slip, titles, viewer, refreshUserIds: slip.refreshUserIds ?? [], timeZone: deps.timeZone, teamName });
@@ -52,6 +54,7 @@ export function register(app: Application, deps: { slips: SlipService; cardUpdat
       log.warn('malformed slip action', { data: JSON.stringify(data ?? null).slice(0, 200) });
       return BUTTON_FAILED;
     }
+    deps.policy.requireSlipViewer(person.id, await deps.slips.get(ref.teamId, ref.month, ref.slipId));
     const { outcome, slip } = await deps.slips.cosign(ref.teamId, ref.month, ref.slipId, person);
     const teamName = teamOf(context.activity)?.name;
     if (outcome === 'not_allowed') {

@@ -8,6 +8,7 @@ import { TableAwardRepository, TableNominationRepository, TableVoteRepository } 
 import { TableProcessedActivityRepository } from './table-processed-activity-repository';
 import { TableAwardRoundRepository } from './table-award-round-repository';
 import { TableRateLimitRepository } from './table-rate-limit-repository';
+import { TableDigestPostRepository } from './table-digest-post-repository';
 
 export function createTableRepositories(store: TableStore): Repositories {
   const doc = <T>(name: Parameters<TableStore['table']>[0]) => new DocTable<T>(store.table(name));
@@ -23,6 +24,7 @@ export function createTableRepositories(store: TableStore): Repositories {
     votes: new TableVoteRepository(doc('votes')),
     awards: new TableAwardRepository(doc('awards')),
     awardRounds: new TableAwardRoundRepository(doc('awardrounds')),
-    rateLimits: new TableRateLimitRepository(doc('ratelimits'))
+    rateLimits: new TableRateLimitRepository(doc('ratelimits')),
+    digestPosts: new TableDigestPostRepository(doc('digestposts'))
   };
 }

@@ -21,6 +21,7 @@
  * | conversations    | `person|{id}` / `team|{id}`  | `personal` / `channel|{channel id}`  | point read                         |
  * |                  | `user|{teams user id}`       | `person`                             | point read (who a Teams id is)     |
  * | processed        | activity key                 | `` (empty)                           | point write that fails if present  |
+ * | digestposts      | team id                      | `YYYY-MM`                            | point read; ETag-guarded lease     |
  *
  * Person ids are Entra object ids (Teams user ids when there is none); slip ids are derived
  * from the request (see services/slip-id.ts), so a redelivered request maps to the same row.
@@ -39,7 +40,7 @@ export function invertedTime(iso: string): string {
   return String(253402300799999 - new Date(iso).getTime()).padStart(15, '0');
 }
 
-export const TABLES = ['slips', 'history', 'nominations', 'votes', 'awards', 'profiles', 'memberships', 'teamsettings', 'conversations', 'processed', 'awardrounds', 'ratelimits'] as const;
+export const TABLES = ['slips', 'history', 'nominations', 'votes', 'awards', 'profiles', 'memberships', 'teamsettings', 'conversations', 'processed', 'awardrounds', 'ratelimits', 'digestposts'] as const;
 export type TableName = (typeof TABLES)[number];
 
 export const keys = {

@@ -1,0 +1,198 @@
+// The monthly governance digest as a card: totals and the change from last month, star of the
+// month, nominations, values, the fairness panel, and the first slips to read out. It shows
+// only what the Digest holds, so what the digest leaves out (private slips, people who opted
+// out) can never reach a card.
+import template from '../../cards/digest.json';
+import { monthLabel, previousMonth } from '../domain/box';
+import { FEWER_THAN_5, type Digest, type DigestSlip, type FairnessGroup, type FairnessRow, type GroupFigure } from '../domain/digest';
+import { attachment, expand, type CardAttachment } from './render';
+import { listOf, safeName, userText } from './safe-text';
+
+/** Signed links for one lead; the read-out, the printable page and the CSV of the box. */
+export interface DigestLinks {
+  readOut: string;
+  print: string;
+  csv: string;
+}
+
+export interface DigestCardView {
+  digest: Digest;
+  /** Only on a lead's own card. Without them (a channel post) the card offers the leads-only button instead. */
+  links?: DigestLinks;
+  /** How long the links work, for the line under them. */
+  linkHours?: number;
+  notice?: string;
+  error?: string;
+}
+
+// Cards must stay under 28 KB; read-out slips are dropped from the card (never from the
+// read-out) until it fits, with room to spare for what Teams adds around it.
+export const DIGEST_CARD_BUDGET = 26 * 1024;
+// Values are a team's own list (up to 12), but a month can hold values since removed.
+const MAX_VALUES = 15;
+
+// Names and titles go into our own formatted text: no markdown, and no address Teams would link.
+const nameOf = (s: string): string => userText(safeName(s));
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** "April", or "December 2025" when the year differs. */
+function previousLabel(month: string): string {
+  const prev = previousMonth(month);
+  const label = monthLabel(prev);
+  return prev.slice(0, 4) === month.slice(0, 4) ? label.replace(/\s+\d{4}$/, '') : label;
+}
+
+/** "5 more than April", "3 fewer than April", "the same as April". */
+export function changeFrom(now: number, before: number, label: string): string {
+  if (now === before) return `the same as ${label}`;
+  return now > before ? `${now - before} more than ${label}` : `${before - now} fewer than ${label}`;
+}
+
+const GROUP_LABELS: Record<FairnessGroup, string> = {
+  'support worker': 'Support workers',
+  'registered professional': 'Registered professionals',
+  manager: 'Managers',
+  other: 'Other',
+  'prefer not to say': 'Preferred not to say',
+  'not stated': 'Not stated'
+};
+
+const figure = (f: GroupFigure): string => String(f);
+const allHidden = (r: FairnessRow): boolean => [r.peopleReceiving, r.slipsReceived, r.peopleGiving, r.slipsGiven].every((f) => f === FEWER_THAN_5);
+
+function when(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone }).format(new Date(iso));
+}
+
+function slipView(s: DigestSlip, recipientId: string, timeZone: string) {
+  const others = s.recipients.filter((r) => r.id !== recipientId).map((r) => nameOf(r.name));
+  const by = [
+    `From ${nameOf(s.sender.name)}`,
+    ...(s.values.length ? [s.values.map(nameOf).join(', ')] : []),
+    ...(others.length ? [`also for ${listOf(others)}`] : []),
+    ...(s.cosigners ? [`${plural(s.cosigners, 'colleague')} added their thanks`] : []),
+    when(s.createdAt, timeZone)
+  ];
+  return { message: userText(s.message), quote: s.quote ? userText(`“${s.quote}”`) : '', by: by.join(' · ') };
+}
+
+/** Every read-out entry (a slip under one recipient), in read-out order. */
+function entries(d: Digest): number {
+  return d.readOut.reduce((n, g) => n + g.slips.length, 0);
+}
+
+export function digestCard(v: DigestCardView): CardAttachment {
+  const fits = (c: CardAttachment) => Buffer.byteLength(JSON.stringify(c.content)) <= DIGEST_CARD_BUDGET;
+  const total = entries(v.digest);
+  // Grow the number of slips shown until the card no longer fits, then narrow down: a few
+  // renders of a card-sized card, never one render of a 2,000-slip box.
+  let good = 0;
+  let best = render(v, 0);
+  let bad = total + 1;
+  let n = Math.min(8, total);
+  while (n > good) {
+    const card = render(v, n);
+    if (!fits(card)) {
+      bad = n;
+      break;
+    }
+    good = n;
+    best = card;
+    n = Math.min(n * 2, total);
+  }
+  while (bad - good > 1) {
+    const mid = Math.floor((good + bad) / 2);
+    const card = render(v, mid);
+    if (fits(card)) {
+      good = mid;
+      best = card;
+    } else bad = mid;
+  }
+  return best;
+}
+
+function render(v: DigestCardView, shown: number): CardAttachment {
+  const d = v.digest;
+  const heading = `${nameOf(d.teamName)} — digest for ${monthLabel(d.month)}`;
+  const prev = previousLabel(d.month);
+  const totalsLine = `${plural(d.totals.slips, 'slip')}, ${changeFrom(d.totals.slips, d.previous.slips, prev)}`;
+
+  const award = d.award
+    ? {
+        winners: d.award.winners.length > 1 ? `Joint winners: ${listOf(d.award.winners.map((w) => nameOf(w.name)))}` : nameOf(d.award.winners[0]?.name ?? ''),
+        highlyCommended: d.award.highlyCommended.length ? `Highly commended: ${listOf(d.award.highlyCommended.map((p) => nameOf(p.name)))}` : '',
+        citation: d.award.citation.trim() ? userText(d.award.citation.trim()) : ''
+      }
+    : { winners: 'Not announced yet', highlyCommended: '', citation: '' };
+
+  const n = d.nominations;
+  const nominationsLine = n.nominations
+    ? `${plural(n.nominations, 'nomination')} for ${plural(n.nominees, 'colleague')}, made by ${plural(n.nominators, 'person', 'people')}${n.shortlisted ? `; ${n.shortlisted} shortlisted` : ''}.`
+    : 'No nominations this month.';
+
+  // A month without slips has nothing to compare; a group with every figure hidden is named
+  // in one line rather than a row of "fewer than 5".
+  const rows = d.totals.slips ? d.fairness.rows : [];
+  const fairnessRows = rows.filter((r) => !allHidden(r));
+  const small = rows.filter(allHidden).map((r) => GROUP_LABELS[r.group] ?? nameOf(String(r.group)));
+  const sw = d.fairness.toSupportWorkers;
+  const supportWorkersLine = `Slips to support workers: ${figure(sw.total)} in all, ${figure(sw.fromRegistered)} from registered professionals and ${figure(sw.fromManagers)} from managers.`;
+
+  // The first `shown` entries, in read-out order, kept in their recipient groups.
+  const groups: Array<{ heading: string; slips: ReturnType<typeof slipView>[] }> = [];
+  let left = shown;
+  for (const g of d.readOut) {
+    if (left <= 0) break;
+    const take = g.slips.slice(0, left);
+    left -= take.length;
+    const name = nameOf(g.recipient.name);
+    groups.push({ heading: g.title?.trim() ? `For ${name}, ${nameOf(g.title)}` : `For ${name}`, slips: take.map((s) => slipView(s, g.recipient.id, d.timeZone)) });
+  }
+  const total = entries(d);
+  const more = total - shown;
+  const readOutLine = d.readOutSlips === 0
+    ? d.totals.slips === 0
+      ? 'No slips this month.'
+      : 'None of this month’s slips are for reading out: they were private, or the people thanked chose not to have them read out.'
+    : `${plural(d.readOutSlips, 'slip')} to read out, by the person thanked.${more > 0 ? ' The first are below; the read-out has them all, one at a time.' : ''}`;
+
+  const withLinks = !!v.links;
+  return attachment(
+    expand(template, {
+      speak: `${heading}. ${totalsLine}. Star of the month: ${award.winners}.`,
+      heading,
+      notice: v.notice ?? '',
+      error: v.error ?? '',
+      totalsLine,
+      totals: [
+        { title: 'People thanked', value: `${d.totals.peopleThanked} (${changeFrom(d.totals.peopleThanked, d.previous.peopleThanked, prev)})` },
+        { title: 'Colleagues who sent thanks', value: `${d.totals.peopleThanking} (${changeFrom(d.totals.peopleThanking, d.previous.peopleThanking, prev)})` },
+        { title: 'Thanks added to slips', value: String(d.totals.cosigns) },
+        ...(d.totals.privateSlips ? [{ title: 'Private slips', value: `${d.totals.privateSlips} (counted, never read out)` }] : [])
+      ],
+      award,
+      nominationsLine,
+      values: d.values.slice(0, MAX_VALUES).map((x) => ({ value: nameOf(x.value), slips: plural(x.slips, 'slip') })),
+      valuesMore: d.values.length > MAX_VALUES ? `and ${plural(d.values.length - MAX_VALUES, 'other value')}` : '',
+      fairness: fairnessRows.map((r) => ({
+        group: GROUP_LABELS[r.group] ?? nameOf(String(r.group)),
+        peopleReceiving: figure(r.peopleReceiving),
+        slipsReceived: figure(r.slipsReceived),
+        peopleGiving: figure(r.peopleGiving),
+        slipsGiven: figure(r.slipsGiven)
+      })),
+      fairnessSmall: small.length ? `Fewer than 5 people, so not shown: ${listOf(small)}.` : '',
+      noSlips: !d.totals.slips,
+      supportWorkersLine,
+      readOutLine,
+      groups,
+      more: more > 0 ? `and ${more} more in the read-out` : '',
+      linksNote: withLinks ? `These links are just for you and work for ${plural(v.linkHours ?? 12, 'hour')}. To share the read-out at the meeting, open it and share your screen.` : '',
+      withLinks,
+      links: v.links ?? { readOut: '', print: '', csv: '' },
+      leadsButton: !withLinks,
+      ref: { teamId: d.teamId, month: d.month }
+    })
+  );
+}

@@ -1,0 +1,249 @@
+/*
+ * How a box's digest is worked out. Pure: the service reads the box, this does the sums.
+ *
+ * Totals (this month and last month)
+ * - Count EVERY slip in the box, private ones included: a count says nothing about what a
+ *   slip says. slips = slips in the box; peopleThanked = distinct recipients; peopleThanking =
+ *   distinct senders; cosigns = "Add my thanks" presses (the sum of each slip's co-signers);
+ *   privateSlips = how many of the slips were private (so "12 slips, 9 read out" adds up).
+ * - A private slip's content (message, quote, values, who it was to) never appears anywhere.
+ *
+ * Values: team-visible slips only, because a slip's values are part of what it says. Most used
+ * first, ties alphabetical. A slip with two values counts once for each.
+ *
+ * Read-out: team-visible slips only, grouped by recipient. A recipient whose profile says
+ * noReadOut has no group, and is left out of the names on other people's slips too. A slip
+ * whose recipients all opted out is not read at all. Groups are sorted by name, slips oldest
+ * first; readOutSlips counts each slip once however many groups it is read in.
+ *
+ * Fairness panel, by self-declared staff group (no profile or no group: 'not stated'):
+ * - One row per group, always all of them. Counts use every slip, private ones included.
+ *   peopleReceiving = distinct people in the group thanked; slipsReceived = slips that thanked
+ *   at least one of them (a slip to two support workers counts once for the group);
+ *   peopleGiving = distinct senders in the group; slipsGiven = slips they sent.
+ * - Any figure about fewer than 5 people is FEWER_THAN_5, never a number: when fewer than 5
+ *   people in a group received, both its receiving figures are hidden; likewise giving.
+ * - The rows add up to the totals (each person is in one group, each slip has one sender), so
+ *   one hidden row could be worked out by subtraction. When exactly one row's receiving (or
+ *   giving) figures are hidden, the smallest row still shown on that side is hidden as well.
+ * - To support workers: slips that thanked at least one support worker, in total and from
+ *   registered professionals and from managers. All three are hidden when the support
+ *   workers' receiving figures are hidden; each "from" figure is also hidden when fewer than 5
+ *   people of that group sent them. When both "from" figures are shown, the remainder (total
+ *   minus both) is what everyone else sent; if fewer than 5 others sent to support workers,
+ *   the smaller "from" figure is hidden so the remainder can't be worked out.
+ *
+ * Nominations: count, distinct nominees, distinct nominators, and how many the lead
+ * shortlisted. The award appears once it is announced.
+ */
+import type { AwardRound } from './award-round';
+import {
+  FEWER_THAN_5,
+  SMALL_GROUP,
+  type Digest,
+  type DigestAward,
+  type DigestNominations,
+  type DigestSlip,
+  type DigestTotals,
+  type FairnessGroup,
+  type FairnessPanel,
+  type FairnessRow,
+  type GroupFigure,
+  type ReadOutGroup
+} from './digest';
+import { STAFF_GROUPS, type PersonRef, type Profile } from './person';
+import type { Slip } from './slip';
+import type { Award, Nomination } from './star-of-the-month';
+
+export const FAIRNESS_GROUPS: readonly FairnessGroup[] = [...STAFF_GROUPS, 'not stated'];
+
+export interface DigestInputs {
+  teamId: string;
+  teamName: string;
+  month: string;
+  timeZone: string;
+  /** Every slip in the box, private ones included. */
+  slips: Slip[];
+  /** Every slip in the box of the month before. */
+  previousSlips: Slip[];
+  /** Profiles of the box's senders and recipients, by person id (people without one are absent). */
+  profiles: Map<string, Profile>;
+  nominations: Nomination[];
+  round?: AwardRound;
+  award?: Award;
+}
+
+const byName = (a: PersonRef, b: PersonRef) => a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' }) || a.id.localeCompare(b.id);
+const oldestFirst = (a: Slip, b: Slip) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+const distinct = <T>(items: T[]) => new Set(items).size;
+
+export function digestTotals(slips: Slip[]): DigestTotals {
+  return {
+    slips: slips.length,
+    peopleThanked: distinct(slips.flatMap((s) => s.recipients.map((r) => r.id))),
+    peopleThanking: distinct(slips.map((s) => s.sender.id)),
+    cosigns: slips.reduce((n, s) => n + s.cosigners.length, 0),
+    privateSlips: slips.filter((s) => s.visibility !== 'team').length
+  };
+}
+
+/** Values of team-visible slips, most used first, ties alphabetical. */
+export function valuesBreakdown(slips: Slip[]): Array<{ value: string; slips: number }> {
+  const counts = new Map<string, number>();
+  for (const s of slips) {
+    if (s.visibility !== 'team') continue;
+    for (const v of new Set(s.values)) counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  return [...counts]
+    .map(([value, n]) => ({ value, slips: n }))
+    .sort((a, b) => b.slips - a.slips || a.value.localeCompare(b.value, 'en-GB'));
+}
+
+export function readOut(slips: Slip[], profiles: Map<string, Profile>): { groups: ReadOutGroup[]; slips: number } {
+  const optedOut = (id: string) => profiles.get(id)?.noReadOut === true;
+  const groups = new Map<string, ReadOutGroup>();
+  const read = new Set<string>();
+  for (const s of slips.filter((x) => x.visibility === 'team').sort(oldestFirst)) {
+    const named = uniqueById(s.recipients).filter((r) => !optedOut(r.id));
+    if (named.length === 0) continue;
+    const item: DigestSlip = {
+      slipId: s.id,
+      createdAt: s.createdAt,
+      sender: s.sender,
+      recipients: named,
+      message: s.message,
+      values: [...s.values],
+      cosigners: s.cosigners.length,
+      ...(s.quote ? { quote: s.quote } : {})
+    };
+    read.add(s.id);
+    for (const r of named) {
+      const title = profiles.get(r.id)?.preferredTitle?.trim();
+      // The newest slip's name wins, in case someone's display name changed during the month.
+      const group = groups.get(r.id) ?? { recipient: r, slips: [] };
+      group.recipient = r;
+      if (title) group.title = title;
+      group.slips.push(item);
+      groups.set(r.id, group);
+    }
+  }
+  return { groups: [...groups.values()].sort((a, b) => byName(a.recipient, b.recipient)), slips: read.size };
+}
+
+function uniqueById(people: PersonRef[]): PersonRef[] {
+  const seen = new Set<string>();
+  return people.filter((p) => !seen.has(p.id) && seen.add(p.id));
+}
+
+export const fairnessGroupOf = (personId: string, profiles: Map<string, Profile>): FairnessGroup => profiles.get(personId)?.staffGroup ?? 'not stated';
+
+interface Side {
+  people: Set<string>;
+  slips: Set<string>;
+}
+
+const figure = (n: number, hidden: boolean): GroupFigure => (hidden ? FEWER_THAN_5 : n);
+
+/** Which rows to hide on one side: under 5 people, plus one more when only one would be hidden. */
+function hiddenRows(sides: Map<FairnessGroup, Side>): Set<FairnessGroup> {
+  const hidden = new Set(FAIRNESS_GROUPS.filter((g) => sides.get(g)!.people.size < SMALL_GROUP));
+  if (hidden.size === 1) {
+    const shown = FAIRNESS_GROUPS.filter((g) => !hidden.has(g));
+    const smallest = shown.reduce((a, b) => (sides.get(b)!.people.size <= sides.get(a)!.people.size ? b : a), shown[0]);
+    if (smallest !== undefined) hidden.add(smallest);
+  }
+  return hidden;
+}
+
+export function fairnessPanel(slips: Slip[], profiles: Map<string, Profile>): FairnessPanel {
+  const groupOf = (id: string) => fairnessGroupOf(id, profiles);
+  const empty = () => new Map(FAIRNESS_GROUPS.map((g) => [g, { people: new Set<string>(), slips: new Set<string>() }] as const));
+  const receiving = empty();
+  const giving = empty();
+  const toSupport = { total: new Set<string>(), registered: { slips: new Set<string>(), senders: new Set<string>() }, managers: { slips: new Set<string>(), senders: new Set<string>() }, otherSenders: new Set<string>() };
+
+  for (const s of slips) {
+    const senderGroup = groupOf(s.sender.id);
+    giving.get(senderGroup)!.people.add(s.sender.id);
+    giving.get(senderGroup)!.slips.add(s.id);
+    for (const r of s.recipients) {
+      const side = receiving.get(groupOf(r.id))!;
+      side.people.add(r.id);
+      side.slips.add(s.id);
+    }
+    if (s.recipients.some((r) => groupOf(r.id) === 'support worker')) {
+      toSupport.total.add(s.id);
+      const from = senderGroup === 'registered professional' ? toSupport.registered : senderGroup === 'manager' ? toSupport.managers : undefined;
+      if (from) {
+        from.slips.add(s.id);
+        from.senders.add(s.sender.id);
+      } else {
+        toSupport.otherSenders.add(s.sender.id);
+      }
+    }
+  }
+
+  const hideReceiving = hiddenRows(receiving);
+  const hideGiving = hiddenRows(giving);
+  const rows: FairnessRow[] = FAIRNESS_GROUPS.map((group) => {
+    const r = receiving.get(group)!;
+    const g = giving.get(group)!;
+    return {
+      group,
+      peopleReceiving: figure(r.people.size, hideReceiving.has(group)),
+      slipsReceived: figure(r.slips.size, hideReceiving.has(group)),
+      peopleGiving: figure(g.people.size, hideGiving.has(group)),
+      slipsGiven: figure(g.slips.size, hideGiving.has(group))
+    };
+  });
+
+  const hideAll = hideReceiving.has('support worker');
+  let hideRegistered = hideAll || toSupport.registered.senders.size < SMALL_GROUP;
+  let hideManagers = hideAll || toSupport.managers.senders.size < SMALL_GROUP;
+  if (!hideRegistered && !hideManagers && toSupport.otherSenders.size < SMALL_GROUP) {
+    // total − registered − managers would give away what the few others sent.
+    if (toSupport.registered.slips.size <= toSupport.managers.slips.size) hideRegistered = true;
+    else hideManagers = true;
+  }
+  return {
+    rows,
+    toSupportWorkers: {
+      fromRegistered: figure(toSupport.registered.slips.size, hideRegistered),
+      fromManagers: figure(toSupport.managers.slips.size, hideManagers),
+      total: figure(toSupport.total.size, hideAll)
+    }
+  };
+}
+
+export function nominationsSummary(nominations: Nomination[], round?: AwardRound): DigestNominations {
+  return {
+    nominations: nominations.length,
+    nominees: distinct(nominations.map((n) => n.nominee.id)),
+    nominators: distinct(nominations.map((n) => n.nominator.id)),
+    shortlisted: round?.shortlist.length ?? 0
+  };
+}
+
+export function digestAward(award?: Award): DigestAward | undefined {
+  if (!award?.announcedAt) return undefined;
+  return { winners: award.winners, highlyCommended: award.highlyCommended, citation: award.citation, announcedAt: award.announcedAt };
+}
+
+export function buildDigest(input: DigestInputs): Digest {
+  const read = readOut(input.slips, input.profiles);
+  const award = digestAward(input.award);
+  return {
+    teamId: input.teamId,
+    teamName: input.teamName,
+    month: input.month,
+    timeZone: input.timeZone,
+    totals: digestTotals(input.slips),
+    previous: digestTotals(input.previousSlips),
+    ...(award ? { award } : {}),
+    nominations: nominationsSummary(input.nominations, input.round),
+    values: valuesBreakdown(input.slips),
+    readOut: read.groups,
+    readOutSlips: read.slips,
+    fairness: fairnessPanel(input.slips, input.profiles)
+  };
+}

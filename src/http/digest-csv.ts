@@ -1,0 +1,56 @@
+// The box as a spreadsheet for the governance lead: the slips read out (one row per person
+// thanked, as they are read) and the month's nominations, in one table with a "Record" column.
+// Quoting, formula neutralising and the byte order mark come from csv.ts.
+import type { Digest } from '../domain/digest';
+import type { Nomination } from '../domain/star-of-the-month';
+import { toCsv } from './csv';
+import { readOutItems } from './digest-page';
+
+export const DIGEST_CSV_HEADER = ['Record', 'Date', 'Time', 'To', 'Their title', 'From', 'Message or reason', 'Values', 'Colleagues who added their thanks', 'Quoted message'];
+
+/** What a nominator who asked to be kept from the team shows as: the file may travel beyond the leads. */
+export const NAME_KEPT = 'Name kept from the team';
+
+/** Local date and time as YYYY-MM-DD and HH:MM, which spreadsheets sort and recognise. */
+export function localDateTime(iso: string, timeZone: string): [string, string] {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value])
+  );
+  return [`${parts.year}-${parts.month}-${parts.day}`, `${parts.hour}:${parts.minute}`];
+}
+
+export function digestCsv(digest: Digest, nominations: Nomination[]): string {
+  const tz = digest.timeZone;
+  const slips = readOutItems(digest).map(({ recipient, title, slip }) => [
+    'Thank-you',
+    ...localDateTime(slip.createdAt, tz),
+    recipient.name,
+    title ?? '',
+    slip.sender.name,
+    slip.message,
+    slip.values.join('; '),
+    String(slip.cosigners),
+    slip.quote ?? ''
+  ]);
+  const nominated = [...nominations]
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+    .map((n) => ['Nomination', ...localDateTime(n.createdAt, tz), n.nominee.name, '', n.anonymous ? NAME_KEPT : n.nominator.name, n.reason, n.values.join('; '), '', '']);
+  return toCsv([DIGEST_CSV_HEADER, ...slips, ...nominated]);
+}
+
+/** "valued-digest-therapies-team-2025-05.csv": letters, digits and dashes only, so it is safe in a header. */
+export function digestCsvFilename(teamName: string, month: string): string {
+  const slug =
+    teamName
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40)
+      .replace(/-+$/, '') || 'team';
+  const safeMonth = /^\d{4}-\d{2}$/.test(month) ? month : 'month';
+  return `valued-digest-${slug}-${safeMonth}.csv`;
+}

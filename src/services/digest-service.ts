@@ -1,0 +1,69 @@
+// Builds a box's governance digest from that box's own partitions (and the month before, for
+// the change): its cost grows with the box, never with the table. The sums themselves are the
+// pure rules in domain/digest-rules.ts.
+import { CodedError } from '../domain/errors';
+import { isMonth, previousMonth } from '../domain/box';
+import type { Digest, DigestTrend } from '../domain/digest';
+import { buildDigest } from '../domain/digest-rules';
+import type { Nomination } from '../domain/star-of-the-month';
+import type { Repositories } from '../storage/repositories';
+
+export const TREND_MONTHS = 12;
+
+// Months usually arrive from a link or a card; a malformed one would read an arbitrary partition.
+function checkMonth(month: string): void {
+  if (!isMonth(month)) throw new CodedError('invalid_input', 'Sorry, that isn’t a month Valued recognises. Please choose a month from the list.');
+}
+
+export class DigestService {
+  constructor(private readonly repos: Repositories, private readonly timeZone: string) {}
+
+  /** The digest of one box. Throws CodedError('not_found') when the team is unknown. */
+  async build(teamId: string, month: string): Promise<Digest> {
+    checkMonth(month);
+    const r = this.repos;
+    const [settings, slips, previousSlips, nominations, round, award] = await Promise.all([
+      r.teamSettings.get(teamId),
+      r.slips.listBox(teamId, month),
+      r.slips.listBox(teamId, previousMonth(month)),
+      r.nominations.listBox(teamId, month),
+      r.awardRounds.get(teamId, month),
+      r.awards.get(teamId, month)
+    ]);
+    if (!settings) throw new CodedError('not_found', 'Sorry, Valued doesn’t know this team yet. Please add Valued to the team and try again.');
+    // Only the people in this box: their staff group, preferred title and read-out choice.
+    const people = [...new Set(slips.flatMap((s) => [s.sender.id, ...s.recipients.map((p) => p.id)]))];
+    const profiles = people.length ? await r.profiles.getMany(people) : new Map();
+    return buildDigest({
+      teamId,
+      teamName: settings.teamName,
+      month,
+      timeZone: settings.timeZone || this.timeZone,
+      slips,
+      previousSlips,
+      profiles,
+      nominations,
+      round,
+      award
+    });
+  }
+
+  /**
+   * Slips per month for the 12 months ending with `month`, oldest first (12 box reads). Every
+   * slip counts, private ones too, the same as the digest's totals.
+   */
+  async trend(teamId: string, month: string): Promise<DigestTrend> {
+    checkMonth(month);
+    const months: string[] = [month];
+    while (months.length < TREND_MONTHS) months.unshift(previousMonth(months[0]));
+    const counts = await Promise.all(months.map(async (m) => (await this.repos.slips.listBox(teamId, m)).length));
+    return months.map((m, i) => ({ month: m, slips: counts[i] }));
+  }
+
+  /** The box's nominations, for the CSV export (leads see anonymous nominators too). */
+  async nominations(teamId: string, month: string): Promise<Nomination[]> {
+    checkMonth(month);
+    const list = await this.repos.nominations.listBox(teamId, month);
+    return list.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.nominee.name.localeCompare(b.nominee.name, 'en-GB'));
+  }
+}
