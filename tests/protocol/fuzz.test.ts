@@ -81,7 +81,10 @@ const SEEDS: Record<string, Seed> = {
   'settings.save': (o) => cardAction('settings.save', { teamId: TEAM.id, values: 'Team player,Kindness', prize: 'Cake' }, o),
   'history.page': (o) => cardAction('history.page', { token: 'abc', value: 'Team player', year: '2026' }, o),
   'profile.save': (o) => cardAction('profile.save', { preferredTitle: 'Physio', band: '4' }, o),
-  'erase.cancel': (o) => cardAction('erase.cancel', {}, o)
+  'erase.cancel': (o) => cardAction('erase.cancel', {}, o),
+  digest: (o) => message(`digest ${month}`, o),
+  'digest.show': (o) => cardAction('digest.show', boxRef(), o),
+  'digest.links': (o) => cardAction('digest.links', boxRef(), o)
 };
 const SEED_NAMES = Object.keys(SEEDS);
 
