@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { TurnContext as TC } from 'botbuilder';
 import type { SlipDraft, Slip } from '../domain/slip';
-import type { SlipPlace, SlipService } from '../services/slip-service';
+import { titlesOf, type SlipPlace, type SlipService } from '../services/slip-service';
+import type { Profile } from '../domain/person';
 import type { BoxChooser } from '../services/box-chooser';
 import type { ConversationDirectory } from '../services/conversation-directory';
 import type { ILogger } from '../logger';
@@ -66,8 +67,15 @@ export class SlipFlow {
     return { place: { ...base, teamId: chosen?.id ?? '', teamName: chosen?.name }, teams: choice.teams };
   }
 
+  /** One per turn and team, so checking a slip and choosing who sees its card share one members look-up. */
   people(context: TurnContext, teamId: string): PeopleDirectory {
-    return new PeopleDirectory(context, teamId, this.log(context), this.deps.directory);
+    const key = `valued.people|${teamId}`;
+    let directory = context.turnState.get(key) as PeopleDirectory | undefined;
+    if (!directory) {
+      directory = new PeopleDirectory(context, teamId, this.log(context), this.deps.directory);
+      context.turnState.set(key, directory);
+    }
+    return directory;
   }
 
   async formCard(context: TurnContext, mode: FormMode, fields: Partial<SlipFormFields>, errors: string[] = [], extraPeople: Array<{ id: string; name: string }> = []): Promise<CardAttachment> {
@@ -131,16 +139,17 @@ export class SlipFlow {
     const log = this.log(context);
     const { slip, created, shouldPost } = await this.deps.slips.send(ready.draft, ready.place, requestKey);
     let current = slip;
+    let profiles: Map<string, Profile> | undefined;
     if (shouldPost && options.postHere && slip.visibility === 'team') {
       const refreshUserIds = await this.audience(context, slip, ready.place.teamId);
-      const titles = await this.deps.slips.titlesFor([slip.sender.id, ...slip.recipients.map((r) => r.id)]);
-      const card = slipCard({ slip, titles, refreshUserIds, timeZone: this.deps.timeZone, teamName: ready.place.teamName });
+      profiles = await this.deps.slips.profilesOf([slip.sender.id, ...slip.recipients.map((r) => r.id)]);
+      const card = slipCard({ slip, titles: titlesOf(profiles), refreshUserIds, timeZone: this.deps.timeZone, teamName: ready.place.teamName });
       const posted = await context.sendActivity({ attachments: [card], summary: `${safeName(slip.sender.name)} sent a thank-you` });
       if (posted?.id) current = await this.deps.slips.recordPosted(slip, posted.id, refreshUserIds);
     }
     log.info('slip sent', { slipId: slip.id, created, recipients: slip.recipients.length, visibility: slip.visibility });
     // Also on a retry: it tells whoever the first attempt never reached (storage failed first).
-    void this.deps.sender.background(this.notify(current, created, ready.place.teamName)).catch((e) => log.error('notifying recipients failed', { slipId: slip.id, err: (e as Error).message }));
+    void this.deps.sender.background(this.notify(current, created, ready.place.teamName, profiles)).catch((e) => log.error('notifying recipients failed', { slipId: slip.id, err: (e as Error).message }));
     return current;
   }
 
@@ -153,14 +162,16 @@ export class SlipFlow {
     return [...new Set(core)].slice(0, 60);
   }
 
-  private async notify(sent: Slip, created: boolean, teamName?: string): Promise<void> {
+  /** `profiles`: the recipients' profiles when the card was just drawn from them, so they are not read again. */
+  private async notify(sent: Slip, created: boolean, teamName?: string, profiles?: Map<string, Profile>): Promise<void> {
     const pending = await this.deps.slips.startNotifying(sent, created);
     if (!pending) return;
     const { slip } = pending;
     const outcome: Record<string, 'sent' | 'not notified'> = {};
     await Promise.all(
       pending.recipients.map(async (r) => {
-        const ref = (await this.deps.slips.wantsNotifications(r.id)) ? await this.deps.directory.getPersonal(r.id) : undefined;
+        const wants = profiles ? !profiles.get(r.id)?.noNotifications : await this.deps.slips.wantsNotifications(r.id);
+        const ref = wants ? await this.deps.directory.getPersonal(r.id) : undefined;
         if (!ref) {
           outcome[r.id] = 'not notified';
           return;

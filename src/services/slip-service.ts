@@ -3,7 +3,7 @@ import { CodedError } from '../domain/errors';
 import { monthOf } from '../domain/box';
 import { checkSlipDraft, cosignOutcome, type CosignOutcome, type Slip, type SlipDraft } from '../domain/slip';
 import { findNudges, type Nudge, type NudgePhrase } from '../domain/language-nudge';
-import type { PersonRef } from '../domain/person';
+import type { PersonRef, Profile } from '../domain/person';
 import type { SlipHistoryEntry } from '../domain/history';
 import type { Repositories } from '../storage/repositories';
 import type { ILogger } from '../logger';
@@ -115,10 +115,12 @@ export class SlipService {
 
   /** Preferred job titles by person id, for those who have set one. */
   async titlesFor(personIds: string[]): Promise<Record<string, string>> {
-    const profiles = await this.repos.profiles.getMany(personIds);
-    const titles: Record<string, string> = {};
-    for (const [id, p] of profiles) if (p.preferredTitle) titles[id] = p.preferredTitle;
-    return titles;
+    return titlesOf(await this.profilesOf(personIds));
+  }
+
+  /** Profiles by person id, for those who have one: a new slip's card and its notifications share one read. */
+  profilesOf(personIds: string[]): Promise<Map<string, Profile>> {
+    return this.repos.profiles.getMany(personIds);
   }
 
   /** Whether a person has asked not to get personal notifications. */
@@ -163,6 +165,13 @@ export class SlipService {
     if (!result) throw new CodedError('not_found', 'Sorry, I couldn’t find that slip. It may have been removed.');
     return { outcome, slip: result.slip };
   }
+}
+
+/** Preferred job titles by person id, from profiles already read. */
+export function titlesOf(profiles: Map<string, Profile>): Record<string, string> {
+  const titles: Record<string, string> = {};
+  for (const [id, p] of profiles) if (p.preferredTitle) titles[id] = p.preferredTitle;
+  return titles;
 }
 
 export function historyEntry(slip: Slip): SlipHistoryEntry {

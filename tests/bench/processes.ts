@@ -1,0 +1,138 @@
+// Child processes of a bench run: Azurite, and bots started with an IPC channel to control them.
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import type { ChildSnapshot } from './child-control';
+
+export const DEV_ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+export const connectionStringFor = (port: number): string =>
+  `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${DEV_ACCOUNT_KEY};TableEndpoint=http://127.0.0.1:${port}/devstoreaccount1;`;
+
+const started: ChildProcess[] = [];
+/** Every child this run started is killed when the runner exits, however it exits. */
+process.once('exit', () => started.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+export function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+}
+
+/** CPU time (user + system, ms) a process has used so far, from /proc; undefined elsewhere. */
+export function cpuMsOf(pid: number): number | undefined {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime are fields 14 and 15 of the whole line, in clock ticks (100 a second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface BenchAzurite {
+  port: number;
+  connectionString: string;
+  version: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** Azurite's Table service, in memory, in its own process (as the protocol tests run it). */
+export async function startAzurite(): Promise<BenchAzurite> {
+  const main = require.resolve('azurite/dist/src/table/main.js');
+  const version = (JSON.parse(fs.readFileSync(path.join(path.dirname(require.resolve('azurite/package.json')), 'package.json'), 'utf8')) as { version: string }).version;
+  const port = await freePort();
+  const child = spawn(process.execPath, [main, '--tableHost', '127.0.0.1', '--tablePort', String(port), '--inMemoryPersistence', '--skipApiVersionCheck', '--disableTelemetry', '--silent'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  started.push(child);
+  let stderr = '';
+  child.stderr?.on('data', (d) => (stderr += d));
+  const deadline = Date.now() + 20_000;
+  while (!(await listening(port))) {
+    if (child.exitCode !== null) throw new Error(`Azurite exited (${child.exitCode}): ${stderr}`);
+    if (Date.now() > deadline) throw new Error(`Azurite did not start on ${port}: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { port, connectionString: connectionStringFor(port), version, pid: child.pid ?? 0, stop: () => stopChild(child) };
+}
+
+/** A bot under test: its HTTP address, and commands sent to it over IPC. */
+export class BotChild {
+  private seq = 0;
+  private readonly waiting = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
+
+  private constructor(readonly name: string, readonly url: string, readonly child: ChildProcess) {
+    child.on('message', (msg: { id?: number; result?: unknown; error?: string }) => {
+      const w = msg.id !== undefined ? this.waiting.get(msg.id) : undefined;
+      if (!w) return;
+      this.waiting.delete(msg.id!);
+      if (msg.error) w.reject(new Error(`${name}: ${msg.error}`));
+      else w.resolve(msg.result);
+    });
+  }
+
+  /** Forks `script` with `env`; resolves when it reports the address it listens on. */
+  static start(name: string, script: string, args: string[], env: Record<string, string>, logFile: string, execArgv: string[] = []): Promise<BotChild> {
+    const log = fs.openSync(logFile, 'a');
+    const child = fork(script, args, { env: { ...process.env, ...env }, stdio: ['ignore', log, log, 'ipc'], execArgv });
+    started.push(child);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${name} did not start within 60 s (see ${logFile})`)), 60_000);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`${name} exited (${code}) before it was ready (see ${logFile})`));
+      });
+      child.on('message', (msg: { ready?: string }) => {
+        if (!msg.ready) return;
+        clearTimeout(timer);
+        child.removeAllListeners('exit');
+        resolve(new BotChild(name, msg.ready, child));
+      });
+    });
+  }
+
+  call<T = ChildSnapshot>(cmd: string, args?: unknown): Promise<T> {
+    const id = ++this.seq;
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.child.send({ id, cmd, args });
+    });
+  }
+
+  /** Stops the bot gracefully enough for --cpu-prof to write its profile. */
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      const hard = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
+      this.child.once('exit', () => {
+        clearTimeout(hard);
+        resolve();
+      });
+      this.child.kill('SIGINT');
+    });
+  }
+}
