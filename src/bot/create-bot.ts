@@ -1,5 +1,8 @@
 // Builds the Teams AI application and registers every listener group, catch-all last.
-import { Application, TeamsAdapter } from '@microsoft/teams-ai';
+// The package index also loads its AI stack (model clients, tokenisers), which Valued never
+// uses: importing the two classes from their own files starts about a second faster.
+import { Application } from '@microsoft/teams-ai/lib/Application';
+import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter';
 import { ActivityTypes, CallerIdConstants, INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
 import type { Config } from '../config';
 import type { BotDeps } from './bot-deps';

@@ -7,6 +7,7 @@ import { monthLabel, previousMonth } from '../domain/box';
 import { FEWER_THAN_5, type Digest, type DigestSlip, type FairnessGroup, type FairnessRow, type GroupFigure } from '../domain/digest';
 import { attachment, expand, type CardAttachment } from './render';
 import { listOf, safeName, userText } from './safe-text';
+import { dateFormat } from '../domain/date-format';
 
 /** Signed links for one lead; the read-out, the printable page and the CSV of the box. */
 export interface DigestLinks {
@@ -62,7 +63,7 @@ const figure = (f: GroupFigure): string => String(f);
 const allHidden = (r: FairnessRow): boolean => [r.peopleReceiving, r.slipsReceived, r.peopleGiving, r.slipsGiven].every((f) => f === FEWER_THAN_5);
 
 function when(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone }).format(new Date(iso));
+  return dateFormat({ day: 'numeric', month: 'long', timeZone }).format(new Date(iso));
 }
 
 function slipView(s: DigestSlip, recipientId: string, timeZone: string) {

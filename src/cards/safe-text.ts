@@ -1,6 +1,7 @@
 // People's own words go into TextRuns, which Teams shows without markdown, so "**", "[x](y)"
 // or "![](…)" stay literal. Teams still turns bare addresses into links; a zero-width space
 // keeps a typed address from becoming a link that looks like it came from the app.
+import { dateFormat } from '../domain/date-format';
 const ZWSP = '\u200B';
 
 export function userText(s: string): string {
@@ -20,5 +21,5 @@ export function listOf(items: string[]): string {
 }
 
 export function formatWhen(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
+  return dateFormat({ day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
 }

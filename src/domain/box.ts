@@ -1,10 +1,11 @@
 // A box is one team's slips and nominations for one calendar month in the team's time zone.
+import { dateFormat } from './date-format';
 
 export const DEFAULT_TIME_ZONE = 'Europe/London';
 
 /** 'YYYY-MM' of the instant in the given IANA time zone. */
 export function monthOf(instant: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(instant);
+  const parts = dateFormat({ timeZone, year: 'numeric', month: '2-digit' }).formatToParts(instant);
   const year = parts.find((p) => p.type === 'year')?.value;
   const month = parts.find((p) => p.type === 'month')?.value;
   return `${year}-${month}`;
@@ -25,7 +26,7 @@ export function nextMonth(month: string): string {
 /** 'May 2026', for people. */
 export function monthLabel(month: string): string {
   const [y, m] = month.split('-').map(Number);
-  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 15)));
+  return dateFormat({ month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 15)));
 }
 
 export interface BoxId {

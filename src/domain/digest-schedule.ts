@@ -5,6 +5,7 @@
 // holiday); one-off holidays announced for a single year are not known to this rule.
 import { DEFAULT_TIME_ZONE, monthOf, previousMonth } from './box';
 import type { TeamSettings } from './team-settings';
+import { dateFormat } from './date-format';
 
 export const DIGEST_HOUR = 9;
 
@@ -63,7 +64,7 @@ export function firstWorkingDay(year: number, month: number): number {
 
 /** How far the zone's wall clock is ahead of UTC at the instant, in ms. */
 function zoneOffset(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(new Date(instant));
+  const parts = dateFormat({ timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(new Date(instant));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - Math.floor(instant / 1000) * 1000;
 }

@@ -2,6 +2,7 @@
 // a UTF-8 byte order mark (so Excel reads accents and emoji correctly), and any cell starting
 // with = + - @ tab or carriage return prefixed with ' so a spreadsheet shows it as text.
 import type { SlipHistoryEntry } from '../domain/history';
+import { dateFormat } from '../domain/date-format';
 
 const BOM = '\uFEFF';
 
@@ -24,7 +25,7 @@ export const HISTORY_CSV_HEADER = ['Date', 'Time', 'From', 'Message', 'Values', 
 /** Local date and time as YYYY-MM-DD and HH:MM, which spreadsheets sort and recognise. */
 function localParts(iso: string, timeZone: string): [string, string] {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    dateFormat({ timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
       .formatToParts(new Date(iso))
       .map((p) => [p.type, p.value])
   );

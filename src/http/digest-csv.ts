@@ -5,6 +5,7 @@ import type { Digest } from '../domain/digest';
 import type { Nomination } from '../domain/star-of-the-month';
 import { toCsv } from './csv';
 import { readOutItems } from './digest-page';
+import { dateFormat } from '../domain/date-format';
 
 export const DIGEST_CSV_HEADER = ['Record', 'Date', 'Time', 'To', 'Their title', 'From', 'Message or reason', 'Values', 'Colleagues who added their thanks', 'Quoted message'];
 
@@ -14,7 +15,7 @@ export const NAME_KEPT = 'Name kept from the team';
 /** Local date and time as YYYY-MM-DD and HH:MM, which spreadsheets sort and recognise. */
 export function localDateTime(iso: string, timeZone: string): [string, string] {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    dateFormat({ timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
       .formatToParts(new Date(iso))
       .map((p) => [p.type, p.value])
   );

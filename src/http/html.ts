@@ -1,5 +1,6 @@
 // People's own words (messages, names, reasons) reach our pages only through esc(), so they
 // can never become markup, links or script.
+import { dateFormat } from '../domain/date-format';
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 export function esc(value: unknown): string {
@@ -21,7 +22,7 @@ export function shortMonth(month: string): string {
 
 /** "4 March 2025", in the service's time zone. */
 export function dayOf(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(new Date(iso));
+  return dateFormat({ day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(new Date(iso));
 }
 
 /** "4 March 2025" from a plain YYYY-MM-DD date (no time zone shift). */

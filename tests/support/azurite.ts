@@ -21,7 +21,7 @@ export interface TestAzurite {
 
 const MAIN = path.resolve(__dirname, '../../node_modules/azurite/dist/src/table/main.js');
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.once('error', reject);
@@ -32,7 +32,7 @@ function freePort(): Promise<number> {
   });
 }
 
-function listening(port: number): Promise<boolean> {
+export function listening(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
     socket.once('connect', () => {
