@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { TurnContext as TC } from 'botbuilder';
 import type { SlipDraft, Slip } from '../domain/slip';
-import { titlesOf, type SlipPlace, type SlipService } from '../services/slip-service';
+import { titlesOf, type SharedReads, type SlipPlace, type SlipService } from '../services/slip-service';
 import type { Profile } from '../domain/person';
 import type { BoxChooser } from '../services/box-chooser';
 import type { ConversationDirectory } from '../services/conversation-directory';
@@ -78,6 +78,17 @@ export class SlipFlow {
     return directory;
   }
 
+  /** The team settings read in this turn: checking and sending a slip share one read. Never kept across turns. */
+  private sharedReads(context: TurnContext): SharedReads {
+    const key = 'valued.teamSettings';
+    let shared = context.turnState.get(key) as SharedReads | undefined;
+    if (!shared) {
+      shared = new Map();
+      context.turnState.set(key, shared);
+    }
+    return shared;
+  }
+
   async formCard(context: TurnContext, mode: FormMode, fields: Partial<SlipFormFields>, errors: string[] = [], extraPeople: Array<{ id: string; name: string }> = []): Promise<CardAttachment> {
     const { place, teams } = await this.where(context, fields.teamId ?? '');
     const actor = actorOf(context.activity);
@@ -93,7 +104,7 @@ export class SlipFlow {
       teamId: place.teamId,
       quote: fields.quote ?? '',
       people,
-      valueChoices: await this.deps.slips.valuesFor(place.teamId),
+      valueChoices: await this.deps.slips.valuesFor(place.teamId, this.sharedReads(context)),
       teams,
       errors
     });
@@ -111,7 +122,7 @@ export class SlipFlow {
     const fields = { ...read.fields, teamId: place.teamId };
     const recipients = await this.people(context, place.teamId).resolve(fields.recipients);
     const draft: SlipDraft = { sender: actor, recipients, message: fields.message, values: fields.values, visibility: fields.visibility, ...(fields.quote ? { quote: fields.quote } : {}) };
-    const result = await this.deps.slips.check(draft, place.teamId, { postAnyway: read.postAnyway, valuesRequired: options.valuesRequired });
+    const result = await this.deps.slips.check(draft, place.teamId, { postAnyway: read.postAnyway, valuesRequired: options.valuesRequired, shared: this.sharedReads(context) });
     if (result.kind === 'problems') {
       log.info('slip refused', { reasons: result.problems.map((p) => p.field) });
       return { kind: 'card', card: await this.formCard(context, mode, fields, result.problems.map((p) => p.userMessage)) };
@@ -137,7 +148,7 @@ export class SlipFlow {
    */
   async send(context: TurnContext, ready: Extract<Checked, { kind: 'ready' }>, requestKey: string, options: { postHere: boolean }): Promise<Slip> {
     const log = this.log(context);
-    const { slip, created, shouldPost } = await this.deps.slips.send(ready.draft, ready.place, requestKey);
+    const { slip, created, shouldPost } = await this.deps.slips.send(ready.draft, ready.place, requestKey, this.sharedReads(context));
     let current = slip;
     let profiles: Map<string, Profile> | undefined;
     if (shouldPost && options.postHere && slip.visibility === 'team') {

@@ -5,6 +5,7 @@ import { checkSlipDraft, cosignOutcome, type CosignOutcome, type Slip, type Slip
 import { findNudges, type Nudge, type NudgePhrase } from '../domain/language-nudge';
 import type { PersonRef, Profile } from '../domain/person';
 import type { SlipHistoryEntry } from '../domain/history';
+import type { TeamSettings } from '../domain/team-settings';
 import type { Repositories } from '../storage/repositories';
 import type { ILogger } from '../logger';
 import { DEFAULT_VALUES } from '../domain/values';
@@ -38,6 +39,9 @@ const POST_TAKEOVER_MS = 15_000;
 const NOTIFY_CLAIM_HOURS = 0.25;
 const notifyClaimKey = (slipId: string) => `notify|${slipId}`;
 
+/** Team settings already read in this request, by team id (see SlipService.settingsOf). */
+export type SharedReads = Map<string, Promise<TeamSettings | undefined>>;
+
 /** Recipients still to be told of a slip; whoever holds this has the claim to tell them. */
 export interface PendingNotifications {
   slip: Slip;
@@ -55,14 +59,27 @@ export class SlipService {
     private readonly rateLimit?: SendRateLimit
   ) {}
 
-  async valuesFor(teamId: string): Promise<string[]> {
-    if (!teamId) return [...DEFAULT_VALUES];
-    return (await this.repos.teamSettings.get(teamId))?.values ?? [...DEFAULT_VALUES];
+  /**
+   * A team's settings. `shared` holds the reads of one request (a turn), so checking and
+   * sending a slip in the same turn read them once; it is never kept beyond the request.
+   */
+  private settingsOf(teamId: string, shared?: SharedReads): Promise<TeamSettings | undefined> {
+    if (!teamId) return Promise.resolve(undefined);
+    let read = shared?.get(teamId);
+    if (!read) {
+      read = this.repos.teamSettings.get(teamId);
+      shared?.set(teamId, read);
+    }
+    return read;
+  }
+
+  async valuesFor(teamId: string, shared?: SharedReads): Promise<string[]> {
+    return (await this.settingsOf(teamId, shared))?.values ?? [...DEFAULT_VALUES];
   }
 
   /** Rules first, then the language nudge (unless the sender chose to post anyway). */
-  async check(draft: SlipDraft, teamId: string, options: { postAnyway?: boolean; valuesRequired?: boolean } = {}): Promise<CheckResult> {
-    const allowed = await this.valuesFor(teamId);
+  async check(draft: SlipDraft, teamId: string, options: { postAnyway?: boolean; valuesRequired?: boolean; shared?: SharedReads } = {}): Promise<CheckResult> {
+    const allowed = await this.valuesFor(teamId, options.shared);
     let problems = checkSlipDraft(draft, allowed);
     // A quick "thanks @Sam for ..." message carries no values; the form always asks for them.
     if (options.valuesRequired === false && draft.values.length === 0) problems = problems.filter((p) => p.field !== 'values');
@@ -72,9 +89,9 @@ export class SlipService {
   }
 
   /** Saves a checked draft as a slip with one history entry per recipient. */
-  async send(draft: SlipDraft, place: SlipPlace, requestKey: string): Promise<SendResult> {
+  async send(draft: SlipDraft, place: SlipPlace, requestKey: string, shared?: SharedReads): Promise<SendResult> {
     const now = this.now();
-    const settings = place.teamId ? await this.repos.teamSettings.get(place.teamId) : undefined;
+    const settings = await this.settingsOf(place.teamId, shared);
     const slip: Slip = {
       ...draft,
       message: draft.message.trim(),
@@ -155,10 +172,15 @@ export class SlipService {
     await this.repos.processed.release(notifyClaimKey(slip.id));
   }
 
-  /** Adds a colleague's thanks once; concurrent presses all count (ETag-guarded). */
-  async cosign(teamId: string, month: string, slipId: string, person: PersonRef): Promise<{ outcome: CosignOutcome; slip: Slip }> {
+  /**
+   * Adds a colleague's thanks once; concurrent presses all count (ETag-guarded). `mayTouch`
+   * (the access check) sees the slip the write is based on and throws to refuse, so the slip is
+   * read once for both.
+   */
+  async cosign(teamId: string, month: string, slipId: string, person: PersonRef, mayTouch?: (slip: Slip) => void): Promise<{ outcome: CosignOutcome; slip: Slip }> {
     let outcome: CosignOutcome = 'added';
     const result = await this.repos.slips.update(teamId, month, slipId, (s) => {
+      mayTouch?.(s);
       outcome = cosignOutcome(s, person);
       return outcome === 'added' ? { ...s, cosigners: [...s.cosigners, person] } : undefined;
     });

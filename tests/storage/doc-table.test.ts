@@ -77,6 +77,16 @@ test('an update with a stale ETag is refused by the service (412), which is what
   expect((await table.get('etag', 'e'))!.doc.n).toBe(2);
 });
 
+test('an update that starts from a read the caller made writes with its ETag, and reads again when it is stale', async () => {
+  await table.upsert('known', 'k', { n: 1, who: [] });
+  const fresh = (await table.get('known', 'k'))!;
+  expect((await table.update('known', 'k', (d) => ({ n: d.n + 1, who: [...d.who, 'a'] }), undefined, fresh))?.doc).toEqual({ n: 2, who: ['a'] });
+  // `fresh` is now out of date: the write it guards is refused and the change is made on what is stored.
+  const result = await table.update('known', 'k', (d) => ({ n: d.n + 10, who: [...d.who, 'b'] }), undefined, fresh);
+  expect(result?.doc).toEqual({ n: 12, who: ['a', 'b'] });
+  expect((await table.get('known', 'k'))!.doc).toEqual({ n: 12, who: ['a', 'b'] });
+});
+
 test('a batch transaction is atomic: one conflicting create rolls back the whole batch', async () => {
   await table.upsert('batch', 'taken', { n: 0, who: [] });
   const client = store.table('slips');

@@ -9,6 +9,7 @@ import { ActivityTypes } from 'botbuilder';
 import { isMonth } from '../../domain/box';
 import { slipCard } from '../../cards/slip-card';
 import type { CardAttachment } from '../../cards/render';
+import type { Slip } from '../../domain/slip';
 import type { SlipService } from '../../services/slip-service';
 import type { AccessPolicy } from '../../services/access-policy';
 import type { CardUpdater } from '../outbound/card-updater';
@@ -35,15 +36,30 @@ async function respondWithCard(context: TurnContext, card: CardAttachment): Prom
   await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content } } });
 }
 
+const MAX_SEEN = 10_000;
+
 export const BUTTON_FAILED = 'Sorry, that button didn’t work. Please try again, or send a new thank-you.';
 
 export function register(app: Application, deps: { slips: SlipService; cardUpdater: CardUpdater; timeZone: string; logger: ILogger; policy: AccessPolicy }): void {
+  const titlesOf = (slip: Slip) => deps.slips.titlesFor([slip.sender.id, ...slip.recipients.map((r) => r.id)]);
+  const draw = (slip: Slip, titles: Record<string, string>, teamName: string | undefined, viewerId?: string) => {
+    const viewer = viewerId ? { id: viewerId, teamsId: '', name: '' } : undefined;
+    return slipCard({ slip, titles, viewer, refreshUserIds: slip.refreshUserIds ?? [], timeZone: deps.timeZone, teamName });
+  };
   const render = async (ref: SlipRef, teamName: string | undefined, viewerId?: string) => {
     const slip = await deps.slips.get(ref.teamId, ref.month, ref.slipId);
     if (!slip || (viewerId && !deps.policy.canSeeSlip(viewerId, slip))) return undefined;
-    const titles = await deps.slips.titlesFor([slip.sender.id, ...slip.recipients.map((r) => r.id)]);
-    const viewer = viewerId ? { id: viewerId, teamsId: '', name: '' } : undefined;
-    return slipCard({ slip, titles, viewer, refreshUserIds: slip.refreshUserIds ?? [], timeZone: deps.timeZone, teamName });
+    return draw(slip, await titlesOf(slip), teamName, viewerId);
+  };
+  // The most thanks this process has seen on each slip: a press whose own result is older than
+  // that (a later press overtook it) draws the shared card from storage instead. Counts only.
+  const seenCosigners = new Map<string, number>();
+  const isFreshest = (key: string, slip: Slip): boolean => {
+    const seen = seenCosigners.get(key) ?? 0;
+    if (slip.cosigners.length < seen) return false;
+    if (seenCosigners.size >= MAX_SEEN) seenCosigners.clear();
+    seenCosigners.set(key, slip.cosigners.length);
+    return true;
   };
 
   app.adaptiveCards.actionExecute('slip.cosign', guarded(deps.logger, async (context, _state, data) => {
@@ -54,23 +70,28 @@ export function register(app: Application, deps: { slips: SlipService; cardUpdat
       log.warn('malformed slip action', { data: JSON.stringify(data ?? null).slice(0, 200) });
       return BUTTON_FAILED;
     }
-    deps.policy.requireSlipViewer(person.id, await deps.slips.get(ref.teamId, ref.month, ref.slipId));
-    const { outcome, slip } = await deps.slips.cosign(ref.teamId, ref.month, ref.slipId, person);
+    // The access check runs on the slip the co-sign reads, so it is read once.
+    const { outcome, slip } = await deps.slips.cosign(ref.teamId, ref.month, ref.slipId, person, (s) => void deps.policy.requireSlipViewer(person.id, s));
     const teamName = teamOf(context.activity)?.name;
     if (outcome === 'not_allowed') {
       return slip.sender.id === person.id ? 'This thank-you is from you, so you can’t add to it, but thank you for sending it!' : 'This thank-you is for you, so you can’t add to it. Well done!';
     }
     if (outcome === 'already') return 'You’ve already added your thanks to this one. Thank you!';
     log.info('thanks added', { slipId: slip.id, cosigners: slip.cosigners.length });
+    // Both cards are drawn from the slip the co-sign wrote, with its titles read once. Only a
+    // redraw the card updater asks for (another press came in meanwhile) reads storage again.
+    const titles = await titlesOf(slip);
     const messageId = context.activity.replyToId ?? slip.postedActivityId;
     if (messageId) {
-      await deps.cardUpdater.update(`${ref.teamId}|${ref.month}|${ref.slipId}`, SlipFlow.referenceOf(context), messageId, async () => {
-        const card = await render(ref, teamName);
+      const key = `${ref.teamId}|${ref.month}|${ref.slipId}`;
+      let own = isFreshest(key, slip);
+      await deps.cardUpdater.update(key, SlipFlow.referenceOf(context), messageId, async () => {
+        const card = own ? draw(slip, titles, teamName) : await render(ref, teamName);
+        own = false;
         return card && { attachments: [card] };
       });
     }
-    const mine = await render(ref, teamName, person.id);
-    if (mine) await respondWithCard(context, mine);
+    await respondWithCard(context, draw(slip, titles, teamName, person.id));
     return BUTTON_FAILED; // not shown: the invoke response above has already been sent
   }));
 

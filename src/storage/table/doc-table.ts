@@ -106,11 +106,12 @@ export class DocTable<T> {
 
   /**
    * Read-modify-write guarded by the ETag, retried with jittered backoff when someone else
-   * wrote first. `change` returns undefined to leave the row as it is.
+   * wrote first. `change` returns undefined to leave the row as it is. `known` is a read the
+   * caller already made: the first attempt uses it (its ETag guards the write) instead of reading again.
    */
-  async update(pk: string, rk: string, change: (current: T) => T | undefined, attempts = 60): Promise<{ doc: T; changed: boolean } | undefined> {
+  async update(pk: string, rk: string, change: (current: T) => T | undefined, attempts = 60, known?: { doc: T; etag: string }): Promise<{ doc: T; changed: boolean } | undefined> {
     for (let attempt = 0; attempt < attempts; attempt++) {
-      const current = await this.get(pk, rk);
+      const current = attempt === 0 && known ? known : await this.get(pk, rk);
       if (!current) return undefined;
       const next = change(current.doc);
       if (next === undefined) return { doc: current.doc, changed: false };

@@ -21,11 +21,18 @@ export class TableRateLimitRepository implements RateLimitRepository {
         continue; // someone else created it first: count against theirs
       }
       let refused = false;
-      const updated = await this.t.update(pk, ROW, (current) => {
-        const r = count(current);
-        refused = r === 'refused';
-        return r === 'refused' || !r.changed ? undefined : r.window;
-      });
+      // The read above is the first attempt's: its ETag guards the write, so no second read.
+      const updated = await this.t.update(
+        pk,
+        ROW,
+        (current) => {
+          const r = count(current);
+          refused = r === 'refused';
+          return r === 'refused' || !r.changed ? undefined : r.window;
+        },
+        undefined,
+        existing
+      );
       if (!updated) continue; // erased in between: start a fresh window
       return !refused;
     }
