@@ -4,7 +4,7 @@
 // out) can never reach a card.
 import template from '../../cards/digest.json';
 import { monthLabel, previousMonth } from '../domain/box';
-import { FEWER_THAN_5, type Digest, type DigestSlip, type FairnessGroup, type FairnessRow, type GroupFigure } from '../domain/digest';
+import { FEWER_THAN_5, type Digest, type DigestSlip, type FairnessGroup, type FairnessRow, type GroupFigure, FAIRNESS_GROUP_LABELS } from '../domain/digest';
 import { attachment, expand, type CardAttachment } from './render';
 import { listOf, safeName, userText } from './safe-text';
 import { dateFormat } from '../domain/date-format';
@@ -50,14 +50,6 @@ export function changeFrom(now: number, before: number, label: string): string {
   return now > before ? `${now - before} more than ${label}` : `${before - now} fewer than ${label}`;
 }
 
-const GROUP_LABELS: Record<FairnessGroup, string> = {
-  'support worker': 'Support workers',
-  'registered professional': 'Registered professionals',
-  manager: 'Managers',
-  other: 'Other',
-  'prefer not to say': 'Preferred not to say',
-  'not stated': 'Not stated'
-};
 
 const figure = (f: GroupFigure): string => String(f);
 const allHidden = (r: FairnessRow): boolean => [r.peopleReceiving, r.slipsReceived, r.peopleGiving, r.slipsGiven].every((f) => f === FEWER_THAN_5);
@@ -136,7 +128,7 @@ function render(v: DigestCardView, shown: number): CardAttachment {
   // in one line rather than a row of "fewer than 5".
   const rows = d.totals.slips ? d.fairness.rows : [];
   const fairnessRows = rows.filter((r) => !allHidden(r));
-  const small = rows.filter(allHidden).map((r) => GROUP_LABELS[r.group] ?? nameOf(String(r.group)));
+  const small = rows.filter(allHidden).map((r) => FAIRNESS_GROUP_LABELS[r.group] ?? nameOf(String(r.group)));
   const sw = d.fairness.toSupportWorkers;
   const supportWorkersLine = `Slips to support workers: ${figure(sw.total)} in all, ${figure(sw.fromRegistered)} from registered professionals and ${figure(sw.fromManagers)} from managers.`;
 
@@ -177,7 +169,7 @@ function render(v: DigestCardView, shown: number): CardAttachment {
       values: d.values.slice(0, MAX_VALUES).map((x) => ({ value: nameOf(x.value), slips: plural(x.slips, 'slip') })),
       valuesMore: d.values.length > MAX_VALUES ? `and ${plural(d.values.length - MAX_VALUES, 'other value')}` : '',
       fairness: fairnessRows.map((r) => ({
-        group: GROUP_LABELS[r.group] ?? nameOf(String(r.group)),
+        group: FAIRNESS_GROUP_LABELS[r.group] ?? nameOf(String(r.group)),
         peopleReceiving: figure(r.peopleReceiving),
         slipsReceived: figure(r.slipsReceived),
         peopleGiving: figure(r.peopleGiving),
@@ -189,7 +181,7 @@ function render(v: DigestCardView, shown: number): CardAttachment {
       readOutLine,
       groups,
       more: more > 0 ? `and ${more} more in the read-out` : '',
-      linksNote: withLinks ? `These links are just for you and work for ${plural(v.linkHours ?? 12, 'hour')}. To share the read-out at the meeting, open it and share your screen.` : '',
+      linksNote: withLinks ? `These links are just for you, so please don’t forward them. They work for ${plural(v.linkHours ?? 12, 'hour')}. To share the read-out at the meeting, open it and share your screen.` : '',
       withLinks,
       links: v.links ?? { readOut: '', print: '', csv: '' },
       leadsButton: !withLinks,

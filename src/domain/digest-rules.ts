@@ -24,8 +24,9 @@
  * - Any figure about fewer than 5 people is FEWER_THAN_5, never a number: when fewer than 5
  *   people in a group received, both its receiving figures are hidden; likewise giving.
  * - The rows add up to the totals (each person is in one group, each slip has one sender), so
- *   one hidden row could be worked out by subtraction. When exactly one row's receiving (or
- *   giving) figures are hidden, the smallest row still shown on that side is hidden as well.
+ *   what is hidden could be worked out by subtraction. On each side, the smallest rows still
+ *   shown are hidden too until the hidden rows hold nobody, or at least 5 people across more
+ *   than one group.
  * - To support workers: slips that thanked at least one support worker, in total and from
  *   registered professionals and from managers. All three are hidden when the support
  *   workers' receiving figures are hidden; each "from" figure is also hidden when fewer than 5
@@ -144,13 +145,20 @@ interface Side {
 
 const figure = (n: number, hidden: boolean): GroupFigure => (hidden ? FEWER_THAN_5 : n);
 
-/** Which rows to hide on one side: under 5 people, plus one more when only one would be hidden. */
+/**
+ * Which rows to hide on one side. Rows under 5 people are hidden; and because the rows add up to
+ * the totals, what is hidden can be worked out as a remainder, so more rows are hidden (smallest
+ * first) until that remainder is nobody, or at least 5 people across more than one group.
+ */
 function hiddenRows(sides: Map<FairnessGroup, Side>): Set<FairnessGroup> {
-  const hidden = new Set(FAIRNESS_GROUPS.filter((g) => sides.get(g)!.people.size < SMALL_GROUP));
-  if (hidden.size === 1) {
+  const size = (g: FairnessGroup) => sides.get(g)!.people.size;
+  const hidden = new Set(FAIRNESS_GROUPS.filter((g) => size(g) < SMALL_GROUP));
+  const hiddenPeople = () => [...hidden].reduce((n, g) => n + size(g), 0);
+  const hiddenGroupsWithPeople = () => [...hidden].filter((g) => size(g) > 0).length;
+  while (hiddenPeople() > 0 && (hiddenPeople() < SMALL_GROUP || hiddenGroupsWithPeople() === 1)) {
     const shown = FAIRNESS_GROUPS.filter((g) => !hidden.has(g));
-    const smallest = shown.reduce((a, b) => (sides.get(b)!.people.size <= sides.get(a)!.people.size ? b : a), shown[0]);
-    if (smallest !== undefined) hidden.add(smallest);
+    if (shown.length === 0) break;
+    hidden.add(shown.reduce((a, b) => (size(b) < size(a) ? b : a)));
   }
   return hidden;
 }

@@ -13,6 +13,16 @@ export type GroupFigure = number | typeof FEWER_THAN_5;
 /** Self-declared staff group, or 'not stated' for people without a profile or a group. */
 export type FairnessGroup = StaffGroup | 'not stated';
 
+/** How each group is named on the card, the pages and the CSV. */
+export const FAIRNESS_GROUP_LABELS: Record<FairnessGroup, string> = {
+  'support worker': 'Support workers',
+  'registered professional': 'Registered professionals',
+  manager: 'Managers',
+  other: 'Other staff groups',
+  'prefer not to say': 'Prefer not to say',
+  'not stated': 'Not stated'
+};
+
 export interface DigestTotals {
   slips: number;
   /** Distinct recipients. */

@@ -23,7 +23,7 @@ export function toCsv(rows: string[][]): string {
 export const HISTORY_CSV_HEADER = ['Date', 'Time', 'From', 'Message', 'Values', 'Who could see it', 'Quoted message'];
 
 /** Local date and time as YYYY-MM-DD and HH:MM, which spreadsheets sort and recognise. */
-function localParts(iso: string, timeZone: string): [string, string] {
+export function localDateTime(iso: string, timeZone: string): [string, string] {
   const parts = Object.fromEntries(
     dateFormat({ timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
       .formatToParts(new Date(iso))
@@ -35,6 +35,6 @@ function localParts(iso: string, timeZone: string): [string, string] {
 export function historyCsv(slips: SlipHistoryEntry[], timeZone: string): string {
   return toCsv([
     HISTORY_CSV_HEADER,
-    ...slips.map((s) => [...localParts(s.createdAt, timeZone), s.sender.name, s.message, s.values.join('; '), s.visibility === 'private' ? 'Private' : 'Team', s.quote ?? ''])
+    ...slips.map((s) => [...localDateTime(s.createdAt, timeZone), s.sender.name, s.message, s.values.join('; '), s.visibility === 'private' ? 'Private' : 'Team', s.quote ?? ''])
   ]);
 }

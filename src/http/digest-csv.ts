@@ -3,24 +3,13 @@
 // Quoting, formula neutralising and the byte order mark come from csv.ts.
 import type { Digest } from '../domain/digest';
 import type { Nomination } from '../domain/star-of-the-month';
-import { toCsv } from './csv';
+import { localDateTime, toCsv } from './csv';
 import { readOutItems } from './digest-page';
-import { dateFormat } from '../domain/date-format';
 
 export const DIGEST_CSV_HEADER = ['Record', 'Date', 'Time', 'To', 'Their title', 'From', 'Message or reason', 'Values', 'Colleagues who added their thanks', 'Quoted message'];
 
 /** What a nominator who asked to be kept from the team shows as: the file may travel beyond the leads. */
 export const NAME_KEPT = 'Name kept from the team';
-
-/** Local date and time as YYYY-MM-DD and HH:MM, which spreadsheets sort and recognise. */
-export function localDateTime(iso: string, timeZone: string): [string, string] {
-  const parts = Object.fromEntries(
-    dateFormat({ timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(new Date(iso))
-      .map((p) => [p.type, p.value])
-  );
-  return [`${parts.year}-${parts.month}-${parts.day}`, `${parts.hour}:${parts.minute}`];
-}
 
 export function digestCsv(digest: Digest, nominations: Nomination[]): string {
   const tz = digest.timeZone;

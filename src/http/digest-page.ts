@@ -2,7 +2,7 @@
 // printable digest, and the kind pages shown instead when a link cannot be opened. Pure: view
 // model in, HTML out; people's own words only ever pass through esc().
 import { previousMonth } from '../domain/box';
-import { FEWER_THAN_5, type Digest, type DigestSlip, type DigestTrend, type FairnessGroup, type GroupFigure } from '../domain/digest';
+import { FEWER_THAN_5, type Digest, type DigestSlip, type DigestTrend, type FairnessGroup, type GroupFigure, FAIRNESS_GROUP_LABELS } from '../domain/digest';
 import type { PersonRef } from '../domain/person';
 import { dayOf, esc, monthName, plural } from './html';
 import { pageShell } from './my-page-shell';
@@ -181,14 +181,6 @@ ${items.map((item, i) => slipSlide(item, i + 1, items.length, d.timeZone)).join(
   return digestShell({ title: `Read-out: ${heading(d)}`, bodyClass: 'readout-page', body, scripts: ['/digest/readout.js'] });
 }
 
-const GROUP_LABELS: Record<FairnessGroup, string> = {
-  'support worker': 'Support workers',
-  'registered professional': 'Registered professionals',
-  manager: 'Managers',
-  other: 'Other staff groups',
-  'prefer not to say': 'Preferred not to say',
-  'not stated': 'Not stated'
-};
 
 const figure = (f: GroupFigure) => (f === FEWER_THAN_5 ? FEWER_THAN_5 : f.toLocaleString('en-GB'));
 
@@ -197,7 +189,7 @@ function fairness(d: Digest): string {
   const rows = f.rows
     .map(
       (r) =>
-        `<tr><th scope="row">${esc(GROUP_LABELS[r.group] ?? r.group)}</th><td class="num">${esc(figure(r.peopleReceiving))}</td><td class="num">${esc(figure(r.slipsReceived))}</td><td class="num">${esc(figure(r.peopleGiving))}</td><td class="num">${esc(
+        `<tr><th scope="row">${esc(FAIRNESS_GROUP_LABELS[r.group] ?? r.group)}</th><td class="num">${esc(figure(r.peopleReceiving))}</td><td class="num">${esc(figure(r.slipsReceived))}</td><td class="num">${esc(figure(r.peopleGiving))}</td><td class="num">${esc(
           figure(r.slipsGiven)
         )}</td></tr>`
     )
@@ -276,7 +268,7 @@ const REFUSAL_HEADINGS: Record<DigestRefusal, string> = {
 /** A kind page instead of the digest; `message` is the policy's own words when it refused. */
 export function digestRefusedPage(reason: DigestRefusal, message?: string): string {
   const text: Record<DigestRefusal, string> = {
-    link: '<p>Links to a digest only work for the governance lead they were made for, and only for a few hours, to keep colleagues’ thanks within the team.</p><p>To get a fresh link, type <strong>digest</strong> in your personal chat with Valued (or, for a particular month, <strong>digest 2025-05</strong>).</p>',
+    link: '<p>Links to a digest are made for one governance lead and one month, work for 12 hours, and stop working if that person is no longer a lead, to keep colleagues’ thanks within the team.</p><p>To get a fresh link, type <strong>digest</strong> in your personal chat with Valued (or, for a particular month, <strong>digest 2025-05</strong>).</p>',
     not_lead: `<p>${esc(message ?? 'Only your team’s governance leads can see the monthly digest and read-out.')}</p>`,
     unknown_team: `<p>${esc(message ?? 'Valued doesn’t know this team yet.')}</p>`,
     unavailable: '<p>Valued can’t reach its records at the moment. Nothing has been lost. Please try again in a few minutes.</p>',

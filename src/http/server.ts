@@ -42,8 +42,10 @@ export async function startHttpServer(options: { host: string; port: number; bot
     }
     inFlight++;
     try {
-      if (!(await inboundAuth.allows(req))) {
-        res.send(401, { error: 'unauthorised' });
+      const verdict = await inboundAuth.check(req);
+      if (verdict !== 'allowed') {
+        if (verdict === 'unavailable') res.setHeader('retry-after', '10');
+        res.send(verdict === 'refused' ? 401 : 503, { error: verdict === 'refused' ? 'unauthorised' : 'authentication unavailable, please retry' });
         return;
       }
       await bot.adapter.process(req, res, (context) => bot.handle(context));

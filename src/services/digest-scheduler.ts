@@ -15,6 +15,8 @@ import type { DigestService } from './digest-service';
 /** Puts a digest card in the team's governance channel; the posted message id, or undefined when there was nowhere to post. */
 export interface DigestPoster {
   post(settings: TeamSettings, digest: Digest): Promise<string | undefined>;
+  /** Whether there is anywhere to post yet, asked before the digest is built (building reads the box). */
+  hasPlace?(settings: TeamSettings): Promise<boolean>;
 }
 
 export interface DigestRunResult {
@@ -102,6 +104,8 @@ export class DigestScheduler {
     const me = this.deps.instanceId;
     const { teamId } = settings;
     if (isDone(await repos.digestPosts.get(teamId, month))) return 'already';
+    // A team Valued has never seen in a channel would otherwise have its box read every run.
+    if (poster.hasPlace && !(await poster.hasPlace(settings))) throw new NoChannelError(teamId);
     const at = now();
     const leaseUntil = new Date(at.getTime() + (this.deps.leaseMinutes ?? DEFAULT_LEASE_MINUTES) * 60_000);
     if (!(await repos.digestPosts.claim(teamId, month, me, leaseUntil, at))) {

@@ -114,7 +114,7 @@ describe('the digest card', () => {
       ['Registered professionals', 'fewer than 5', 'fewer than 5', '7', '25'],
       ['Not stated', '5', '9', '5', '6']
     ]);
-    expect(text(c)).toContain('Fewer than 5 people, so not shown: Managers and Other.');
+    expect(text(c)).toContain('Fewer than 5 people, so not shown: Managers and Other staff groups.');
     expect(text(c)).toContain('Slips to support workers: 11 in all, 8 from registered professionals and fewer than 5 from managers.');
     expect(cardProblems(c.content)).toEqual([]);
   });
@@ -159,7 +159,7 @@ describe('the digest card', () => {
       { type: 'Action.OpenUrl', title: 'Printable page', url: LINKS.print },
       { type: 'Action.OpenUrl', title: 'Download CSV', url: LINKS.csv }
     ]);
-    expect(text(lead)).toContain('These links are just for you and work for 12 hours.');
+    expect(text(lead)).toContain('These links are just for you, so please don’t forward them. They work for 12 hours.');
     expect(cardProblems(lead.content)).toEqual([]);
 
     const channel = card();

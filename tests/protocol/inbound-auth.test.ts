@@ -165,3 +165,66 @@ describe('local mode without an app id', () => {
     expect(local.logs.entries.some((e) => e.msg === 'request refused: Bot Framework authentication failed')).toBe(false);
   }, 15_000);
 });
+
+describe('when the Bot Framework’s signing keys cannot be fetched', () => {
+  let down: Harness;
+  let brokenServer: http.Server;
+  let healthy = false;
+
+  beforeAll(async () => {
+    // Its own metadata address, so no keys are cached for it; it fails until `healthy`.
+    const jwk = { ...(await exportJWK((await generateKeyPair('RS256')).publicKey)), kid: 'other', use: 'sig', alg: 'RS256', endorsements: ['msteams'] };
+    brokenServer = http.createServer((req, res) => {
+      const base = `http://127.0.0.1:${(brokenServer.address() as AddressInfo).port}`;
+      if (!healthy) {
+        // (restify, loaded in this process, changes what writeHead returns, so no chaining.)
+        res.statusCode = 503;
+        return void res.end('{}');
+      }
+      res.setHeader('content-type', 'application/json');
+      if (req.url === '/v1/.well-known/openidconfiguration') res.end(JSON.stringify({ issuer: 'https://api.botframework.com', jwks_uri: `${base}/v1/.well-known/keys`, id_token_signing_alg_values_supported: ['RS256'] }));
+      else res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((r) => brokenServer.listen(0, '127.0.0.1', r));
+    down = await startHarness({
+      LOCAL_MODE: 'false',
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'not-a-real-password',
+      MicrosoftAppType: 'MultiTenant',
+      PUBLIC_URL: 'https://valued.example.nhs.uk',
+      LINK_SECRET: 'a-test-link-secret-that-is-long-enough-0123456789',
+      BOT_OPENID_METADATA_URL: `http://127.0.0.1:${(brokenServer.address() as AddressInfo).port}/v1/.well-known/openidconfiguration`
+    });
+  });
+  afterAll(async () => {
+    brokenServer.closeAllConnections();
+    await down?.stop();
+    await new Promise((r) => brokenServer.close(r));
+  });
+
+  test('the request gets 503 with Retry-After (so Teams sends it again), not 401, and it is logged as an error', async () => {
+    const res = await fetch(`${down.valued.http.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await token({}, signingKey)}` },
+      body: JSON.stringify({ ...typing(), serviceUrl: down.serviceUrl }),
+      signal: AbortSignal.timeout(10_000)
+    });
+    await res.text();
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('10');
+    expect(down.logs.entries.some((e) => e.level === 'error' && e.msg.includes('signing keys could not be fetched'))).toBe(true);
+    expect(down.logs.entries.some((e) => e.msg === 'request refused: Bot Framework authentication failed')).toBe(false);
+  }, 15_000);
+
+  test('once the keys can be fetched again, a token they do not cover gets 401', async () => {
+    healthy = true;
+    const res = await fetch(`${down.valued.http.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await token({}, signingKey)}` },
+      body: JSON.stringify({ ...typing(), serviceUrl: down.serviceUrl }),
+      signal: AbortSignal.timeout(10_000)
+    });
+    await res.text();
+    expect(res.status).toBe(401);
+  }, 15_000);
+});

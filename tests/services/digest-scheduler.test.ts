@@ -28,7 +28,14 @@ class RecordingPoster implements DigestPoster {
   readonly posts: Array<{ teamId: string; month: string; activityId: string; digest: Digest }> = [];
   failNext = 0;
   noChannel = false;
+  /** Whether the poster can say up front that there is nowhere to post (the Teams poster can). */
+  knowsItsPlace = false;
+  placeAsked = 0;
   constructor(private readonly name: string) {}
+  async hasPlace() {
+    this.placeAsked++;
+    return !(this.knowsItsPlace && this.noChannel);
+  }
   async post(settings: TeamSettings, digest: Digest) {
     // A little real latency, so the two instances overlap.
     await new Promise((r) => setTimeout(r, Math.random() * 15));
@@ -173,6 +180,17 @@ test('no channel known: released with a warning, counted as failed, posted once 
   a.poster.noChannel = false;
   expect((await a.scheduler.runDue()).posted).toEqual(['quiet|2026-05']);
   expect(a.poster.posts).toHaveLength(1);
+});
+
+test('a poster that knows there is nowhere to post is asked first, so nothing is claimed or built', async () => {
+  const { a } = await twoInstances();
+  await seedTeam(a.repos, 'unseen');
+  a.poster.noChannel = true;
+  a.poster.knowsItsPlace = true;
+  expect(await a.scheduler.runDue()).toEqual({ posted: [], skipped: [], failed: ['unseen|2026-05'] });
+  expect(a.poster.placeAsked).toBe(1);
+  // No claim was taken, and the digest is built only after claiming.
+  expect(await a.repos.digestPosts.get('unseen', '2026-05')).toBeUndefined();
 });
 
 test('a crashed instance’s claim blocks others only until its lease lapses', async () => {

@@ -129,18 +129,13 @@ test('build: the seeded box comes back as the hand-worked digest', async () => {
   expect(d.readOut[0].slips[0]).toEqual({ slipId: 'a1', createdAt: '2026-05-02T09:30:00.000Z', sender: P.rp1, recipients: [P.sw1], message: 'Thank you, a1', values: [SKILL], cosigners: 1 });
   expect(JSON.stringify(d)).not.toContain('PRIVATE');
   expect(JSON.stringify(d.readOut)).not.toContain('sw5');
-  // Support workers: sw1–sw5 (5) received a1–a6 (6 slips); registered rp1–rp5 (5) gave 5; all else under 5.
+  // Support workers sw1–sw5 (5) received and registered rp1–rp5 (5) gave, but every other row
+  // holds just one person (rp1 and np thanked; m1 and sw1 thanking): 7 − 5 = 2 would give them
+  // away, so on each side the shown row is hidden too. A box this small shows no figures.
   const H = FEWER_THAN_5;
-  expect(d.fairness.rows).toEqual([
-    { group: 'support worker', peopleReceiving: 5, slipsReceived: 6, peopleGiving: H, slipsGiven: H },
-    { group: 'registered professional', peopleReceiving: H, slipsReceived: H, peopleGiving: 5, slipsGiven: 5 },
-    { group: 'manager', peopleReceiving: H, slipsReceived: H, peopleGiving: H, slipsGiven: H },
-    { group: 'other', peopleReceiving: H, slipsReceived: H, peopleGiving: H, slipsGiven: H },
-    { group: 'prefer not to say', peopleReceiving: H, slipsReceived: H, peopleGiving: H, slipsGiven: H },
-    { group: 'not stated', peopleReceiving: H, slipsReceived: H, peopleGiving: H, slipsGiven: H }
-  ]);
-  // a1–a5 from 5 registered professionals; a6 from one manager (hidden).
-  expect(d.fairness.toSupportWorkers).toEqual({ fromRegistered: 5, fromManagers: H, total: 6 });
+  expect(d.fairness.rows.every((r) => r.peopleReceiving === H && r.slipsReceived === H && r.peopleGiving === H && r.slipsGiven === H)).toBe(true);
+  expect(d.fairness.rows.map((r) => r.group)).toEqual(['support worker', 'registered professional', 'manager', 'other', 'prefer not to say', 'not stated']);
+  expect(d.fairness.toSupportWorkers).toEqual({ fromRegistered: H, fromManagers: H, total: H });
   expect(d.nominations).toEqual({ nominations: 2, nominees: 1, nominators: 2, shortlisted: 1 });
   expect(d.award).toEqual({ winners: [P.sw1], highlyCommended: [], citation: 'Always there for patients.', announcedAt: '2026-05-30T12:00:00.000Z' });
 });

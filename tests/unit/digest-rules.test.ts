@@ -167,13 +167,15 @@ test('an opted-out recipient appears nowhere in the read-out, not even beside so
 test('fairness panel of the seeded box: every group a row, figures about fewer than 5 people hidden', () => {
   // Receiving: support workers sw1–6 = 6 people, slips s01–s07 and s15 = 8;
   //            registered rp1–5 = 5 people, slips s08–s12 = 5; manager m1 (1), other 0,
-  //            prefer not to say 0, not stated np2 (1): all hidden (4 rows hidden, so no extra).
+  //            prefer not to say 0, not stated np2 (1): hidden. Those hidden rows hold only 2
+  //            people, which 13 thanked − 11 shown would give away, so the smallest shown row,
+  //            registered (5), is hidden too: 7 people across three groups.
   // Giving:    registered rp1–5 = 5 people, s01–s05 = 5 slips; managers m1–m4 = 4 people: hidden;
   //            support workers sw1–4 = 4: hidden; other o1, not stated np1, prefer not to say 0: hidden.
   const H = FEWER_THAN_5;
   expect(digest.fairness.rows).toEqual<FairnessRow[]>([
     { group: 'support worker', peopleReceiving: 6, slipsReceived: 8, peopleGiving: H, slipsGiven: H },
-    { group: 'registered professional', peopleReceiving: 5, slipsReceived: 5, peopleGiving: 5, slipsGiven: 5 },
+    { group: 'registered professional', peopleReceiving: H, slipsReceived: H, peopleGiving: 5, slipsGiven: 5 },
     { group: 'manager', peopleReceiving: H, slipsReceived: H, peopleGiving: H, slipsGiven: H },
     { group: 'other', peopleReceiving: H, slipsReceived: H, peopleGiving: H, slipsGiven: H },
     { group: 'prefer not to say', peopleReceiving: H, slipsReceived: H, peopleGiving: H, slipsGiven: H },
@@ -206,13 +208,16 @@ test('receiving: a group of 5 people is shown, a group of 4 is hidden (both its 
   const five = people('a', 5);
   const four = people('b', 4);
   const many = people('c', 6);
+  const one = people('d', 1);
   const slips = [
     ...five.map((p, i) => slip('2026-05', 1 + i, sender, [p], [TEAM])),
     ...four.map((p, i) => slip('2026-05', 1 + i, sender, [p], [TEAM])),
     slip('2026-05', 9, sender, [four[0]], [TEAM]),
-    ...many.map((p, i) => slip('2026-05', 1 + i, sender, [p], [TEAM]))
+    ...many.map((p, i) => slip('2026-05', 1 + i, sender, [p], [TEAM])),
+    // One more hidden person elsewhere, so the hidden rows hold 5 and no remainder gives them away.
+    slip('2026-05', 10, sender, [one[0]], [TEAM])
   ];
-  const prof = profilesOf([...grouped(five, 'support worker'), ...grouped(four, 'manager'), ...grouped(many, 'registered professional')]);
+  const prof = profilesOf([...grouped(five, 'support worker'), ...grouped(four, 'manager'), ...grouped(many, 'registered professional'), ...grouped(one, 'other')]);
   const panel = fairnessPanel(slips, prof);
   expect(row(panel, 'support worker')).toMatchObject({ peopleReceiving: 5, slipsReceived: 5 });
   expect(row(panel, 'manager')).toMatchObject({ peopleReceiving: FEWER_THAN_5, slipsReceived: FEWER_THAN_5 });
@@ -225,8 +230,10 @@ test('giving: 5 senders shown, 4 hidden, even though the 4 sent many slips', () 
   const to = person('to', 'To');
   const five = people('g', 5);
   const four = people('h', 4);
-  const slips = [...five.map((p, i) => slip('2026-05', 1 + i, p, [to], [TEAM])), ...four.flatMap((p, i) => [slip('2026-05', 1 + i, p, [to], [TEAM]), slip('2026-05', 2 + i, p, [to], [TEAM])])];
-  const panel = fairnessPanel(slips, profilesOf([...grouped(five, 'other'), ...grouped(four, 'registered professional')]));
+  const one = people('m', 1);
+  // The one manager makes the hidden rows 5 people, so no remainder gives the 4 away.
+  const slips = [...five.map((p, i) => slip('2026-05', 1 + i, p, [to], [TEAM])), ...four.flatMap((p, i) => [slip('2026-05', 1 + i, p, [to], [TEAM]), slip('2026-05', 2 + i, p, [to], [TEAM])]), slip('2026-05', 9, one[0], [to], [TEAM])];
+  const panel = fairnessPanel(slips, profilesOf([...grouped(five, 'other'), ...grouped(four, 'registered professional'), ...grouped(one, 'manager')]));
   expect(row(panel, 'other')).toMatchObject({ peopleGiving: 5, slipsGiven: 5 });
   expect(row(panel, 'registered professional')).toMatchObject({ peopleGiving: FEWER_THAN_5, slipsGiven: FEWER_THAN_5 });
 });
@@ -296,4 +303,15 @@ test('people without a profile, or with no staff group, count as not stated', ()
   // Read-out titles: nobody has one; everyone is read (no opt-outs).
   expect(readOut(slips, prof).groups.every((g) => g.title === undefined)).toBe(true);
   expect(readOut(slips, prof).slips).toBe(5);
+});
+
+test('hidden rows that hold fewer than 5 people between them hide the smallest shown row too, even when other hidden rows are empty', () => {
+  // 3 support workers and 6 registered professionals thanked; every other group empty. Hiding only
+  // the support workers would leave 9 thanked − 6 shown = 3, so registered professionals are hidden too.
+  const sender = person('s', 'S');
+  const sw = people('a', 3);
+  const rp = people('b', 6);
+  const slips = [...sw, ...rp].map((p, i) => slip('2026-05', 1 + i, sender, [p], [TEAM]));
+  const panel = fairnessPanel(slips, profilesOf([...grouped(sw, 'support worker'), ...grouped(rp, 'registered professional')]));
+  expect(panel.rows.map((r) => r.peopleReceiving)).toEqual(Array(6).fill(FEWER_THAN_5));
 });

@@ -36,8 +36,6 @@ async function respondWithCard(context: TurnContext, card: CardAttachment): Prom
   await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content } } });
 }
 
-const MAX_SEEN = 10_000;
-
 export const BUTTON_FAILED = 'Sorry, that button didn’t work. Please try again, or send a new thank-you.';
 
 export function register(app: Application, deps: { slips: SlipService; cardUpdater: CardUpdater; timeZone: string; logger: ILogger; policy: AccessPolicy }): void {
@@ -51,17 +49,6 @@ export function register(app: Application, deps: { slips: SlipService; cardUpdat
     if (!slip || (viewerId && !deps.policy.canSeeSlip(viewerId, slip))) return undefined;
     return draw(slip, await titlesOf(slip), teamName, viewerId);
   };
-  // The most thanks this process has seen on each slip: a press whose own result is older than
-  // that (a later press overtook it) draws the shared card from storage instead. Counts only.
-  const seenCosigners = new Map<string, number>();
-  const isFreshest = (key: string, slip: Slip): boolean => {
-    const seen = seenCosigners.get(key) ?? 0;
-    if (slip.cosigners.length < seen) return false;
-    if (seenCosigners.size >= MAX_SEEN) seenCosigners.clear();
-    seenCosigners.set(key, slip.cosigners.length);
-    return true;
-  };
-
   app.adaptiveCards.actionExecute('slip.cosign', guarded(deps.logger, async (context, _state, data) => {
     const log = turnLog(context, deps.logger);
     const ref = readSlipRef(data);
@@ -78,16 +65,14 @@ export function register(app: Application, deps: { slips: SlipService; cardUpdat
     }
     if (outcome === 'already') return 'You’ve already added your thanks to this one. Thank you!';
     log.info('thanks added', { slipId: slip.id, cosigners: slip.cosigners.length });
-    // Both cards are drawn from the slip the co-sign wrote, with its titles read once. Only a
-    // redraw the card updater asks for (another press came in meanwhile) reads storage again.
+    // The shared card is always redrawn from storage: another instance may have drawn a newer
+    // slip meanwhile, and only storage knows every press. The presser's own card is theirs
+    // alone and current for their press, so it is drawn from the slip the co-sign returned.
     const titles = await titlesOf(slip);
     const messageId = context.activity.replyToId ?? slip.postedActivityId;
     if (messageId) {
-      const key = `${ref.teamId}|${ref.month}|${ref.slipId}`;
-      let own = isFreshest(key, slip);
-      await deps.cardUpdater.update(key, SlipFlow.referenceOf(context), messageId, async () => {
-        const card = own ? draw(slip, titles, teamName) : await render(ref, teamName);
-        own = false;
+      await deps.cardUpdater.update(`${ref.teamId}|${ref.month}|${ref.slipId}`, SlipFlow.referenceOf(context), messageId, async () => {
+        const card = await render(ref, teamName);
         return card && { attachments: [card] };
       });
     }

@@ -14,6 +14,10 @@ import type { TeamsSender } from './teams-sender';
 export class TeamsDigestPoster implements DigestPoster {
   constructor(private readonly deps: { directory: ConversationDirectory; sender: TeamsSender; logger: ILogger }) {}
 
+  async hasPlace(settings: TeamSettings): Promise<boolean> {
+    return !!(await this.deps.directory.teamChannel(settings.teamId, settings.governanceChannelId));
+  }
+
   /** The posted message's id; undefined when Valued knows no channel of the team. A failed send throws, so the scheduler can try again. */
   async post(settings: TeamSettings, digest: Digest): Promise<string | undefined> {
     const channel = await this.deps.directory.teamChannel(settings.teamId, settings.governanceChannelId);

@@ -42,29 +42,13 @@ export class TableTeamSettingsRepository implements TeamSettingsRepository {
   }
 }
 
-// A membership is recorded on every slip, but only its "last used" stamp changes. This process
-// skips the write when its own latest write for the person was the same team and name less than
-// STAMP_MS ago, so the stamp is at most that stale and the last team used still sorts first.
-const STAMP_MS = 60 * 60 * 1000;
-const MAX_REMEMBERED = 50_000;
-
 // Each membership is written twice, person → team and team → person, so both are one partition.
 export class TableMembershipRepository implements MembershipRepository {
-  /** The latest membership this process wrote, by person. */
-  private readonly written = new Map<string, Membership>();
-
   constructor(private readonly t: DocTable<Membership>) {}
+  // Always written: a skip remembered by one process would be wrong once another instance
+  // has written a different team for the person or erased their data.
   async record(m: Membership) {
-    const last = this.written.get(m.personId);
-    const age = last ? Date.parse(m.lastUsedAt) - Date.parse(last.lastUsedAt) : NaN;
-    if (last && last.teamId === m.teamId && last.teamName === m.teamName && age >= 0 && age < STAMP_MS) return;
-    this.written.delete(m.personId);
     await Promise.all([this.t.upsert(keys.person(m.personId), keys.team(m.teamId), m), this.t.upsert(keys.teamMembers(m.teamId), keys.person(m.personId), m)]);
-    // Two writes at once for one person: the later stamp is the one the box chooser sorts first.
-    const since = this.written.get(m.personId);
-    if (since && Date.parse(since.lastUsedAt) > Date.parse(m.lastUsedAt)) return;
-    if (this.written.size >= MAX_REMEMBERED) this.written.clear();
-    this.written.set(m.personId, { ...m });
   }
   list(personId: string) {
     return this.t.list(keys.person(personId));
@@ -73,7 +57,6 @@ export class TableMembershipRepository implements MembershipRepository {
     return this.t.list(keys.teamMembers(teamId));
   }
   async remove(personId: string) {
-    this.written.delete(personId);
     const mine = await this.list(personId);
     await Promise.all(mine.map((m) => this.t.delete(keys.teamMembers(m.teamId), keys.person(personId))));
     await this.t.deletePartition(keys.person(personId));
