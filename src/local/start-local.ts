@@ -479,6 +479,9 @@ class LocalStackRunner {
     // The "My recognition" tab, opened in a browser, shows the Playground's current user.
     const playgroundUser = readPlaygroundUser(configPath);
     if (playgroundUser && !botEnv.DEV_USER_ID) Object.assign(botEnv, { DEV_USER_ID: playgroundUser.aadObjectId, DEV_USER_NAME: playgroundUser.name });
+    // Locally the one person in the Playground is also a governance lead, so the lead-only parts
+    // (nominations, settings, the digest) can be tried; set FIRST_LEAD_IDS to choose otherwise.
+    if (playgroundUser && botEnv.FIRST_LEAD_IDS === undefined) botEnv.FIRST_LEAD_IDS = playgroundUser.aadObjectId;
     for (const [key, value] of Object.entries(this.options.botEnv ?? {})) {
       if (value === undefined) delete botEnv[key];
       else botEnv[key] = value;
