@@ -16,9 +16,7 @@ import { DataRightsService } from './services/data-rights-service';
 import { RetentionService } from './services/retention-service';
 import { SendRateLimit } from './services/send-rate-limit';
 import { DigestService } from './services/digest-service';
-import { DigestScheduler } from './services/digest-scheduler';
-import { hostname } from 'node:os';
-import { randomUUID } from 'node:crypto';
+import { DigestScheduler, instanceId } from './services/digest-scheduler';
 import nudgePhrases from './domain/language-nudge-phrases.json';
 import type { SenderOptions } from './bot/outbound/teams-sender';
 import { createBot, type Bot } from './bot/create-bot';
@@ -81,9 +79,7 @@ export async function startValued(config: Config, options: StartOptions): Promis
     dataRights,
     digests
   });
-  // Unique per process, so the storage lease tells instances (and restarts) apart.
-  const instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  const digestScheduler = new DigestScheduler({ repos, digests, poster: bot.digestPoster, now, instanceId, logger: logger.child('digest') });
+  const digestScheduler = new DigestScheduler({ repos, digests, poster: bot.digestPoster, now, instanceId: instanceId(), logger: logger.child('digest') });
   const pages = { history, links, profiles: repos.profiles, now, config, dataRights, conversations: repos.conversations, digests, policy: star.policy, digestScheduler };
   const http = await startHttpServer({ host: config.host, port: config.port, bot, health: store, logger: logger.child('http'), pages });
   if (!publicUrl) publicUrl = http.url;

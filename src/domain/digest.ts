@@ -31,7 +31,7 @@ export interface DigestTotals {
   peopleThanking: number;
   /** "Add my thanks" presses across the box's slips. */
   cosigns: number;
-  /** How many of `slips` were private (counted, never shown). Added by digest-core; always set by DigestService. */
+  /** How many of `slips` were private (counted, never shown); DigestService always sets it. */
   privateSlips?: number;
 }
 

@@ -196,11 +196,7 @@ function fairness(d: Digest): string {
     .join('');
   const sw = f.toSupportWorkers;
   return `<section aria-labelledby="fairness-heading"><h2 id="fairness-heading">Does recognition reach everyone?</h2>
-${
-  f.rows.length
-    ? `<table><caption>Thank-yous received and given, by staff group</caption><thead><tr><th scope="col">Staff group</th><th scope="col" class="num">People thanked</th><th scope="col" class="num">Thank-yous received</th><th scope="col" class="num">People thanking</th><th scope="col" class="num">Thank-yous given</th></tr></thead><tbody>${rows}</tbody></table>`
-    : '<p>No thank-yous this month.</p>'
-}
+<table><caption>Thank-yous received and given, by staff group</caption><thead><tr><th scope="col">Staff group</th><th scope="col" class="num">People thanked</th><th scope="col" class="num">Thank-yous received</th><th scope="col" class="num">People thanking</th><th scope="col" class="num">Thank-yous given</th></tr></thead><tbody>${rows}</tbody></table>
 <p>Thank-yous reaching support workers: ${esc(figure(sw.fromRegistered))} from registered professionals and ${esc(figure(sw.fromManagers))} from managers, of ${esc(figure(sw.total))} in all.</p>
 <p class="fairness-note">Staff groups are what people chose in their own profile; “Not stated” is everyone who has not said. Any figure about fewer than 5 people shows as “fewer than 5”, so no one can be singled out.</p>
 </section>`;
