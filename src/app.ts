@@ -17,6 +17,8 @@ import { RetentionService } from './services/retention-service';
 import { SendRateLimit } from './services/send-rate-limit';
 import { DigestService } from './services/digest-service';
 import { DigestScheduler, instanceId } from './services/digest-scheduler';
+import { RosterService } from './services/roster-service';
+import { PersonalReach } from './services/personal-reach';
 import nudgePhrases from './domain/language-nudge-phrases.json';
 import type { SenderOptions } from './bot/outbound/teams-sender';
 import { createBot, type Bot } from './bot/create-bot';
@@ -60,6 +62,7 @@ export async function startValued(config: Config, options: StartOptions): Promis
   const slips = new SlipService(repos, nudgePhrases.phrases, logger.child('slips'), now, config.timeZone, rateLimit);
   const star = starOfTheMonthServices(repos, { firstLeadIds: config.firstLeadIds, timeZone: config.timeZone, logger, now, rateLimit });
   const digests = new DigestService(repos, config.timeZone);
+  const me = instanceId();
   const bot = createBot(config, {
     logger: logger.child('bot'),
     star,
@@ -77,9 +80,11 @@ export async function startValued(config: Config, options: StartOptions): Promis
     publicUrl: () => publicUrl,
     profiles: new ProfileService(repos.profiles, now),
     dataRights,
-    digests
+    digests,
+    makeRoster: (source) => new RosterService({ repos, directory, source, now, instanceId: me, logger: logger.child('roster') }),
+    makeReach: (starter) => new PersonalReach(directory, repos.memberships, starter, logger.child('reach'))
   });
-  const digestScheduler = new DigestScheduler({ repos, digests, poster: bot.digestPoster, now, instanceId: instanceId(), logger: logger.child('digest') });
+  const digestScheduler = new DigestScheduler({ repos, digests, poster: bot.digestPoster, now, instanceId: me, logger: logger.child('digest') });
   const pages = { history, links, profiles: repos.profiles, now, config, dataRights, conversations: repos.conversations, digests, policy: star.policy, digestScheduler };
   const http = await startHttpServer({ host: config.host, port: config.port, bot, health: store, logger: logger.child('http'), pages });
   if (!publicUrl) publicUrl = http.url;
@@ -91,6 +96,9 @@ export async function startValued(config: Config, options: StartOptions): Promis
   // Digests: every instance looks every 15 minutes; the storage lease lets one post each box, once.
   const digestTimer = setInterval(() => void digestScheduler.runDue().catch((e) => logger.error('digest run failed', { err: (e as Error).message })), 15 * 60_000);
   digestTimer.unref();
+  // Rosters: every instance looks every 15 minutes; a storage claim lets one read each due team.
+  const rosterTimer = setInterval(() => void bot.roster.reconcileDue().catch((e) => logger.error('roster reconciliation failed', { err: (e as Error).message })), 15 * 60_000);
+  rosterTimer.unref();
 
   return {
     http,
@@ -104,6 +112,7 @@ export async function startValued(config: Config, options: StartOptions): Promis
     async stop() {
       clearInterval(retentionTimer);
       clearInterval(digestTimer);
+      clearInterval(rosterTimer);
       await http.stop();
       await bot.sender.idle();
     }

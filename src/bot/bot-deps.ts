@@ -12,6 +12,8 @@ import type { LinkSigner } from '../services/link-signer';
 import type { ProfileService } from '../services/profile-service';
 import type { DataRightsService } from '../services/data-rights-service';
 import type { DigestService } from '../services/digest-service';
+import type { RosterService, RosterSource } from '../services/roster-service';
+import type { ConversationStarter, PersonalReach } from '../services/personal-reach';
 
 export interface BotDeps {
   logger: ILogger;
@@ -35,4 +37,8 @@ export interface BotDeps {
   dataRights: DataRightsService;
   /** The monthly governance digest of a box, for leads. */
   digests: DigestService;
+  /** Built by the composition root around the bot's own way of listing a team's members. */
+  makeRoster(source: RosterSource): RosterService;
+  /** Built by the composition root around the bot's own way of starting 1:1 chats. */
+  makeReach(starter: ConversationStarter): PersonalReach;
 }

@@ -8,7 +8,7 @@ import type { Config } from '../config';
 import type { BotDeps } from './bot-deps';
 import type { DigestPoster } from '../services/digest-scheduler';
 import { attachTurnLog } from './turn-log';
-import { tenantOf } from './activity-info';
+import { teamOf, tenantOf } from './activity-info';
 import { isCodedError } from '../domain/errors';
 import { TeamNames } from './team-names';
 import { onTurnError } from './turn-error';
@@ -17,6 +17,10 @@ import { CardUpdater } from './outbound/card-updater';
 import { TeamsDigestPoster } from './outbound/digest-poster';
 import { SlipFlow } from './slip-flow';
 import * as welcome from './listeners/welcome';
+import * as teamMembership from './listeners/team-membership';
+import { TeamsRosterSource } from './outbound/teams-roster-source';
+import { PersonalMessenger, TeamsConversationStarter } from './outbound/personal-messenger';
+import type { RosterService } from '../services/roster-service';
 import { rememberConversation } from './listeners/welcome';
 import * as slipsChat from './listeners/slips-chat';
 import * as slipsCompose from './listeners/slips-compose';
@@ -31,6 +35,10 @@ export interface Bot {
   app: Application;
   /** Sends outside a turn (notifications, card updates); shutdown waits for it. */
   sender: TeamsSender;
+  /** Each team's roster, read through Teams (for the reconciliation timer). */
+  roster: RosterService;
+  /** Personal messages, to a 1:1 chat Valued starts itself when need be. */
+  personal: PersonalMessenger;
   /** Posts a month's digest card in a team's governance channel (for the scheduler). */
   digestPoster: DigestPoster;
   /** Runs one turn: logging, redelivery check, then the application's routes. */
@@ -56,14 +64,17 @@ export function createBot(config: Config, deps: BotDeps): Bot {
 
   const sender = new TeamsSender(adapter, config.bot.appId, deps.logger.child('sender'), deps.senderOptions);
   const cardUpdater = new CardUpdater(sender);
-  const flow = new SlipFlow({ slips: deps.slips, boxes: deps.boxes, directory: deps.directory, sender, cardUpdater, timeZone: deps.timeZone, logger: deps.logger });
+  const roster = deps.makeRoster(new TeamsRosterSource(sender));
+  const personal = new PersonalMessenger(deps.makeReach(new TeamsConversationStarter(sender)), sender, deps.logger.child('personal'));
+  const flow = new SlipFlow({ slips: deps.slips, boxes: deps.boxes, directory: deps.directory, sender, personal, cardUpdater, timeZone: deps.timeZone, logger: deps.logger });
 
+  teamMembership.register(app, { bot: deps, roster, sender });
   welcome.register(app, deps);
   slipsChat.register(app, flow);
   slipsCompose.register(app, flow);
   slipCardActions.register(app, { slips: deps.slips, cardUpdater, timeZone: deps.timeZone, logger: deps.logger, policy: deps.star.policy });
   myRecognition.register(app, { history: deps.history, profiles: deps.profiles, dataRights: deps.dataRights, links: deps.links, publicUrl: deps.publicUrl, timeZone: deps.timeZone, now: deps.now, logger: deps.logger, policy: deps.star.policy });
-  starOfTheMonth.register(app, { ...deps, ...deps.star, sender });
+  starOfTheMonth.register(app, { ...deps, ...deps.star, sender, personal });
   digest.register(app, { digests: deps.digests, policy: deps.star.policy, boxes: deps.boxes, links: deps.links, publicUrl: deps.publicUrl, timeZone: deps.timeZone, now: deps.now, logger: deps.logger });
   fallback.register(app);
 
@@ -98,7 +109,12 @@ export function createBot(config: Config, deps: BotDeps): Bot {
       // kindly (an invoke left unanswered becomes a 501); it is remembered next time instead.
       try {
         await teamNames.fillIn(context);
-        if (a.type === 'message' || a.type === 'invoke') await rememberConversation(context, deps);
+        if (a.type === 'message' || a.type === 'invoke') {
+          await rememberConversation(context, deps);
+          // A team in use whose roster is more than a day old is read again, after this turn.
+          const team = teamOf(a);
+          if (team) void sender.background(roster.syncIfStale(team.id)).catch((e) => log.warn('roster check failed', { err: (e as Error).message }));
+        }
       } catch (e) {
         if (a.type !== 'invoke') throw e;
         if (isCodedError(e) && e.code === 'storage_unavailable') log.warn('storage unavailable; conversation not remembered this time');
@@ -123,9 +139,16 @@ export function createBot(config: Config, deps: BotDeps): Bot {
     }
   }
 
-  const digestPoster = new TeamsDigestPoster({ directory: deps.directory, sender, logger: deps.logger.child('digest-poster') });
+  const digestPoster = new TeamsDigestPoster({
+    directory: deps.directory,
+    sender,
+    personal,
+    leadsOf: (settings) => [...new Set([...deps.star.policy.alwaysLeads, ...settings.leadIds.map((id) => id.toLowerCase())])],
+    wantsNotifications: (id) => deps.slips.wantsNotifications(id),
+    logger: deps.logger.child('digest-poster')
+  });
 
-  return { adapter, app, sender, digestPoster, handle };
+  return { adapter, app, sender, roster, personal, digestPoster, handle };
 }
 
 // Setting any one endpoint makes botframework-connector use only the values given, so the rest

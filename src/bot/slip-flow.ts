@@ -19,6 +19,7 @@ import { PeopleDirectory } from './people-directory';
 import type { ReadForm } from './slip-form-data';
 import type { TeamsSender } from './outbound/teams-sender';
 import type { CardUpdater } from './outbound/card-updater';
+import type { PersonalMessenger } from './outbound/personal-messenger';
 import { turnLog } from './turn-log';
 
 export interface SlipFlowDeps {
@@ -26,6 +27,8 @@ export interface SlipFlowDeps {
   boxes: BoxChooser;
   directory: ConversationDirectory;
   sender: TeamsSender;
+  /** Personal messages, through a 1:1 chat Valued starts when the person never wrote first. */
+  personal: PersonalMessenger;
   cardUpdater: CardUpdater;
   timeZone: string;
   logger: ILogger;
@@ -182,18 +185,7 @@ export class SlipFlow {
     await Promise.all(
       pending.recipients.map(async (r) => {
         const wants = profiles ? !profiles.get(r.id)?.noNotifications : await this.deps.slips.wantsNotifications(r.id);
-        const ref = wants ? await this.deps.directory.getPersonal(r.id) : undefined;
-        if (!ref) {
-          outcome[r.id] = 'not notified';
-          return;
-        }
-        try {
-          await this.deps.sender.send(ref, { attachments: [slipNotificationCard(slip, this.deps.timeZone, teamName)] }, 'slip notification');
-          outcome[r.id] = 'sent';
-        } catch (e) {
-          this.deps.logger.warn('a recipient could not be notified', { slipId: slip.id, err: (e as Error).message });
-          outcome[r.id] = 'not notified';
-        }
+        outcome[r.id] = wants ? await this.deps.personal.tell(r.id, { attachments: [slipNotificationCard(slip, this.deps.timeZone, teamName)] }, 'slip notification') : 'not notified';
       })
     );
     await this.deps.slips.recordNotified(slip, outcome);

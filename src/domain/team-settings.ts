@@ -21,6 +21,8 @@ export interface TeamSettings {
   retentionMonths: number;
   timeZone: string;
   updatedAt: string;
+  /** Set when Valued was removed from the team (or the team deleted): its scheduled jobs stop until it is added again. */
+  removedAt?: string;
 }
 
 /** `firstLeadIds`: the leads named in configuration (FIRST_LEAD_IDS), so a new team has someone to run it. */

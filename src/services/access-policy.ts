@@ -3,16 +3,20 @@
 //   that person only, and only where no one else reads the answer;
 // - a private slip: its sender and recipients only;
 // - a box's nominations, review, award steps, digest and read-out, and a team's settings: that
-//   team's governance leads.
+//   team's governance leads;
+// - taking part in a box (nominating, being nominated, voting): that team's members, as the
+//   team's roster from Teams says (plus anyone seen using Valued in the team's channels).
 // Every handler and page asks here; none decides for itself.
 //
-// Teams does not tell a bot who a team's owners are (that needs Microsoft Graph), so a lead is
+// Teams does not tell a bot who a team's owners are: the roster's `userRole` says only user,
+// guest or anonymous, and owners need Microsoft Graph. So a lead is
 // someone named in FIRST_LEAD_IDS (always, for every team) or in the team's own list of leads,
 // which leads keep up to date in the settings card. "Team owners" are those leads.
 import { CodedError } from '../domain/errors';
 import type { Slip } from '../domain/slip';
 import type { TeamSettings } from '../domain/team-settings';
 import type { TeamSettingsRepository } from '../storage/team-settings-repository';
+import type { MembershipRepository } from '../storage/membership-repository';
 
 export type LeadAction = 'settings' | 'review' | 'shortlist' | 'vote' | 'award' | 'close' | 'digest';
 
@@ -45,12 +49,25 @@ const NOT_YOURS: Record<SelfAction, string> = {
   'history-csv': 'Sorry, this link only downloads the recognition of the person it was made for.'
 };
 
+/** What only a team's members may do in its box. */
+export type MemberAction = 'vote' | 'nominate' | 'be nominated';
+
+const NOT_A_MEMBER: Record<MemberAction, string> = {
+  vote: 'Sorry, this vote is for members of the team, so I couldn’t count yours. Nothing was changed.',
+  nominate: 'Sorry, only members of the team can nominate for its star of the month. Nothing was saved.',
+  'be nominated': 'isn’t a member of this team, so they can’t be nominated here. Please choose a colleague from the team. Nothing was saved.'
+};
+
 export const SLIP_NOT_FOUND = 'Sorry, I couldn’t find that slip. It may have been removed.';
 
 export class AccessPolicy {
   private readonly firstLeads: ReadonlySet<string>;
 
-  constructor(private readonly teamSettings: TeamSettingsRepository, firstLeadIds: readonly string[]) {
+  constructor(
+    private readonly teamSettings: TeamSettingsRepository,
+    firstLeadIds: readonly string[],
+    private readonly memberships?: Pick<MembershipRepository, 'get'>
+  ) {
     this.firstLeads = new Set(firstLeadIds.map((id) => id.toLowerCase()));
   }
 
@@ -70,6 +87,22 @@ export class AccessPolicy {
     if (!settings) throw new CodedError('not_found', 'I don’t know that team yet. Please use Valued in one of the team’s channels first, for example by typing @Valued help there.');
     if (!this.isLead(personId, settings)) throw new CodedError('not_allowed', `${REFUSALS[action]} ${ASK}`);
     return settings;
+  }
+
+  /** Whether the person is in the team: on its roster, or seen using Valued in its channels. */
+  async isMember(personId: string, teamId: string): Promise<boolean> {
+    if (!this.memberships || !teamId) return false;
+    return (await this.memberships.get(personId, teamId)) !== undefined;
+  }
+
+  /**
+   * Refuses, kindly, anyone outside the team. `name`: the person's name, for the nominee's
+   * refusal, which is shown to the nominator.
+   */
+  async requireMember(personId: string, teamId: string, action: MemberAction, name?: string): Promise<void> {
+    if (await this.isMember(personId, teamId)) return;
+    const text = action === 'be nominated' ? `${name || 'That colleague'} ${NOT_A_MEMBER[action]}` : NOT_A_MEMBER[action];
+    throw new CodedError('not_allowed', text, action === 'be nominated' ? 'nominee' : undefined);
   }
 
   /**

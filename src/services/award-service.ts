@@ -90,8 +90,9 @@ export class AwardService {
     return this.build(settings, month);
   }
 
-  /** One secret vote per member, changeable until the vote closes. */
+  /** One secret vote per member of the team, changeable until the vote closes. */
   async castVote(voter: PersonRef, teamId: string, month: string, nomineeId: string): Promise<PersonRef> {
+    await this.policy.requireMember(voter.id, teamId, 'vote');
     const round = await this.repos.awardRounds.get(teamId, month);
     if (!round || round.vote === 'not started') throw new CodedError('not_allowed', 'This vote hasn’t opened yet.');
     if (round.vote === 'closed' || round.announcedAt) throw new CodedError('not_allowed', 'This vote has closed. Thank you for taking part.');

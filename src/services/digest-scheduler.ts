@@ -63,7 +63,9 @@ export class DigestScheduler {
     const result: DigestRunResult = { posted: [], skipped: [], failed: [] };
     const now = this.deps.now();
     // The settings table is small, and this is a background job: the one place a whole-table read is fine.
+    // A team Valued was removed from gets no scheduled posts.
     const due = (await this.deps.repos.teamSettings.listAll()).flatMap((settings) => {
+      if (settings.removedAt) return [];
       const month = dueDigestMonth(now, settings);
       return month ? [{ settings, month }] : [];
     });

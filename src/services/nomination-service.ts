@@ -2,7 +2,7 @@
 // (a second nomination of the same person by the same nominator edits the first) and writing
 // it into the nominee's history.
 import { monthOf, nextMonth } from '../domain/box';
-import type { CodedError } from '../domain/errors';
+import { isCodedError, type CodedError } from '../domain/errors';
 import { checkNomination, type NominationDraft } from '../domain/nomination-rules';
 import type { Nomination } from '../domain/star-of-the-month';
 import type { Slip } from '../domain/slip';
@@ -10,6 +10,7 @@ import { DEFAULT_VALUES } from '../domain/values';
 import type { Repositories } from '../storage/repositories';
 import type { ILogger } from '../logger';
 import type { SendRateLimit } from './send-rate-limit';
+import type { AccessPolicy } from './access-policy';
 
 export type NominateResult =
   | { kind: 'problems'; problems: CodedError[] }
@@ -32,7 +33,9 @@ export class NominationService {
     private readonly now: () => Date,
     private readonly defaultTimeZone: string,
     /** The hourly sending limit, shared with slips. */
-    private readonly rateLimit?: SendRateLimit
+    private readonly rateLimit?: SendRateLimit,
+    /** Who may take part: only the team's members nominate, or are nominated, in its box. */
+    private readonly policy?: Pick<AccessPolicy, 'requireMember'>
   ) {}
 
   async valuesFor(teamId: string): Promise<string[]> {
@@ -61,6 +64,11 @@ export class NominationService {
     const nomineeSlips = draft.nominee && draft.slipIds.length ? await this.slipChoicesAll(teamId, slipBox, draft.nominee.id) : new Set<string>();
     const problems = checkNomination(draft, await this.valuesFor(teamId), nomineeSlips);
     if (problems.length > 0 || !draft.nominee) return { kind: 'problems', problems };
+    const membership = await this.membershipProblems(draft.nominator.id, draft.nominee, teamId);
+    if (membership.length > 0) {
+      this.logger.info('nomination refused: not a member of the team', { teamId, who: membership.map((p) => p.field ?? 'nominator') });
+      return { kind: 'problems', problems: membership };
+    }
 
     const round = await this.repos.awardRounds.get(teamId, current);
     const month = round?.nominationsClosed ? nextMonth(current) : current;
@@ -92,6 +100,16 @@ export class NominationService {
     });
     this.logger.info('nomination saved', { teamId, month, created, anonymous: draft.anonymous, slips: draft.slipIds.length });
     return { kind: 'saved', nomination, created, ...(month !== opened ? { movedFrom: opened } : {}) };
+  }
+
+  private async membershipProblems(nominatorId: string, nominee: { id: string; name: string }, teamId: string): Promise<CodedError[]> {
+    if (!this.policy) return [];
+    const checks = await Promise.all([
+      this.policy.requireMember(nominatorId, teamId, 'nominate').then(() => undefined, (e: unknown) => e),
+      this.policy.requireMember(nominee.id, teamId, 'be nominated', nominee.name).then(() => undefined, (e: unknown) => e)
+    ]);
+    for (const e of checks) if (e && !isCodedError(e)) throw e;
+    return checks.filter((e): e is CodedError => isCodedError(e));
   }
 
   private async slipChoicesAll(teamId: string, month: string, nomineeId: string): Promise<Set<string>> {

@@ -33,16 +33,23 @@ export class RetentionService {
     for (const team of await this.repos.teamSettings.listAll()) {
       const cutoff = retentionCutoff(now, team.retentionMonths, team.timeZone || this.timeZone);
       // Boxes before the cut-off month: slips, nominations and votes, one partition each.
+      // People who had records in the cleared boxes, members or not: someone who left the team
+      // keeps their history, and its old entries go at the same time as everyone else's.
+      const formerlyInvolved = new Set<string>();
       let month = previousMonth(cutoff.month);
       for (let i = 0; i < LOOK_BACK_MONTHS; i++, month = previousMonth(month)) {
         const [slips, nominations, votes, round] = await Promise.all([this.repos.slips.listBox(team.teamId, month), this.repos.nominations.listBox(team.teamId, month), this.repos.votes.listBox(team.teamId, month), this.repos.awardRounds.get(team.teamId, month)]);
         if (slips.length + nominations.length + votes.length === 0 && !round) continue;
+        for (const s of slips) for (const r of s.recipients) formerlyInvolved.add(r.id);
+        for (const s of slips) formerlyInvolved.add(s.sender.id);
+        for (const n of nominations) formerlyInvolved.add(n.nominee.id);
         await Promise.all([
           ...(round ? [this.repos.awardRounds.remove(team.teamId, month)] : []),...slips.map((s) => this.repos.slips.delete(s.teamId, s.month, s.id)), ...nominations.map((n) => this.repos.nominations.remove(n)), ...votes.map((v) => this.repos.votes.remove(v.teamId, v.month, v.voterId))]);
         result.boxesCleared++;
       }
       for (const a of await this.repos.awards.listTeam(team.teamId)) {
         if (a.month < cutoff.month) {
+          for (const w of [...a.winners, ...a.highlyCommended]) formerlyInvolved.add(w.id);
           await this.repos.awards.remove(team.teamId, a.month);
           result.awardsDeleted++;
         }
@@ -50,8 +57,9 @@ export class RetentionService {
       // Scheduled-digest records: one partition per team, months before the cut-off.
       result.digestPostsDeleted += await this.repos.digestPosts.removeBefore(team.teamId, cutoff.month);
       // Each person's copies of this team's old records.
-      for (const m of await this.repos.memberships.listTeam(team.teamId)) {
-        result.historyEntriesDeleted += await this.repos.history.deleteTeamEntriesBefore(m.personId, team.teamId, cutoff.iso);
+      const people = new Set([...(await this.repos.memberships.listTeam(team.teamId)).map((m) => m.personId), ...formerlyInvolved]);
+      for (const personId of people) {
+        result.historyEntriesDeleted += await this.repos.history.deleteTeamEntriesBefore(personId, team.teamId, cutoff.iso);
       }
     }
     this.logger.info('retention ran', { ...result });

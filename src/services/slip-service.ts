@@ -113,7 +113,7 @@ export class SlipService {
       this.repos.history.addSent(saved.sender.id, { kind: 'sent', slipId: saved.id, teamId: saved.teamId, month: saved.month, createdAt: saved.createdAt, recipientIds: saved.recipients.map((r) => r.id) })
     ]);
     if (place.teamId) {
-      await this.repos.memberships.record({ personId: saved.sender.id, teamId: place.teamId, teamName: place.teamName ?? settings?.teamName ?? 'your team', lastUsedAt: now.toISOString() });
+      await this.repos.memberships.record({ personId: saved.sender.id, teamId: place.teamId, teamName: place.teamName ?? settings?.teamName ?? 'your team', lastUsedAt: now.toISOString(), teamsId: saved.sender.teamsId, name: saved.sender.name, tenantId: place.tenantId });
     }
     const stale = now.getTime() - new Date(saved.createdAt).getTime() > POST_TAKEOVER_MS;
     const shouldPost = created || (!saved.postedActivityId && stale);

@@ -9,10 +9,10 @@ import type { SendRateLimit } from './send-rate-limit';
 
 export function starOfTheMonthServices(repos: Repositories, options: { firstLeadIds: readonly string[]; timeZone: string; logger: ILogger; now: () => Date; rateLimit?: SendRateLimit }) {
   const { logger, now } = options;
-  const policy = new AccessPolicy(repos.teamSettings, options.firstLeadIds);
+  const policy = new AccessPolicy(repos.teamSettings, options.firstLeadIds, repos.memberships);
   return {
     policy,
-    nominations: new NominationService(repos, logger.child('nominations'), now, options.timeZone, options.rateLimit),
+    nominations: new NominationService(repos, logger.child('nominations'), now, options.timeZone, options.rateLimit, policy),
     awards: new AwardService(repos, policy, logger.child('awards'), now),
     teamSettings: new TeamSettingsService(repos.teamSettings, policy, logger.child('settings'), now)
   };

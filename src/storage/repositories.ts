@@ -12,6 +12,7 @@ import type { VoteRepository } from './vote-repository';
 import type { AwardRoundRepository } from './award-round-repository';
 import type { RateLimitRepository } from './rate-limit-repository';
 import type { DigestPostRepository } from './digest-post-repository';
+import type { RosterRepository } from './roster-repository';
 
 export interface Repositories {
   slips: SlipRepository;
@@ -29,6 +30,8 @@ export interface Repositories {
   rateLimits: RateLimitRepository;
   /** The scheduled digest of each box: who is posting it, and once posted, the message id. */
   digestPosts: DigestPostRepository;
+  /** When each team's roster was last read from Teams, and who is reading it. */
+  rosters: RosterRepository;
 }
 
 /** Whether storage answers, for /healthz. */

@@ -22,7 +22,13 @@ export class LocalConnector {
   private seq = 0;
   private waiters: Array<() => void> = [];
   private faults: Fault[] = [];
-  members: Array<{ id: string; name: string; aadObjectId: string; userPrincipalName?: string }> = [];
+  members: Array<{ id: string; name: string; aadObjectId: string; userPrincipalName?: string; tenantId?: string }> = [];
+  /** Members of a team by team id, served as Teams does: paged, with a continuation token. When unset, `members`. */
+  teamMembers: Record<string, Array<{ id: string; name: string; aadObjectId: string; tenantId?: string }>> = {};
+  /** Every members look-up (GET), to count how often a roster was read. */
+  readonly memberReads: Array<{ conversationId: string; pageSize?: number; continuationToken?: string; memberId?: string }> = [];
+  /** Answers POST /v3/conversations (starting a 1:1 chat) with this status instead, when set. */
+  refuseNewConversations?: number;
   /** Team details the connector knows (GET /v3/teams/{id}), by team id. */
   teams: Record<string, string> = {};
   url = '';
@@ -68,7 +74,14 @@ export class LocalConnector {
       };
       const m = path.match(/^\/v3\/conversations\/([^/]+)(?:\/activities(?:\/([^/]+))?)?(\/members|\/pagedmembers)?/);
       if (method === 'POST' && path === '/v3/conversations') {
-        const id = `a:conv-${++this.seq}`;
+        if (this.refuseNewConversations) {
+          this.record({ method, path, conversationId: '', body, id: '' });
+          return send(this.refuseNewConversations, { error: { code: 'ConversationBlockedByUser', message: 'User blocked the conversation with the bot.' } });
+        }
+        // Teams gives the same 1:1 chat for the same person and bot every time.
+        const member = body?.members?.[0]?.id ?? '';
+        const id = member ? `a:personal-${member}` : `a:conv-${++this.seq}`;
+        ++this.seq;
         this.record({ method, path, conversationId: id, body, id });
         return send(200, { id, activityId: body?.activity ? `act-${this.seq}` : undefined });
       }
@@ -77,8 +90,24 @@ export class LocalConnector {
         const name = this.teams[team[1]];
         return name ? send(200, { id: team[1], name, aadGroupId: '0b0d6a5e-1111-4a5e-9a7b-000000000001' }) : send(404, { error: { code: 'NotFound', message: 'team' } });
       }
+      const single = path.match(/^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/);
+      if (single && method === 'GET') {
+        this.memberReads.push({ conversationId: single[1], memberId: single[2] });
+        const found = this.membersOf(single[1]).find((x) => x.id === single[2] || x.aadObjectId === single[2]);
+        return found ? send(200, found) : send(404, { error: { code: 'MemberNotFoundInConversation', message: 'not a member' } });
+      }
       if (m && m[3]) {
-        return send(200, m[3] === '/pagedmembers' ? { members: this.members } : this.members);
+        const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
+        const all = this.membersOf(m[1]);
+        if (m[3] === '/members') return send(200, all);
+        // Paged as Teams pages: `pageSize` at a time, the token saying where the next page starts.
+        const pageSize = Math.min(500, Math.max(1, Number(query.get('pageSize')) || 200));
+        const token = query.get('continuationToken') ?? undefined;
+        this.memberReads.push({ conversationId: m[1], pageSize, continuationToken: token });
+        const start = token ? Number(token.replace('page-', '')) : 0;
+        const page = all.slice(start, start + pageSize);
+        const next = start + pageSize < all.length ? `page-${start + pageSize}` : undefined;
+        return send(200, { members: page, ...(next ? { continuationToken: next } : {}) });
       }
       if (m && (method === 'POST' || method === 'PUT')) {
         const id = method === 'PUT' ? (m[2] ?? '') : `act-${++this.seq}`;
@@ -88,6 +117,15 @@ export class LocalConnector {
       if (m && method === 'DELETE') return send(200, {});
       send(404, { error: { code: 'NotFound', message: path } });
     });
+  }
+
+  private membersOf(conversationId: string) {
+    return this.teamMembers[conversationId] ?? this.members;
+  }
+
+  /** The 1:1 chats the bot started (POST /v3/conversations). */
+  conversationsStarted(): Recorded[] {
+    return this.requests.filter((r) => r.method === 'POST' && r.path === '/v3/conversations');
   }
 
   private record(r: Recorded): void {

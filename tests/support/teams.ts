@@ -94,6 +94,16 @@ export function botAdded(o: ActivityOptions) {
   return { ...envelope(o), type: 'conversationUpdate', membersAdded: [{ id: BOT.id }], channelData: { ...channelData(o.where ?? 'personal'), eventType: o.where === 'channel' ? 'teamMemberAdded' : undefined } };
 }
 
+/** Teams' events in a team: Valued or people added or removed, the team deleted. */
+export const teamEvent = {
+  botAdded: (o: ActivityOptions) => ({ ...envelope({ ...o, where: 'channel' }), type: 'conversationUpdate', conversation: { id: TEAM.id, conversationType: 'channel', isGroup: true, tenantId: TENANT }, membersAdded: [{ id: BOT.id }], channelData: { tenant: { id: TENANT }, team: TEAM, eventType: 'teamMemberAdded' } }),
+  botRemoved: (o: ActivityOptions) => ({ ...envelope({ ...o, where: 'channel' }), type: 'conversationUpdate', conversation: { id: TEAM.id, conversationType: 'channel', isGroup: true, tenantId: TENANT }, membersRemoved: [{ id: BOT.id }], channelData: { tenant: { id: TENANT }, team: TEAM, eventType: 'teamMemberRemoved' } }),
+  // Teams sends ids only for people added or removed: no name.
+  memberAdded: (who: TestPerson, o: ActivityOptions) => ({ ...envelope({ ...o, where: 'channel' }), type: 'conversationUpdate', conversation: { id: TEAM.id, conversationType: 'channel', isGroup: true, tenantId: TENANT }, membersAdded: [{ id: who.id, aadObjectId: who.aadObjectId }], channelData: { tenant: { id: TENANT }, team: TEAM, eventType: 'teamMemberAdded' } }),
+  memberRemoved: (who: TestPerson, o: ActivityOptions) => ({ ...envelope({ ...o, where: 'channel' }), type: 'conversationUpdate', conversation: { id: TEAM.id, conversationType: 'channel', isGroup: true, tenantId: TENANT }, membersRemoved: [{ id: who.id, aadObjectId: who.aadObjectId }], channelData: { tenant: { id: TENANT }, team: TEAM, eventType: 'teamMemberRemoved' } }),
+  teamDeleted: (o: ActivityOptions) => ({ ...envelope({ ...o, where: 'channel' }), type: 'conversationUpdate', conversation: { id: TEAM.id, conversationType: 'channel', isGroup: true, tenantId: TENANT }, channelData: { tenant: { id: TENANT }, team: TEAM, eventType: 'teamDeleted' } })
+};
+
 function invoke(name: string, value: unknown, o: ActivityOptions & { replyToId?: string }) {
   return { ...envelope(o), type: 'invoke', name, value, ...(o.replyToId ? { replyToId: o.replyToId } : {}) };
 }

@@ -1,4 +1,5 @@
 // Install, first contact and `help`: say what Valued is and remember where people are.
+// (Members added and removed, Valued's own install among them, are in team-membership.ts.)
 import type { TurnContext } from 'botbuilder';
 import { TurnContext as TC } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
@@ -12,10 +13,11 @@ export async function rememberConversation(context: TurnContext, deps: BotDeps, 
   const person = actorOf(a);
   const team = teamOf(a);
   if (person) await deps.directory.rememberPerson(person);
+  if (person && a.serviceUrl && scopeOf(a) !== 'personal') await deps.directory.refreshServiceUrl(person.id, a.serviceUrl);
   if (team) {
     // A channel is reached without naming anyone, so the person who happened to trigger this is not kept.
     const { user: _who, ...channelRef } = ref;
-    await deps.directory.rememberTeam({ tenantId: tenantOf(a), teamId: team.id, teamName: team.name, channelId: channelIdOf(a) ?? team.id }, channelRef, person?.id);
+    await deps.directory.rememberTeam({ tenantId: tenantOf(a), teamId: team.id, teamName: team.name, channelId: channelIdOf(a) ?? team.id }, channelRef, person, force);
   }
   if (scopeOf(a) === 'personal' && person && a.conversation?.id) {
     return deps.directory.rememberPersonal(person.id, a.conversation.id, ref, force);
@@ -23,17 +25,15 @@ export async function rememberConversation(context: TurnContext, deps: BotDeps, 
   return false;
 }
 
-export function register(app: Application, deps: BotDeps): void {
-  app.conversationUpdate('membersAdded', async (context) => {
-    const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient?.id);
-    if (!botAdded) return;
-    const isNew = await rememberConversation(context, deps, true);
-    // Personal chats are welcomed once; Teams (and the Playground) repeat this event.
-    if (scopeOf(context.activity) !== 'personal' || isNew) {
-      await context.sendActivity({ attachments: [welcomeCard()] });
-    }
-  });
+/** Valued was just added here: remember where, and welcome (a personal chat only once; Teams repeats this event). */
+export async function welcomeOnInstall(context: TurnContext, deps: BotDeps): Promise<void> {
+  const isNew = await rememberConversation(context, deps, true);
+  if (scopeOf(context.activity) !== 'personal' || isNew) {
+    await context.sendActivity({ attachments: [welcomeCard()] });
+  }
+}
 
+export function register(app: Application, deps: BotDeps): void {
   app.activity('installationUpdate', async (context) => {
     if (!context.activity.action?.startsWith('add')) return;
     // Teams sends this and membersAdded on install; whichever saves the personal chat first welcomes.

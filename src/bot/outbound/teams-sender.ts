@@ -1,7 +1,7 @@
 // Every message the bot sends outside a turn goes through here: at most ~7 a second per
 // conversation (Teams' limit), retried with backoff and jitter on 429/412/502/504 (honouring
 // Retry-After), never retried on other 4xx. Sends are tracked so shutdown can wait for them.
-import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
+import type { Activity, ConversationParameters, ConversationReference, TurnContext } from 'botbuilder';
 import type { CloudAdapter } from 'botbuilder';
 import type { ILogger } from '../../logger';
 
@@ -14,7 +14,7 @@ export interface SenderOptions {
   maxDelayMs?: number;
 }
 
-function statusOf(e: unknown): number | undefined {
+export function statusOf(e: unknown): number | undefined {
   const err = e as { statusCode?: number; response?: { status?: number } };
   return err?.statusCode ?? err?.response?.status;
 }
@@ -100,6 +100,50 @@ export class TeamsSender {
           id = (await ctx.sendActivity(activity))?.id;
         });
         return id;
+      })
+    );
+  }
+
+  /**
+   * Any other call to Teams made with a stored reference (listing a team's members), under
+   * the same pacing and retries. `key`: what is paced, such as the team being listed.
+   */
+  call<T>(ref: Partial<ConversationReference>, key: string, what: string, op: (ctx: TurnContext) => Promise<T>): Promise<T> {
+    return this.track(
+      this.withRetry(key, what, async () => {
+        let result: T | undefined;
+        await this.run(ref, async (ctx) => {
+          result = await op(ctx);
+        });
+        return result as T;
+      })
+    );
+  }
+
+  /**
+   * Starts a 1:1 chat with someone who has never written to Valued, through the service
+   * address of a team they are in (Teams allows it because Valued is installed there).
+   * Resolves to the new chat's reference; throws with Teams' status when refused.
+   */
+  startPersonal(via: Partial<ConversationReference>, person: { id: string; teamsId: string; tenantId: string }): Promise<ConversationReference> {
+    const serviceUrl = via.serviceUrl ?? '';
+    const channelId = via.channelId ?? 'msteams';
+    const bot = via.bot ?? { id: this.appId, name: 'Valued' };
+    const parameters = { isGroup: false, bot, members: [{ id: person.teamsId }], tenantId: person.tenantId, channelData: { tenant: { id: person.tenantId } } } as ConversationParameters;
+    return this.track(
+      this.withRetry(`start|${person.teamsId}`, 'start personal chat', async () => {
+        let conversationId = '';
+        await this.adapter.createConversationAsync(this.appId, channelId, serviceUrl, undefined as unknown as string, parameters, async (ctx) => {
+          conversationId = ctx.activity.conversation?.id ?? '';
+        });
+        if (!conversationId) throw Object.assign(new Error('Teams gave no conversation id for the new chat'), { statusCode: 502 });
+        return {
+          channelId,
+          serviceUrl,
+          bot,
+          user: { id: person.teamsId, name: '', aadObjectId: person.id },
+          conversation: { id: conversationId, conversationType: 'personal', isGroup: false, tenantId: person.tenantId, name: '' }
+        } as ConversationReference;
       })
     );
   }

@@ -100,9 +100,7 @@ export class Reviewing {
     if (channel) sends.push(this.deps.sender.send(channel.ref, { attachments: [awardAnnouncementCard(ctx)], summary: `Star of the month: ${award.winners.map((w) => safeName(w.name)).join(', ')}` }, 'award announcement'));
     else this.deps.logger.warn('no channel to announce in', { teamId: settings.teamId });
     const personally = async (personId: string, card: ReturnType<typeof winnerCard>, what: string) => {
-      const ref = (await this.deps.slips.wantsNotifications(personId)) ? await this.deps.directory.getPersonal(personId) : undefined;
-      if (!ref) return;
-      await this.deps.sender.send(ref, { attachments: [card] }, what).catch((e) => this.deps.logger.warn('a person could not be told', { what, err: (e as Error).message }));
+      if (await this.deps.slips.wantsNotifications(personId)) await this.deps.personal.tell(personId, { attachments: [card] }, what);
     };
     for (const w of award.winners) sends.push(personally(w.id, winnerCard(ctx), 'award to winner'));
     for (const n of review.nominees) sends.push(personally(n.nominee.id, nomineeCard(ctx, n.nominations), 'nominee reasons'));

@@ -8,6 +8,7 @@ import type { TeamSettingsService } from '../../services/team-settings-service';
 import type { AccessPolicy } from '../../services/access-policy';
 import type { SlipService } from '../../services/slip-service';
 import type { TeamsSender } from '../outbound/teams-sender';
+import type { PersonalMessenger } from '../outbound/personal-messenger';
 
 export interface StarDeps {
   logger: ILogger;
@@ -19,6 +20,8 @@ export interface StarDeps {
   teamSettings: TeamSettingsService;
   policy: AccessPolicy;
   sender: TeamsSender;
+  /** Personal messages, through a 1:1 chat Valued starts when the person never wrote first. */
+  personal: PersonalMessenger;
   timeZone: string;
 }
 

@@ -9,6 +9,7 @@ import { TableProcessedActivityRepository } from './table-processed-activity-rep
 import { TableAwardRoundRepository } from './table-award-round-repository';
 import { TableRateLimitRepository } from './table-rate-limit-repository';
 import { TableDigestPostRepository } from './table-digest-post-repository';
+import { TableRosterRepository } from './table-roster-repository';
 
 export function createTableRepositories(store: TableStore): Repositories {
   const doc = <T>(name: Parameters<TableStore['table']>[0]) => new DocTable<T>(store.table(name));
@@ -25,6 +26,7 @@ export function createTableRepositories(store: TableStore): Repositories {
     awards: new TableAwardRepository(doc('awards')),
     awardRounds: new TableAwardRoundRepository(doc('awardrounds')),
     rateLimits: new TableRateLimitRepository(doc('ratelimits')),
-    digestPosts: new TableDigestPostRepository(doc('digestposts'))
+    digestPosts: new TableDigestPostRepository(doc('digestposts')),
+    rosters: new TableRosterRepository(doc('rosters'))
   };
 }

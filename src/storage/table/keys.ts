@@ -15,13 +15,14 @@
  * | awards           | team id                      | `YYYY-MM`                            | point read; a team's awards        |
  * | awardrounds      | team id                      | `YYYY-MM`                            | point read (a box's award, so far) |
  * | profiles         | `person|{id}`                | `profile`                            | point read                         |
- * | memberships      | `person|{id}`                | team id                              | a person's teams: one partition    |
+ * | memberships      | `person|{id}`                | team id                              | a person's teams; "is a member"    |
  * |                  | `team|{team id}`             | `person|{id}`                        | a team's people: one partition     |
  * | teamsettings     | team id                      | `settings`                           | point read                         |
  * | conversations    | `person|{id}` / `team|{id}`  | `personal` / `channel|{channel id}`  | point read                         |
  * |                  | `user|{teams user id}`       | `person`                             | point read (who a Teams id is)     |
  * | processed        | activity key                 | `` (empty)                           | point write that fails if present  |
  * | digestposts      | team id                      | `YYYY-MM`                            | point read; ETag-guarded lease     |
+ * | rosters          | team id                      | `roster`                             | point read; ETag-guarded lease     |
  *
  * Person ids are Entra object ids (Teams user ids when there is none); slip ids are derived
  * from the request (see services/slip-id.ts), so a redelivered request maps to the same row.
@@ -40,7 +41,7 @@ export function invertedTime(iso: string): string {
   return String(253402300799999 - new Date(iso).getTime()).padStart(15, '0');
 }
 
-export const TABLES = ['slips', 'history', 'nominations', 'votes', 'awards', 'profiles', 'memberships', 'teamsettings', 'conversations', 'processed', 'awardrounds', 'ratelimits', 'digestposts'] as const;
+export const TABLES = ['slips', 'history', 'nominations', 'votes', 'awards', 'profiles', 'memberships', 'teamsettings', 'conversations', 'processed', 'awardrounds', 'ratelimits', 'digestposts', 'rosters'] as const;
 export type TableName = (typeof TABLES)[number];
 
 export const keys = {

@@ -2,7 +2,8 @@
 import type { PersonRef, Profile } from '../../domain/person';
 import type { TeamSettings } from '../../domain/team-settings';
 import type { ConversationRepository, StoredReference } from '../conversation-repository';
-import type { Membership, MembershipRepository } from '../membership-repository';
+import type { Membership, MembershipRepository, RosterChanges } from '../membership-repository';
+import type { RosterMember } from '../../domain/roster';
 import type { ProfileRepository } from '../profile-repository';
 import type { TeamSettingsRepository } from '../team-settings-repository';
 import { DocTable } from './doc-table';
@@ -50,17 +51,63 @@ export class TableMembershipRepository implements MembershipRepository {
   async record(m: Membership) {
     await Promise.all([this.t.upsert(keys.person(m.personId), keys.team(m.teamId), m), this.t.upsert(keys.teamMembers(m.teamId), keys.person(m.personId), m)]);
   }
+  async get(personId: string, teamId: string) {
+    return (await this.t.get(keys.person(personId), keys.team(teamId)))?.doc;
+  }
   list(personId: string) {
     return this.t.list(keys.person(personId));
   }
   listTeam(teamId: string) {
     return this.t.list(keys.teamMembers(teamId));
   }
+  async syncTeam(teamId: string, teamName: string, members: RosterMember[]): Promise<RosterChanges> {
+    const existing = await this.t.entries(keys.teamMembers(teamId));
+    let requests = 1 + Math.floor(existing.length / 1000);
+    const before = new Map(existing.map((e) => [e.doc.personId, e.doc]));
+    const seen = new Set<string>();
+    const writes: Membership[] = [];
+    let added = 0;
+    for (const member of members) {
+      if (seen.has(member.id)) continue;
+      seen.add(member.id);
+      const old = before.get(member.id);
+      const next: Membership = { personId: member.id, teamId, teamName, lastUsedAt: old?.lastUsedAt ?? '', teamsId: member.teamsId, name: member.name, tenantId: member.tenantId };
+      if (!old) added++;
+      else if (old.teamsId === next.teamsId && old.name === next.name && old.teamName === next.teamName && old.tenantId === next.tenantId) continue;
+      writes.push(next);
+    }
+    const leavers = existing.filter((e) => !seen.has(e.doc.personId));
+    // The team's side goes in batches of 100 (one partition); each person's side is its own partition.
+    await this.t.upsertMany(keys.teamMembers(teamId), writes.map((m) => ({ rk: keys.person(m.personId), doc: m })));
+    requests += Math.ceil(writes.length / 100);
+    await inParallel(writes, 16, (m) => this.t.upsert(keys.person(m.personId), keys.team(teamId), m));
+    await inParallel(leavers, 16, (e) => this.removeFromTeam(teamId, e.doc.personId));
+    requests += writes.length + leavers.length * 2;
+    return { added, removed: leavers.length, updated: writes.length - added, requests };
+  }
+  async removeFromTeam(teamId: string, personId: string) {
+    await Promise.all([this.t.delete(keys.person(personId), keys.team(teamId)), this.t.delete(keys.teamMembers(teamId), keys.person(personId))]);
+  }
+  async removeTeam(teamId: string) {
+    const members = await this.listTeam(teamId);
+    await inParallel(members, 16, (m) => this.t.delete(keys.person(m.personId), keys.team(teamId)));
+    await this.t.deletePartition(keys.teamMembers(teamId));
+    return members.length;
+  }
   async remove(personId: string) {
     const mine = await this.list(personId);
     await Promise.all(mine.map((m) => this.t.delete(keys.teamMembers(m.teamId), keys.person(personId))));
     await this.t.deletePartition(keys.person(personId));
   }
+}
+
+/** Runs `work` over `items`, at most `width` at once: enough to overlap round trips without flooding storage. */
+async function inParallel<T>(items: T[], width: number, work: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
 }
 
 export class TableConversationRepository implements ConversationRepository {
