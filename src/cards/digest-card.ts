@@ -1,10 +1,10 @@
 // The monthly governance digest as a card: totals and the change from last month, star of the
-// month, nominations, values, the fairness panel, and the first slips to read out. It shows
-// only what the Digest holds, so what the digest leaves out (private slips, people who opted
-// out) can never reach a card.
+// month, nominations, values, the fairness panel with Reach, and the first slips to read out.
+// It shows only what the Digest holds, so what the digest leaves out (private slips, people who
+// opted out) can never reach a card.
 import template from '../../cards/digest.json';
 import { monthLabel, previousMonth } from '../domain/box';
-import { FEWER_THAN_5, type Digest, type DigestSlip, type FairnessGroup, type FairnessRow, type GroupFigure, FAIRNESS_GROUP_LABELS } from '../domain/digest';
+import { FEWER_THAN_5, REACH_NOTE, reachSentences, type Digest, type DigestSlip, type FairnessRow, type GroupFigure, type Reach, FAIRNESS_GROUP_LABELS } from '../domain/digest';
 import { attachment, expand, type CardAttachment } from './render';
 import { listOf, safeName, userText } from './safe-text';
 import { dateFormat } from '../domain/date-format';
@@ -53,6 +53,25 @@ export function changeFrom(now: number, before: number, label: string): string {
 
 const figure = (f: GroupFigure): string => String(f);
 const allHidden = (r: FairnessRow): boolean => [r.peopleReceiving, r.slipsReceived, r.peopleGiving, r.slipsGiven].every((f) => f === FEWER_THAN_5);
+
+/**
+ * Reach on the card: the overall sentences, a row per staff group with members (groups with
+ * none are left out), and the hidden groups named in one line, as the panel does.
+ */
+function reachView(r: Reach, month: string) {
+  const words = reachSentences(r, month);
+  const known = typeof r.members === 'number' && r.members > 0;
+  const withMembers = known ? r.rows.filter((row) => row.members !== 0) : [];
+  const shown = withMembers.filter((row) => row.members !== FEWER_THAN_5);
+  const small = withMembers.filter((row) => row.members === FEWER_THAN_5).map((row) => FAIRNESS_GROUP_LABELS[row.group] ?? nameOf(String(row.group)));
+  return {
+    reached: words.reached,
+    quiet: words.quiet,
+    rows: shown.map((row) => ({ group: FAIRNESS_GROUP_LABELS[row.group] ?? nameOf(String(row.group)), members: figure(row.members), reached: figure(row.reached) })),
+    small: small.length ? `Fewer than 5 members, so not shown: ${listOf(small)}.` : '',
+    note: REACH_NOTE
+  };
+}
 
 function when(iso: string, timeZone: string): string {
   return dateFormat({ day: 'numeric', month: 'long', timeZone }).format(new Date(iso));
@@ -178,6 +197,7 @@ function render(v: DigestCardView, shown: number): CardAttachment {
       fairnessSmall: small.length ? `Fewer than 5 people, so not shown: ${listOf(small)}.` : '',
       noSlips: !d.totals.slips,
       supportWorkersLine,
+      reach: reachView(d.fairness.reach, d.month),
       readOutLine,
       groups,
       more: more > 0 ? `and ${more} more in the read-out` : '',

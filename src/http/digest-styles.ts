@@ -85,6 +85,8 @@ kbd{font:inherit;font-weight:700;border:2px solid #111;border-radius:.3rem;paddi
 .print-slip .message{font-size:1.1rem;white-space:pre-wrap;overflow-wrap:anywhere}
 .print-slip .badges li{font-size:.9rem;padding:0 .6rem;border-width:1px}
 .fairness-note{color:#333}
+.reach-figure{font-size:1.15rem;font-weight:600;margin:.5rem 0}
+.charts-slide .reach-figure{font-size:clamp(1.1rem,1.8vw,1.5rem)}
 footer{color:#333;font-size:.9rem;margin-top:2rem}
 
 @media (max-width:40rem){.controls button{min-width:0}}

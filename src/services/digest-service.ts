@@ -1,6 +1,7 @@
-// Builds a box's governance digest from that box's own partitions (and the month before, for
-// the change): its cost grows with the box, never with the table. The sums themselves are the
-// pure rules in domain/digest-rules.ts.
+// Builds a box's governance digest from that box's own partitions (the month before, for the
+// change, and the two months before, with the team's members, for Reach): its cost grows with
+// the box and the team, never with the table. The sums themselves are the pure rules in
+// domain/digest-rules.ts.
 import { CodedError } from '../domain/errors';
 import { isMonth, previousMonth } from '../domain/box';
 import type { Digest, DigestTrend } from '../domain/digest';
@@ -22,17 +23,26 @@ export class DigestService {
   async build(teamId: string, month: string): Promise<Digest> {
     checkMonth(month);
     const r = this.repos;
-    const [settings, slips, previousSlips, nominations, round, award] = await Promise.all([
+    const before = previousMonth(month);
+    const beforeThat = previousMonth(before);
+    // Reach looks at this month and the two before: the month before's slips are already read
+    // for the change figures; the rest are one partition each, plus the team's members.
+    const [settings, slips, previousSlips, monthBeforeLastSlips, nominations, previousNominations, monthBeforeLastNominations, round, award, memberships] = await Promise.all([
       r.teamSettings.get(teamId),
       r.slips.listBox(teamId, month),
-      r.slips.listBox(teamId, previousMonth(month)),
+      r.slips.listBox(teamId, before),
+      r.slips.listBox(teamId, beforeThat),
       r.nominations.listBox(teamId, month),
+      r.nominations.listBox(teamId, before),
+      r.nominations.listBox(teamId, beforeThat),
       r.awardRounds.get(teamId, month),
-      r.awards.get(teamId, month)
+      r.awards.get(teamId, month),
+      r.memberships.listTeam(teamId)
     ]);
     if (!settings) throw new CodedError('not_found', 'Sorry, Valued doesn’t know this team yet. Please add Valued to the team and try again.');
-    // Only the people in this box: their staff group, preferred title and read-out choice.
-    const people = [...new Set(slips.flatMap((s) => [s.sender.id, ...s.recipients.map((p) => p.id)]))];
+    const members = [...new Set(memberships.map((m) => m.personId))];
+    // Only the people in this box and the team's members: their staff group, preferred title and read-out choice.
+    const people = [...new Set([...slips.flatMap((s) => [s.sender.id, ...s.recipients.map((p) => p.id)]), ...members])];
     const profiles = people.length ? await r.profiles.getMany(people) : new Map();
     return buildDigest({
       teamId,
@@ -44,7 +54,11 @@ export class DigestService {
       profiles,
       nominations,
       round,
-      award
+      award,
+      members,
+      previousNominations,
+      monthBeforeLastSlips,
+      monthBeforeLastNominations
     });
   }
 

@@ -2,7 +2,7 @@
 // It shows only what the Digest holds, stays under 28 KB for the fullest box the product
 // allows, and carries the lead's signed links only when it is given them.
 import { digestCard, DIGEST_CARD_BUDGET, type DigestCardView } from '../../src/cards/digest-card';
-import { FEWER_THAN_5, type Digest, type DigestSlip, type ReadOutGroup } from '../../src/domain/digest';
+import { FEWER_THAN_5, type Digest, type DigestSlip, type Reach, type ReadOutGroup } from '../../src/domain/digest';
 import type { PersonRef } from '../../src/domain/person';
 import { cardProblems, MAX_CARD_BYTES } from '../support/card-checks';
 import { textOf } from '../support/connector';
@@ -31,6 +31,23 @@ const READ_OUT: ReadOutGroup[] = [
   }
 ];
 
+// 42 members: 12 + 10 + 14 shown, managers and other (6 between them) hidden, nobody said "prefer not to say".
+const REACH: Reach = {
+  members: 42,
+  reached: 30,
+  quietThreeMonths: 8,
+  quietSince: '2026-03',
+  rows: [
+    { group: 'support worker', members: 12, reached: 9 },
+    { group: 'registered professional', members: 10, reached: 8 },
+    { group: 'manager', members: FEWER_THAN_5, reached: FEWER_THAN_5 },
+    { group: 'other', members: FEWER_THAN_5, reached: FEWER_THAN_5 },
+    { group: 'prefer not to say', members: 0, reached: 0 },
+    { group: 'not stated', members: 14, reached: 10 }
+  ]
+};
+const NO_MEMBERS: Reach = { members: 0, reached: 0, quietThreeMonths: 0, quietSince: '2026-03', rows: REACH.rows.map((r) => ({ group: r.group, members: 0, reached: 0 })) };
+
 function digest(over: Partial<Digest> = {}): Digest {
   return {
     teamId: '19:team',
@@ -52,7 +69,8 @@ function digest(over: Partial<Digest> = {}): Digest {
         { group: 'other', peopleReceiving: FEWER_THAN_5, slipsReceived: FEWER_THAN_5, peopleGiving: FEWER_THAN_5, slipsGiven: FEWER_THAN_5 },
         { group: 'not stated', peopleReceiving: 5, slipsReceived: 9, peopleGiving: 5, slipsGiven: 6 }
       ],
-      toSupportWorkers: { fromRegistered: 8, fromManagers: FEWER_THAN_5, total: 11 }
+      toSupportWorkers: { fromRegistered: 8, fromManagers: FEWER_THAN_5, total: 11 },
+      reach: REACH
     },
     ...over
   };
@@ -76,6 +94,13 @@ function textRuns(content: unknown): string[] {
   walk(content);
   return found;
 }
+
+/** Each Table on the card as rows of cell texts. */
+function tables(content: Record<string, unknown>): string[][][] {
+  return (content.body as any[]).filter((b) => b.type === 'Table').map((t) => t.rows.map((r: any) => r.cells.map((cell: any) => cell.items[0].text)));
+}
+const fairnessTable = (content: Record<string, unknown>) => tables(content).find((t) => t[0][1] === 'People thanked');
+const reachTable = (content: Record<string, unknown>) => tables(content).find((t) => t[0][1] === 'Team members');
 
 /** The read-out entries on the card, as "recipient heading: message". */
 function shownEntries(content: Record<string, unknown>): string[] {
@@ -106,9 +131,7 @@ describe('the digest card', () => {
 
   test('the fairness panel is a small table; a group of fewer than 5 shows those words, never a number', () => {
     const c = card();
-    const table = (c.content.body as any[]).find((b) => b.type === 'Table');
-    const rows = table.rows.map((r: any) => r.cells.map((cell: any) => cell.items[0].text));
-    expect(rows).toEqual([
+    expect(fairnessTable(c.content)).toEqual([
       ['Staff group', 'People thanked', 'Slips received', 'People thanking', 'Slips sent'],
       ['Support workers', '6', '11', 'fewer than 5', 'fewer than 5'],
       ['Registered professionals', 'fewer than 5', 'fewer than 5', '7', '25'],
@@ -117,6 +140,48 @@ describe('the digest card', () => {
     expect(text(c)).toContain('Fewer than 5 people, so not shown: Managers and Other staff groups.');
     expect(text(c)).toContain('Slips to support workers: 11 in all, 8 from registered professionals and fewer than 5 from managers.');
     expect(cardProblems(c.content)).toEqual([]);
+  });
+
+  test('Reach: the whole team in words, a row per staff group with members, small groups named but never counted', () => {
+    const c = card();
+    expect(cardProblems(c.content)).toEqual([]);
+    const t = text(c);
+    expect(t).toContain('Reach: does recognition reach the whole team?');
+    expect(t).toContain('Of 42 team members, 30 received a thank-you or a nomination this month.');
+    expect(t).toContain('8 members have received nothing for three months (March to May 2026).');
+    // "Prefer not to say" has no members: no row. Managers and other are under 5: named, not counted.
+    expect(reachTable(c.content)).toEqual([
+      ['Staff group', 'Team members', 'Received a thank-you or a nomination this month'],
+      ['Support workers', '12', '9'],
+      ['Registered professionals', '10', '8'],
+      ['Not stated', '14', '10']
+    ]);
+    expect(t).toContain('Fewer than 5 members, so not shown: Managers and Other staff groups.');
+    expect(t).toContain('Counts only, never names.');
+    // Reach comes after the rest of the fairness panel and before the slips.
+    expect(t.indexOf('Slips to support workers')).toBeLessThan(t.indexOf('Reach: does'));
+    expect(t.indexOf('Reach: does')).toBeLessThan(t.indexOf('slips to read out'));
+
+    // 1–4 quiet members: "fewer than 5", never the number.
+    const few = text(card({ digest: digest({ fairness: { ...digest().fairness, reach: { ...REACH, quietThreeMonths: FEWER_THAN_5 } } }) }));
+    expect(few).toContain('Fewer than 5 members have received nothing for three months (March to May 2026).');
+    const none = text(card({ digest: digest({ fairness: { ...digest().fairness, reach: { ...REACH, quietThreeMonths: 0 } } }) }));
+    expect(none).toContain('Everyone has received a thank-you or a nomination in the last three months (March to May 2026).');
+  });
+
+  test('Reach for a team of fewer than 5 members, or one Valued knows no members of, shows no figures', () => {
+    const hidden: Reach['rows'][number] = { group: 'support worker', members: FEWER_THAN_5, reached: FEWER_THAN_5 };
+    const tiny: Reach = { members: FEWER_THAN_5, reached: FEWER_THAN_5, quietThreeMonths: FEWER_THAN_5, quietSince: '2026-03', rows: [hidden, ...NO_MEMBERS.rows.slice(1)] };
+    const small = card({ digest: digest({ fairness: { ...digest().fairness, reach: tiny } }) });
+    expect(cardProblems(small.content)).toEqual([]);
+    expect(text(small)).toContain('This team has fewer than 5 members, so Reach shows no figures: no one should be singled out.');
+    expect(text(small)).not.toContain('nothing for three months');
+    expect(text(small)).not.toContain('so not shown: Support workers');
+    expect(reachTable(small.content)).toBeUndefined();
+    const unknown = card({ digest: digest({ fairness: { ...digest().fairness, reach: NO_MEMBERS } }) });
+    expect(cardProblems(unknown.content)).toEqual([]);
+    expect(text(unknown)).toContain('Valued doesn’t know who is in this team yet');
+    expect(reachTable(unknown.content)).toBeUndefined();
   });
 
   test('the slips to read out, grouped by the person thanked, with their title, sender, values and date', () => {
@@ -192,17 +257,19 @@ describe('the digest card', () => {
 
   test('an empty month says so plainly, and a month whose slips are all private reads out nothing', () => {
     const zero = { slips: 0, peopleThanked: 0, peopleThanking: 0, cosigns: 0 };
-    const empty = card({ digest: digest({ totals: zero, previous: zero, award: undefined, values: [], readOut: [], readOutSlips: 0, fairness: { rows: [], toSupportWorkers: { fromRegistered: 0, fromManagers: 0, total: 0 } } }) });
+    const empty = card({ digest: digest({ totals: zero, previous: zero, award: undefined, values: [], readOut: [], readOutSlips: 0, fairness: { rows: [], toSupportWorkers: { fromRegistered: 0, fromManagers: 0, total: 0 }, reach: REACH } }) });
     expect(cardProblems(empty.content)).toEqual([]);
     const t = text(empty);
     expect(t).toContain('0 slips, the same as April');
     expect(t).toContain('No slips this month.');
     expect(t).toContain('No values this month.');
     expect(t).toContain('Nothing to show yet');
-    expect((empty.content.body as any[]).some((b) => b.type === 'Table')).toBe(false);
+    expect(fairnessTable(empty.content)).toBeUndefined();
+    // Reach still has something to say in a month without slips.
+    expect(reachTable(empty.content)).toHaveLength(4);
     // Every group's row is there (all hidden) but a month without slips shows no table at all.
     const hidden = { peopleReceiving: FEWER_THAN_5, slipsReceived: FEWER_THAN_5, peopleGiving: FEWER_THAN_5, slipsGiven: FEWER_THAN_5 } as const;
-    const allRows = card({ digest: digest({ totals: zero, readOut: [], readOutSlips: 0, fairness: { rows: (['support worker', 'manager', 'not stated'] as const).map((group) => ({ group, ...hidden })), toSupportWorkers: { fromRegistered: FEWER_THAN_5, fromManagers: FEWER_THAN_5, total: FEWER_THAN_5 } } }) });
+    const allRows = card({ digest: digest({ totals: zero, readOut: [], readOutSlips: 0, fairness: { rows: (['support worker', 'manager', 'not stated'] as const).map((group) => ({ group, ...hidden })), toSupportWorkers: { fromRegistered: FEWER_THAN_5, fromManagers: FEWER_THAN_5, total: FEWER_THAN_5 }, reach: NO_MEMBERS } }) });
     expect((allRows.content.body as any[]).some((b) => b.type === 'Table')).toBe(false);
     expect(text(allRows)).toContain('Nothing to show yet');
     expect(text(allRows)).not.toContain('so not shown');
@@ -223,11 +290,11 @@ describe('the digest card', () => {
     expect(cardProblems(c.content)).toEqual([]);
     const t = text(c);
     expect(t).toContain('Team bX/b — digest for May 2026');
-    expect(t).toContain('For Boss click(https:\u200B//evil.example), Lead practitioner');
-    expect(t).toContain('From Boss click(https:\u200B//evil.example) · Heading');
+    expect(t).toContain('For Boss click(https:\u200B//evil.\u200Bexample), Lead practitioner');
+    expect(t).toContain('From Boss click(https:\u200B//evil.\u200Bexample) · Heading');
     const runs = textRuns(c.content);
-    expect(runs).toContain('See **this** [link](https:\u200B//evil.example) and www\u200B.evil.example');
-    expect(runs).toContain('Visit https:\u200B//evil.example now');
+    expect(runs).toContain('See **this** [link](https:\u200B//evil.\u200Bexample) and www\u200B.evil.\u200Bexample');
+    expect(runs).toContain('Visit https:\u200B//evil.\u200Bexample now');
     // Outside TextRuns (where Teams reads markdown and links addresses) nothing is formatting or a link.
     const formatted: string[] = [];
     const walk = (n: unknown) => {

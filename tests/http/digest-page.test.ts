@@ -1,9 +1,9 @@
-// The pure pieces of the governance digest on the web: the read-out and printable pages, the
-// refusal pages, the values chart and the CSV, from a fixed digest.
+// The pure pieces of the governance digest on the web: the read-out and printable pages (Reach
+// included), the refusal pages, the values chart and the CSV, from a fixed digest.
 import type { Digest } from '../../src/domain/digest';
 import type { Nomination } from '../../src/domain/star-of-the-month';
 import { printClient, readoutClient } from '../../src/http/digest-client';
-import { DIGEST_CSV_HEADER, NAME_KEPT, digestCsv, digestCsvFilename } from '../../src/http/digest-csv';
+import { DIGEST_CSV_HEADER, NAME_KEPT, WHOLE_TEAM, digestCsv, digestCsvFilename } from '../../src/http/digest-csv';
 import { bearerToken } from '../../src/http/digest-job-route';
 import { changeFrom, digestRefusedPage, namesList, printPage, readOutItems, readoutPage, type DigestPageView } from '../../src/http/digest-page';
 import { valueBarsChart } from '../../src/http/svg-charts';
@@ -47,9 +47,32 @@ const digest: Digest = {
       { group: 'support worker', peopleReceiving: 'fewer than 5', slipsReceived: 'fewer than 5', peopleGiving: 'fewer than 5', slipsGiven: 'fewer than 5' },
       { group: 'not stated', peopleReceiving: 6, slipsReceived: 9, peopleGiving: 7, slipsGiven: 8 }
     ],
-    toSupportWorkers: { fromRegistered: 'fewer than 5', fromManagers: 'fewer than 5', total: 12 }
+    toSupportWorkers: { fromRegistered: 'fewer than 5', fromManagers: 'fewer than 5', total: 12 },
+    // 23 members: support workers and not stated shown; registered and managers hidden (4 + 3).
+    reach: {
+      members: 23,
+      reached: 11,
+      quietThreeMonths: 6,
+      quietSince: '2025-03',
+      rows: [
+        { group: 'support worker', members: 9, reached: 5 },
+        { group: 'registered professional', members: 'fewer than 5', reached: 'fewer than 5' },
+        { group: 'manager', members: 'fewer than 5', reached: 'fewer than 5' },
+        { group: 'other', members: 0, reached: 0 },
+        { group: 'prefer not to say', members: 0, reached: 0 },
+        { group: 'not stated', members: 7, reached: 3 }
+      ]
+    }
   }
 };
+const REACH_ROWS = [
+  '<tr><th scope="row">Support workers</th><td class="num">9</td><td class="num">5</td></tr>',
+  '<tr><th scope="row">Registered professionals</th><td class="num">fewer than 5</td><td class="num">fewer than 5</td></tr>',
+  '<tr><th scope="row">Managers</th><td class="num">fewer than 5</td><td class="num">fewer than 5</td></tr>',
+  '<tr><th scope="row">Other staff groups</th><td class="num">no one</td><td class="num">no one</td></tr>',
+  '<tr><th scope="row">Prefer not to say</th><td class="num">no one</td><td class="num">no one</td></tr>',
+  '<tr><th scope="row">Not stated</th><td class="num">7</td><td class="num">3</td></tr>'
+].join('');
 
 const trend = Array.from({ length: 12 }, (_, i) => ({ month: `${i < 8 ? 2024 : 2025}-${String(((i + 5) % 12) + 1).padStart(2, '0')}`, slips: (i * 7) % 5 }));
 
@@ -100,6 +123,12 @@ test('the read-out page: summary first, then one slide per slip with its counter
   expect(html.match(/<svg class="chart"[^>]*role="img"/g)).toHaveLength(2);
   expect(html).toContain('3 thank-yous to read out, after the values and the last 12 months.');
   expect(html.indexOf('id="summary"')).toBeLessThan(html.indexOf('id="charts"'));
+  // Reach is on the charts slide, before the first slip: counts in words and a row per group.
+  const chartsSlide = html.slice(html.indexOf('id="charts"'), html.indexOf('id="slip-1"'));
+  expect(chartsSlide).toContain('<h3 id="charts-reach-heading">Reach: does recognition reach the whole team?</h3>');
+  expect(chartsSlide).toContain('<p class="reach-figure">Of 23 team members, 11 received a thank-you or a nomination this month.</p>');
+  expect(chartsSlide).toContain('<p class="reach-figure">6 members have received nothing for three months (March to May 2025).</p>');
+  expect(chartsSlide).toContain(REACH_ROWS);
   // The controls only appear once the script runs.
   expect(html).toContain('<nav class="controls" aria-label="Move through the read-out" hidden>');
   expect(html).toMatchSnapshot();
@@ -124,9 +153,30 @@ test('the printable page: summary, both charts with tables, the fairness panel, 
   expect(html).toContain('<tr><th scope="row">Not stated</th><td class="num">6</td><td class="num">9</td><td class="num">7</td><td class="num">8</td></tr>');
   expect(html).toContain('Thank-yous reaching support workers: fewer than 5 from registered professionals and fewer than 5 from managers, of 12 in all.');
   expect(html).toContain('3 thank-yous for 2 people, each person’s on a new page.');
+  // Reach, inside the fairness panel.
+  const panel = html.slice(html.indexOf('id="fairness-heading"'), html.indexOf('id="readout-heading"'));
+  expect(panel).toContain('<h3 id="reach-heading">Reach: does recognition reach the whole team?</h3>');
+  expect(panel).toContain('Of 23 team members, 11 received a thank-you or a nomination this month.');
+  expect(panel).toContain('6 members have received nothing for three months (March to May 2025).');
+  expect(panel).toContain(REACH_ROWS);
+  expect(panel).toContain('Counts only, never names.');
   expect(html).toContain('Made with Valued on 2 June 2025');
   expect(html).not.toContain('<b>thanks');
   expect(html).toMatchSnapshot();
+});
+
+test('Reach when it can say little: 1–4 quiet members, a team of fewer than 5, a team with no known members', () => {
+  const withReach = (reach: Digest['fairness']['reach']) => printPage({ ...view, digest: { ...digest, fairness: { ...digest.fairness, reach } } });
+  const few = withReach({ ...digest.fairness.reach, quietThreeMonths: 'fewer than 5' });
+  expect(few).toContain('Fewer than 5 members have received nothing for three months (March to May 2025).');
+  const hiddenRows = digest.fairness.reach.rows.map((r) => ({ group: r.group, members: r.members === 0 ? 0 : ('fewer than 5' as const), reached: r.reached === 0 ? 0 : ('fewer than 5' as const) }));
+  const tiny = withReach({ members: 'fewer than 5', reached: 'fewer than 5', quietThreeMonths: 'fewer than 5', quietSince: '2025-03', rows: hiddenRows });
+  expect(tiny).toContain('This team has fewer than 5 members, so Reach shows no figures: no one should be singled out.');
+  expect(tiny).not.toContain('nothing for three months');
+  expect(tiny).not.toContain('<th scope="col" class="num">Team members</th>');
+  const unknown = withReach({ members: 0, reached: 0, quietThreeMonths: 0, quietSince: '2025-03', rows: hiddenRows.map((r) => ({ ...r, members: 0, reached: 0 })) });
+  expect(unknown).toContain('Valued doesn’t know who is in this team yet, so it can’t show how far recognition reaches.');
+  expect(unknown).not.toContain('<th scope="col" class="num">Team members</th>');
 });
 
 test('refusal pages are kind, and show the policy’s own words when it refused', () => {
@@ -161,7 +211,18 @@ test('the CSV: read-out slips (one row per person thanked), then nominations; ro
     ['Thank-you', '2025-05-09', '09:15', 'Amara Okafor', 'Associate practitioner', 'Jo Williams', 'Thanks, both of you, for the ward round', 'Team player', '1', ''],
     ['Thank-you', '2025-05-09', '09:15', 'Sam <Patel>', '', 'Jo Williams', 'Thanks, both of you, for the ward round', 'Team player', '1', ''],
     ['Nomination', '2025-05-10', '11:00', 'Sam <Patel>', '', NAME_KEPT, `'@Sam, always first to help, "every" time`, '', '', ''],
-    ['Nomination', '2025-05-20', '11:00', 'Amara Okafor', '', 'Priya Shah', "'+44 she rang every family", 'Team player; Skill', '', '']
+    ['Nomination', '2025-05-20', '11:00', 'Amara Okafor', '', 'Priya Shah', "'+44 she rang every family", 'Team player; Skill', '', ''],
+    // Reach: counts in words, never names; groups under 5 members never as a number.
+    ...[
+      [WHOLE_TEAM, 'Of 23 team members, 11 received a thank-you or a nomination this month.'],
+      [WHOLE_TEAM, '6 members have received nothing for three months (March to May 2025).'],
+      ['Support workers', 'Of 9, 5 received a thank-you or a nomination this month.'],
+      ['Registered professionals', 'Fewer than 5 members, so not shown.'],
+      ['Managers', 'Fewer than 5 members, so not shown.'],
+      ['Other staff groups', 'No team members in this group.'],
+      ['Prefer not to say', 'No team members in this group.'],
+      ['Not stated', 'Of 7, 3 received a thank-you or a nomination this month.']
+    ].map(([who, what]) => ['Reach', '', '', who, '', '', what, '', '', ''])
   ]);
   expect(csv).not.toContain('Jo Williams,"\'@Sam');
 });

@@ -1,5 +1,6 @@
 // The governance digest on the web, against the real app (real HTTP, real Azurite): the
-// read-out, the printable digest and the CSV reached by a lead's signed link, the refusals, and
+// read-out, the printable digest and the CSV reached by a lead's signed link (Reach included,
+// worked out by hand for the seeded team), the refusals, and
 // the jobs endpoint an external scheduler calls.
 import type { Profile } from '../../src/domain/person';
 import type { Slip, Visibility } from '../../src/domain/slip';
@@ -7,7 +8,7 @@ import type { Nomination } from '../../src/domain/star-of-the-month';
 import { LinkSigner } from '../../src/services/link-signer';
 import { startHarness, type Harness } from '../support/harness';
 import { parseCsv } from '../support/parse-csv';
-import { CHANNEL, TEAM, TENANT, message, people, type TestPerson } from '../support/teams';
+import { CHANNEL, TEAM, TENANT, crowd, message, people, type TestPerson } from '../support/teams';
 
 const LINK_SECRET = 'a-test-secret-for-signed-links-0123456789';
 const JOBS_SECRET = 'a-test-secret-for-the-jobs-endpoint-0123456789';
@@ -71,6 +72,10 @@ function slipOf(s: Seed): Slip {
   };
 }
 
+// The team's members for Reach: the five above and four colleagues who have had no thanks.
+const QUIET = crowd(4);
+const MEMBERS = [amara, sam, jo, ola, priya, ...QUIET];
+
 const TITLES: Record<string, string> = { [amara.aadObjectId]: 'Associate practitioner' };
 const OPTED_OUT = new Set([ola.aadObjectId]);
 
@@ -104,7 +109,27 @@ beforeAll(async () => {
   await h.valued.repos.profiles.put(profile(amara, { preferredTitle: TITLES[amara.aadObjectId], staffGroup: 'support worker' }));
   await h.valued.repos.profiles.put(profile(ola, { noReadOut: true }));
   await h.valued.repos.profiles.put(profile(sam, { staffGroup: 'registered professional' }));
+  for (const p of MEMBERS) await h.valued.repos.memberships.record({ personId: p.aadObjectId, teamId: TEAM.id, teamName: TEAM.name, lastUsedAt: NOW.toISOString() });
 }, 60_000);
+
+// Reach of May, by hand. Members: Amara (support worker), Sam (registered professional), Jo,
+// Ola (a profile without a group), Priya and the four quiet colleagues (no profile): not stated,
+// 7. Recognised in May (team-visible slips of this team, or nominated): Amara (d-hyperlink,
+// d-phone, nominated), Priya (d-phone, d-minus), Sam (d-mention, nominated), Ola (d-optout,
+// d-mixed: opting out of the read-out doesn't stop her being counted), Jo (d-mixed): 5 of 9.
+// Support workers and registered professionals (1 each) are hidden; that leaves 2 hidden
+// people, which 9 − 7 would give away, so "not stated" (7) is hidden too. Nothing for March to
+// May: the four quiet colleagues, 4, so "fewer than 5".
+const REACH_CSV = [
+  ['The whole team', 'Of 9 team members, 5 received a thank-you or a nomination this month.'],
+  ['The whole team', 'Fewer than 5 members have received nothing for three months (March to May 2025).'],
+  ['Support workers', 'Fewer than 5 members, so not shown.'],
+  ['Registered professionals', 'Fewer than 5 members, so not shown.'],
+  ['Managers', 'No team members in this group.'],
+  ['Other staff groups', 'No team members in this group.'],
+  ['Prefer not to say', 'No team members in this group.'],
+  ['Not stated', 'Fewer than 5 members, so not shown.']
+].map(([who, what]) => ['Reach', '', '', who, '', '', what, '', '', '']);
 
 afterAll(async () => {
   await h?.stop();
@@ -146,6 +171,11 @@ describe('the read-out', () => {
     expect(html.match(/<svg class="chart"[^>]*role="img"/g)).toHaveLength(2);
     expect(html).toContain('<title>Team player: 3</title>');
     expect(html).toContain('6 thank-yous to read out, after the values');
+    // Reach, on the charts slide: counts only.
+    const charts = html.slice(html.indexOf('id="charts"'), html.indexOf('id="slip-1"'));
+    expect(charts).toContain('Of 9 team members, 5 received a thank-you or a nomination this month.');
+    expect(charts).toContain('Fewer than 5 members have received nothing for three months (March to May 2025).');
+    for (const p of MEMBERS) expect(charts).not.toContain(htmlText(p.name));
   });
 
   test('never shows a private slip, a slip to someone who opted out, or another team’s slip', async () => {
@@ -177,6 +207,13 @@ describe('the printable digest', () => {
     const html = await res.text();
     expect(html).toContain('Does recognition reach everyone?');
     expect(html).toContain('fewer than 5');
+    // Reach in the fairness panel: every group with members is under 5 or hidden with them.
+    const reach = html.slice(html.indexOf('<div class="reach">'), html.indexOf('id="readout-heading"'));
+    expect(reach).toContain('Of 9 team members, 5 received a thank-you or a nomination this month.');
+    expect(reach).toContain('<tr><th scope="row">Not stated</th><td class="num">fewer than 5</td><td class="num">fewer than 5</td></tr>');
+    expect(reach).toContain('<tr><th scope="row">Managers</th><td class="num">no one</td><td class="num">no one</td></tr>');
+    expect(reach).not.toMatch(/<td class="num">[1-9]/);
+    for (const p of MEMBERS) expect(reach).not.toContain(htmlText(p.name));
     const expected = expectedReadOut();
     const groups = [...html.matchAll(/<section class="recipient-group"[^>]*><h2 id="recipient-\d+">([^<]*) <span class="count">\((\d+)\)<\/span><\/h2>/g)].map((m) => [m[1], Number(m[2])]);
     const names = [...new Set(expected.map((e) => e.to.name))];
@@ -213,7 +250,7 @@ describe('the CSV', () => {
     const nominations = [...NOMINATIONS]
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
       .map((n) => ['Nomination', n.createdAt.slice(0, 10), '11:00', n.nominee.name, '', n.anonymous ? 'Name kept from the team' : n.nominator.name, neutral(n.reason), n.values.join('; '), '', '']);
-    expect(rows).toEqual([['Record', 'Date', 'Time', 'To', 'Their title', 'From', 'Message or reason', 'Values', 'Colleagues who added their thanks', 'Quoted message'], ...slips, ...nominations]);
+    expect(rows).toEqual([['Record', 'Date', 'Time', 'To', 'Their title', 'From', 'Message or reason', 'Values', 'Colleagues who added their thanks', 'Quoted message'], ...slips, ...nominations, ...REACH_CSV]);
     for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     // Ola nominated anonymously: her name is nowhere in the nominations.
     expect(rows.filter((r) => r[0] === 'Nomination').flat()).not.toContain(ola.name);

@@ -112,6 +112,14 @@ describe('the lead’s "digest" command in the personal chat', () => {
     for (const hidden of [PRIVATE, TO_OLA_ONLY, 'Ola Nowak', LAST_MONTH]) expect(all).not.toContain(hidden);
   });
 
+  test('says how far recognition reaches the team, in counts only, never names', () => {
+    const t = cardText(card);
+    const reach = t.slice(t.indexOf('Reach: does recognition reach the whole team?'), t.indexOf('Slips to read out'));
+    expect(reach).toMatch(/^Reach: does recognition reach the whole team\?\n(Of \d+ team members, (\d+|no one) received a thank-you or a nomination this month\.|This team has fewer than 5 members, so Reach shows no figures)/);
+    expect(reach).toContain('Counts only, never names.');
+    for (const p of [...Object.values(people), stranger]) expect(reach).not.toContain(p.name);
+  });
+
   test('carries three links for the lead, to this box only, that work for 12 hours', () => {
     const actions = actionsOf(card);
     expect(actions.map((a) => [a.type, a.title])).toEqual([
@@ -152,7 +160,10 @@ describe('refusals are kind and say what to do', () => {
 
   test('a colleague who is not a lead is told who can see the digest', async () => {
     expect(await replyTo('digest', people.amara)).toBe('Only your team’s governance leads can see the monthly digest and read-out. If you think you should be one, a lead can add you in the settings card.');
-    expect(await replyTo(`digest ${month}`, stranger)).toBe(NOT_A_LEAD_OF_ANY_TEAM);
+    // Someone in no team Valued knows (not on any roster).
+    expect(await replyTo(`digest ${month}`, crowd(1, 950)[0])).toBe(NOT_A_LEAD_OF_ANY_TEAM);
+    // Someone on the team's roster who is not a lead.
+    expect(await replyTo(`digest ${month}`, stranger)).toBe('Only your team’s governance leads can see the monthly digest and read-out. If you think you should be one, a lead can add you in the settings card.');
   });
 
   test('in a channel or a group chat the digest is only offered in the personal chat', async () => {

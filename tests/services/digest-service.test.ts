@@ -1,6 +1,7 @@
 // DigestService against real Table storage (Azurite): a box seeded through the repositories
-// comes back as the hand-worked digest, and building it reads only that box's partitions
-// (counted by a storage pipeline step), however much another team has stored.
+// comes back as the hand-worked digest (Reach included), and building it reads only that box's
+// partitions, the two months before and the team's members (counted by a storage pipeline
+// step), however much another team has stored.
 import { TableStore, type PipelinePolicy } from '../../src/storage/table/table-store';
 import { createTableRepositories } from '../../src/storage/table/create-table-repositories';
 import type { Repositories } from '../../src/storage/repositories';
@@ -41,7 +42,9 @@ const P = {
   rp4: person('rp4', 'Jamal Khan'),
   rp5: person('rp5', 'Kate Byrne'),
   m1: person('m1', 'Laura Dean'),
-  np: person('np', 'Zoe Marsh')
+  np: person('np', 'Zoe Marsh'),
+  // A member who is in no slip this month.
+  sw6: person('sw6', 'Finn Hale')
 };
 const SKILL = 'Skill and expertise';
 const TEAM = 'Team player';
@@ -64,7 +67,7 @@ const slip = (teamId: string, month: string, id: string, day: number, sender: Pe
   notified: {}
 });
 const profile = (p: PersonRef, staffGroup: StaffGroup, extra: Partial<Profile> = {}): Profile => ({ personId: p.id, staffGroup, updatedAt: '2026-01-01T00:00:00Z', ...extra });
-const nomination = (nominator: PersonRef, nominee: PersonRef, createdAt: string): Nomination => ({ teamId: 'team-1', month: '2026-05', nominator, nominee, reason: 'Kind and skilled with every patient', values: [], anonymous: false, slipIds: [], createdAt, updatedAt: createdAt });
+const nomination = (nominator: PersonRef, nominee: PersonRef, createdAt: string): Nomination => ({ teamId: 'team-1', month: createdAt.slice(0, 7), nominator, nominee, reason: 'Kind and skilled with every patient', values: [], anonymous: false, slipIds: [], createdAt, updatedAt: createdAt });
 
 beforeAll(async () => {
   azurite = await startAzurite();
@@ -78,7 +81,7 @@ beforeAll(async () => {
   await repos.teamSettings.ensure({ ...defaultTeamSettings('team-2', 'Busy Ward', 'tenant', now) });
   await Promise.all([
     repos.profiles.put(profile(P.sw1, 'support worker', { preferredTitle: 'Associate practitioner' })),
-    ...[P.sw2, P.sw3, P.sw4].map((p) => repos.profiles.put(profile(p, 'support worker'))),
+    ...[P.sw2, P.sw3, P.sw4, P.sw6].map((p) => repos.profiles.put(profile(p, 'support worker'))),
     repos.profiles.put(profile(P.sw5, 'support worker', { noReadOut: true })),
     ...[P.rp1, P.rp2, P.rp3, P.rp4, P.rp5].map((p) => repos.profiles.put(profile(p, 'registered professional'))),
     repos.profiles.put(profile(P.m1, 'manager'))
@@ -93,11 +96,16 @@ beforeAll(async () => {
     may('a6', 7, P.m1, [P.sw1, P.rp1], [TRUST]),
     may('a7', 8, P.sw1, [P.np], [TEAM]),
     slip('team-1', '2026-04', 'b1', 10, P.rp1, [P.sw1], [TEAM]),
-    slip('team-1', '2026-04', 'b2', 11, P.sw2, [P.rp2], [TEAM], 'private')
+    slip('team-1', '2026-04', 'b2', 11, P.sw2, [P.rp2], [TEAM], 'private'),
+    slip('team-1', '2026-03', 'c1', 12, P.sw1, [P.sw6], [TEAM]),
+    slip('team-1', '2026-03', 'c2', 13, P.rp1, [P.rp2], [SKILL], 'private')
   ];
   for (const s of seeded) await repos.slips.create(s);
   await repos.nominations.put(nomination(P.rp1, P.sw1, '2026-05-20T10:00:00.000Z'));
   await repos.nominations.put(nomination(P.rp2, P.sw1, '2026-05-19T10:00:00.000Z'));
+  await repos.nominations.put(nomination(P.m1, P.rp3, '2026-04-19T10:00:00.000Z'));
+  // The team's members: everyone above and sw6 (13).
+  for (const p of Object.values(P)) await repos.memberships.record({ personId: p.id, teamId: 'team-1', teamName: 'Therapy Team', lastUsedAt: '2026-05-01T00:00:00.000Z' });
   await repos.awardRounds.update(newAwardRound('team-1', '2026-05', now), (r) => ({ ...r, shortlist: ['sw1'] }));
   await repos.awards.put({ teamId: 'team-1', month: '2026-05', winners: [P.sw1], highlyCommended: [], citation: 'Always there for patients.', values: [SKILL], announcedAt: '2026-05-30T12:00:00.000Z' });
 });
@@ -137,6 +145,25 @@ test('build: the seeded box comes back as the hand-worked digest', async () => {
   expect(d.fairness.rows.map((r) => r.group)).toEqual(['support worker', 'registered professional', 'manager', 'other', 'prefer not to say', 'not stated']);
   expect(d.fairness.toSupportWorkers).toEqual({ fromRegistered: H, fromManagers: H, total: H });
   expect(d.nominations).toEqual({ nominations: 2, nominees: 1, nominators: 2, shortlisted: 1 });
+  // Reach. Members: support workers sw1–sw6 (6), registered rp1–rp5 (5), manager m1 (1), np with
+  // no profile (not stated, 1): 13. Recognised in May: team slips a1 sw1, a2 sw2, a4 sw4, a5 sw5
+  // (opted out of the read-out, but counted: it is a count), a6 sw1 rp1, a7 np; nominee sw1. a3
+  // to sw3 was private, so sw3 is not reached. → support workers 4 of 6, registered 1 of 5,
+  // manager 0 of 1, not stated 1 of 1: 6 of 13.
+  // Hidden: manager (1) and not stated (1): 2 people, which 13 − 6 − 5 would give away, so the
+  // smallest shown row, registered (5), is hidden too: 7 across three groups, reached 2 of them.
+  expect(d.fairness.reach.rows).toEqual([
+    { group: 'support worker', members: 6, reached: 4 },
+    { group: 'registered professional', members: H, reached: H },
+    { group: 'manager', members: H, reached: H },
+    { group: 'other', members: 0, reached: 0 },
+    { group: 'prefer not to say', members: 0, reached: 0 },
+    { group: 'not stated', members: H, reached: H }
+  ]);
+  // Nothing for March to May: not reached in May are sw3 sw6 rp2 rp3 rp4 rp5 m1 (7). April: b1
+  // reached sw1 (already counted), b2 to rp2 was private; rp3 nominated. March: c1 thanked sw6;
+  // c2 to rp2 was private. Left: sw3, rp2, rp4, rp5, m1 = 5.
+  expect(d.fairness.reach).toMatchObject({ members: 13, reached: 6, quietThreeMonths: 5, quietSince: '2026-03' });
   expect(d.award).toEqual({ winners: [P.sw1], highlyCommended: [], citation: 'Always there for patients.', announcedAt: '2026-05-30T12:00:00.000Z' });
 });
 
@@ -149,7 +176,7 @@ test('build: an unknown team is a kind not_found; a malformed month is refused',
 test('trend: 12 months oldest first, every slip counted; nominations: the box’s, oldest first', async () => {
   const trend = await digests.trend('team-1', '2026-05');
   expect(trend.map((t) => t.month)).toEqual(['2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05']);
-  expect(trend.map((t) => t.slips)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 7]);
+  expect(trend.map((t) => t.slips)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 7]);
   expect((await digests.nominations('team-1', '2026-05')).map((n) => n.nominator.id)).toEqual(['rp2', 'rp1']);
 });
 
@@ -160,14 +187,17 @@ test('reads are bounded: the same requests, all by partition, however much anoth
     return [...requests];
   };
   const before = await measure();
-  // settings + this box + last month's box + nominations + award round + award + 12 profiles (7 senders, 7 recipients, 2 in both).
-  expect(before).toHaveLength(6 + 12);
+  // settings + this box's slips and the two months' before + nominations of the same three
+  // months + award round + award + the team's members, then 13 profiles: the box's 12 people
+  // (7 senders, 7 recipients, 2 in both) and sw6, a member in no slip.
+  expect(before).toHaveLength(10 + 13);
 
   // Another team fills the same tables: 1,200 slips this month (more than a query page) and 300 last month, with profiles.
   const others = Array.from({ length: 300 }, (_, i) => person(`other-${i}`, `Other ${i}`));
   const busy = Array.from({ length: 1500 }, (_, i) => slip('team-2', i < 1200 ? '2026-05' : '2026-04', `busy-${i}`, 1 + (i % 28), others[i % 300], [others[(i + 1) % 300]], [TEAM]));
   for (let i = 0; i < busy.length; i += 100) await Promise.all(busy.slice(i, i + 100).map((s) => repos.slips.create(s)));
   await Promise.all(others.map((p) => repos.profiles.put(profile(p, 'other'))));
+  for (let i = 0; i < others.length; i += 50) await Promise.all(others.slice(i, i + 50).map((p) => repos.memberships.record({ personId: p.id, teamId: 'team-2', teamName: 'Busy Ward', lastUsedAt: '2026-05-01T00:00:00.000Z' })));
   expect((await repos.slips.listBox('team-2', '2026-05')).length).toBe(1200);
 
   const after = await measure();

@@ -1,7 +1,7 @@
 // The digest's sums, on a seeded box whose expected figures are worked out by hand below, plus
 // the privacy rules: private slips and opted-out people never read out, small groups hidden.
-import { buildDigest, fairnessPanel, readOut } from '../../src/domain/digest-rules';
-import { FEWER_THAN_5, type FairnessRow } from '../../src/domain/digest';
+import { buildDigest, fairnessPanel, reach, readOut, type ReachMonth } from '../../src/domain/digest-rules';
+import { FEWER_THAN_5, reachRowSentence, reachSentences, type FairnessRow, type ReachRow } from '../../src/domain/digest';
 import type { PersonRef, Profile, StaffGroup } from '../../src/domain/person';
 import type { Slip, Visibility } from '../../src/domain/slip';
 import type { Award, Nomination } from '../../src/domain/star-of-the-month';
@@ -26,7 +26,11 @@ const P = {
   m4: person('m4', 'Omar Said'),
   o1: person('o1', 'Pat Quinn'),
   np1: person('np1', 'Rosa Diaz'),
-  np2: person('np2', 'Sam Taylor')
+  np2: person('np2', 'Sam Taylor'),
+  // Team members who appear in no slip this month.
+  sw7: person('sw7', 'Tess Moore'),
+  sw8: person('sw8', 'Uma Bell'),
+  rp6: person('rp6', 'Vic Grant')
 };
 
 const profile = (id: string, staffGroup?: StaffGroup, extra: Partial<Profile> = {}): Profile => ({ personId: id, staffGroup, updatedAt: '2026-01-01T00:00:00Z', ...extra });
@@ -90,14 +94,41 @@ const profiles = profilesOf([
   profile('sw6', 'support worker', { noReadOut: true }),
   ...['rp1', 'rp2', 'rp3', 'rp4', 'rp5'].map((id) => profile(id, 'registered professional')),
   ...['m1', 'm2', 'm3', 'm4'].map((id) => profile(id, 'manager')),
-  profile('o1', 'other')
+  profile('o1', 'other'),
+  ...['sw7', 'sw8'].map((id) => profile(id, 'support worker')),
+  profile('rp6', 'registered professional')
 ]);
-const nomination = (nominator: PersonRef, nominee: PersonRef, anonymous = false): Nomination => ({ teamId: 'team-1', month: '2026-05', nominator, nominee, reason: 'A steady hand all month long', values: [], anonymous, slipIds: [], createdAt: '2026-05-20T10:00:00Z', updatedAt: '2026-05-20T10:00:00Z' });
+const nomination = (nominator: PersonRef, nominee: PersonRef, anonymous = false, month = '2026-05'): Nomination => ({ teamId: 'team-1', month, nominator, nominee, reason: 'A steady hand all month long', values: [], anonymous, slipIds: [], createdAt: `${month}-20T10:00:00Z`, updatedAt: `${month}-20T10:00:00Z` });
 const nominations = [nomination(P.rp1, P.sw1), nomination(P.rp2, P.sw1), nomination(P.m1, P.sw2, true), nomination(P.rp1, P.sw3)];
 const round = { ...newAwardRound('team-1', '2026-05', new Date('2026-05-01T00:00:00Z')), shortlist: ['sw1', 'sw2'] };
 const award: Award = { teamId: 'team-1', month: '2026-05', winners: [P.sw1], highlyCommended: [P.sw2], citation: 'For calm, skilled care every day.', values: [SKILL], announcedAt: '2026-05-29T15:00:00.000Z' };
 
-const digest = buildDigest({ teamId: 'team-1', teamName: 'Therapy Team', month: '2026-05', timeZone: 'Europe/London', slips: box, previousSlips: april, profiles, nominations, round, award });
+// For Reach. The team's members: sw1–sw8 (8 support workers), rp1–rp6 (6 registered
+// professionals), m1–m4 (4 managers): 18. o1, np1 and np2 are in the box but not members.
+const members = ['sw1', 'sw2', 'sw3', 'sw4', 'sw5', 'sw6', 'sw7', 'sw8', 'rp1', 'rp2', 'rp3', 'rp4', 'rp5', 'rp6', 'm1', 'm2', 'm3', 'm4'];
+// April: sw4 nominated (anonymously). March: m1 thanked sw7; rp2 thanked rp4 privately (doesn't
+// count); m2 nominated.
+const aprilNominations = [nomination(P.rp3, P.sw4, true, '2026-04')];
+const march: Slip[] = [slip('2026-03', 9, P.m1, [P.sw7], [TEAM], 'team', 0, 'q1'), slip('2026-03', 10, P.rp2, [P.rp4], [SKILL], 'private', 0, 'q2')];
+const marchNominations = [nomination(P.m1, P.m2, false, '2026-03')];
+
+const digest = buildDigest({
+  teamId: 'team-1',
+  teamName: 'Therapy Team',
+  month: '2026-05',
+  timeZone: 'Europe/London',
+  slips: box,
+  previousSlips: april,
+  profiles,
+  nominations,
+  round,
+  award,
+  members,
+  previousNominations: aprilNominations,
+  monthBeforeLastSlips: march,
+  monthBeforeLastNominations: marchNominations
+});
+const noReach = { members: [], previousNominations: [], monthBeforeLastSlips: [], monthBeforeLastNominations: [] };
 
 test('totals count every slip, private ones too, this month and last', () => {
   // May: 15 slips (2 private: s03, s11).
@@ -190,7 +221,7 @@ test('nominations and the announced award', () => {
   // 4 nominations; nominees sw1 sw2 sw3 = 3; nominators rp1 rp2 m1 = 3; shortlist sw1 sw2 = 2.
   expect(digest.nominations).toEqual({ nominations: 4, nominees: 3, nominators: 3, shortlisted: 2 });
   expect(digest.award).toEqual({ winners: [P.sw1], highlyCommended: [P.sw2], citation: 'For calm, skilled care every day.', announcedAt: '2026-05-29T15:00:00.000Z' });
-  const quiet = buildDigest({ teamId: 't', teamName: 'T', month: '2026-05', timeZone: 'Europe/London', slips: [], previousSlips: [], profiles: new Map(), nominations: [] });
+  const quiet = buildDigest({ teamId: 't', teamName: 'T', month: '2026-05', timeZone: 'Europe/London', slips: [], previousSlips: [], profiles: new Map(), nominations: [], ...noReach });
   expect(quiet.award).toBeUndefined();
   expect(quiet.nominations).toEqual({ nominations: 0, nominees: 0, nominators: 0, shortlisted: 0 });
   expect(quiet.totals).toEqual({ slips: 0, peopleThanked: 0, peopleThanking: 0, cosigns: 0, privateSlips: 0 });
@@ -314,4 +345,143 @@ test('hidden rows that hold fewer than 5 people between them hide the smallest s
   const slips = [...sw, ...rp].map((p, i) => slip('2026-05', 1 + i, sender, [p], [TEAM]));
   const panel = fairnessPanel(slips, profilesOf([...grouped(sw, 'support worker'), ...grouped(rp, 'registered professional')]));
   expect(panel.rows.map((r) => r.peopleReceiving)).toEqual(Array(6).fill(FEWER_THAN_5));
+});
+
+// ---- Reach ------------------------------------------------------------------------------------
+
+const H = FEWER_THAN_5;
+const reachRow = (group: ReachRow['group'], members: ReachRow['members'], reached: ReachRow['reached']): ReachRow => ({ group, members, reached });
+
+test('reach of the seeded box, worked out by hand: a small group hidden, and the next smallest too', () => {
+  // Recognised in May (a team-visible slip received, or nominated):
+  //   slips s01 sw1; s02 sw2 sw3; s04 sw5; s05 sw6; s06 sw1; s07 sw2; s08 rp1; s09 rp1 rp2;
+  //   s10 rp3; s12 rp5; s13 m1; s14 np2; s15 sw3 sw6. s03 (to sw4) and s11 (to rp4) are private
+  //   and don't count. Nominees: sw1, sw2, sw3.
+  //   → sw1 sw2 sw3 sw5 sw6, rp1 rp2 rp3 rp5, m1, np2 (np2 is not a member, so not counted).
+  // By group: support workers 8 members (sw1–sw8), reached sw1 sw2 sw3 sw5 sw6 = 5;
+  //           registered 6 members (rp1–rp6), reached rp1 rp2 rp3 rp5 = 4;
+  //           managers 4 members (m1–m4), reached m1 = 1; other, prefer not to say, not stated: 0.
+  // Overall: 18 members, 5 + 4 + 1 = 10 reached.
+  // Suppression: managers (4) are hidden. The hidden rows would then hold 4 people, which
+  // 18 − 8 − 6 = 4 gives away, so the smallest shown row, registered professionals (6), is hidden
+  // too: 10 people across two groups. Their reached, 10 − 5 = 5 of those 10, is neither none nor
+  // all of them, so nothing more is hidden. Empty groups show 0.
+  const r = digest.fairness.reach;
+  expect(r.rows).toEqual([
+    reachRow('support worker', 8, 5),
+    reachRow('registered professional', H, H),
+    reachRow('manager', H, H),
+    reachRow('other', 0, 0),
+    reachRow('prefer not to say', 0, 0),
+    reachRow('not stated', 0, 0)
+  ]);
+  expect(r.members).toBe(18);
+  expect(r.reached).toBe(10);
+  // Nothing for three months (March, April, May): not reached in May are sw4 sw7 sw8 rp4 rp6
+  // m2 m3 m4 (8). April: sw4 was nominated (the private p2 reached rp1 rp2, who don't count
+  // anyway). March: sw7 thanked (q1); m2 nominated; rp4's only slip, q2, was private. That
+  // leaves sw8, rp4, rp6, m3, m4 = 5: shown.
+  expect(r.quietThreeMonths).toBe(5);
+  expect(r.quietSince).toBe('2026-03');
+  expect(reachSentences(r, '2026-05')).toEqual({
+    reached: 'Of 18 team members, 10 received a thank-you or a nomination this month.',
+    quiet: '5 members have received nothing for three months (March to May 2026).'
+  });
+  expect(r.rows.map(reachRowSentence)).toEqual([
+    'Of 8, 5 received a thank-you or a nomination this month.',
+    'Fewer than 5 members, so not shown.',
+    'Fewer than 5 members, so not shown.',
+    'No team members in this group.',
+    'No team members in this group.',
+    'No team members in this group.'
+  ]);
+  // Counts only: no one's id or name.
+  const json = JSON.stringify(r);
+  for (const p of Object.values(P)) {
+    expect(json).not.toContain(`"${p.id}"`);
+    expect(json).not.toContain(p.name);
+  }
+});
+
+test('reach: 1–4 members with nothing for three months show as "fewer than 5"; none says everyone', () => {
+  const months = (extra: Slip[]): ReachMonth[] => [
+    { month: '2026-05', slips: box, nominations },
+    { month: '2026-04', slips: april, nominations: aprilNominations },
+    { month: '2026-03', slips: [...march, ...extra], nominations: marchNominations }
+  ];
+  // One more March slip, to m3: quiet are sw8, rp4, rp6, m4 = 4, hidden.
+  const four = reach(members, profiles, months([slip('2026-03', 12, P.m1, [P.m3], [TEAM], 'team', 0, 'q3')]));
+  expect(four.quietThreeMonths).toBe(H);
+  expect(reachSentences(four, '2026-05').quiet).toBe('Fewer than 5 members have received nothing for three months (March to May 2026).');
+  // Everyone left thanked in March: none.
+  const all = reach(members, profiles, months([slip('2026-03', 12, P.m1, [P.m3, P.m4, P.sw8, P.rp4, P.rp6], [TEAM], 'team', 0, 'q4')]));
+  expect(all.quietThreeMonths).toBe(0);
+  expect(reachSentences(all, '2026-05').quiet).toBe('Everyone has received a thank-you or a nomination in the last three months (March to May 2026).');
+  // A three-month window across the new year.
+  const january = reach(members, profiles, [{ month: '2026-01', slips: [], nominations: [] }, { month: '2025-12', slips: [], nominations: [] }, { month: '2025-11', slips: [], nominations: [] }]);
+  expect(january).toMatchObject({ members: 18, reached: 0, quietThreeMonths: 18 });
+  expect(reachSentences(january, '2026-01')).toEqual({
+    reached: 'Of 18 team members, no one received a thank-you or a nomination this month.',
+    quiet: '18 members have received nothing for three months (November 2025 to January 2026).'
+  });
+});
+
+// `count` members of a group, the first `reached` of them thanked this month.
+function team(spec: Array<[StaffGroup | undefined, string, number, number]>) {
+  const ids: string[] = [];
+  const prof: Profile[] = [];
+  const thanked: PersonRef[] = [];
+  for (const [group, prefix, count, reachedCount] of spec) {
+    people(prefix, count).forEach((p, i) => {
+      ids.push(p.id);
+      if (group) prof.push(profile(p.id, group));
+      if (i < reachedCount) thanked.push(p);
+    });
+  }
+  const sender = person('lead', 'Lead');
+  const slips = thanked.map((p, i) => slip('2026-05', 1 + (i % 28), sender, [p], [TEAM]));
+  return reach(ids, profilesOf(prof), [{ month: '2026-05', slips, nominations: [] }, { month: '2026-04', slips: [], nominations: [] }, { month: '2026-03', slips: [], nominations: [] }]);
+}
+
+test('reach: a group of 5 members is shown, a group of 4 hidden', () => {
+  // 5 support workers (2 reached), 6 registered (6), 4 managers (1), 1 other (0): hidden rows
+  // hold 4 + 1 = 5 across two groups, and their reached (1 of 5) is neither none nor all.
+  const r = team([['support worker', 'a', 5, 2], ['registered professional', 'b', 6, 6], ['manager', 'c', 4, 1], ['other', 'd', 1, 0]]);
+  expect(r.rows.map((x) => [x.members, x.reached])).toEqual([[5, 2], [6, 6], [H, H], [H, H], [0, 0], [0, 0]]);
+  expect(r).toMatchObject({ members: 16, reached: 9 });
+});
+
+test('reach: when the hidden rows were reached by none (or all) of their members, the next smallest row is hidden too', () => {
+  // 10 support workers (6 reached), 7 registered (3), 3 managers (0), 2 other (0). Managers and
+  // other are hidden (5 people, two groups). Shown alone, 9 overall − 6 − 3 = 0 would tell that
+  // no manager and no one in "other" was reached, so registered professionals are hidden too:
+  // hidden now 3 of 12.
+  const none = team([['support worker', 'a', 10, 6], ['registered professional', 'b', 7, 3], ['manager', 'c', 3, 0], ['other', 'd', 2, 0]]);
+  expect(none.rows.map((x) => [x.members, x.reached])).toEqual([[10, 6], [H, H], [H, H], [H, H], [0, 0], [0, 0]]);
+  expect(none).toMatchObject({ members: 22, reached: 9 });
+  // The same with everyone in the small groups reached: 14 − 6 − 3 = 5 of 5 would tell as much.
+  const all = team([['support worker', 'a', 10, 6], ['registered professional', 'b', 7, 3], ['manager', 'c', 3, 3], ['other', 'd', 2, 2]]);
+  expect(all.rows.map((x) => [x.members, x.reached])).toEqual([[10, 6], [H, H], [H, H], [H, H], [0, 0], [0, 0]]);
+  // When no one at all was reached the overall figure says so for every group already: nothing more is hidden.
+  const nobody = team([['support worker', 'a', 10, 0], ['registered professional', 'b', 7, 0], ['manager', 'c', 3, 0], ['other', 'd', 2, 0]]);
+  expect(nobody.rows.map((x) => [x.members, x.reached])).toEqual([[10, 0], [7, 0], [H, H], [H, H], [0, 0], [0, 0]]);
+});
+
+test('reach: members without a profile are "not stated"; a team of fewer than 5 shows no figures; an unknown team says so', () => {
+  const r = team([[undefined, 'n', 5, 5], ['support worker', 'a', 5, 1]]);
+  // Both groups of 5 shown; every other group is empty.
+  expect(r.rows.find((x) => x.group === 'not stated')).toEqual(reachRow('not stated', 5, 5));
+  expect(r.rows.find((x) => x.group === 'support worker')).toEqual(reachRow('support worker', 5, 1));
+
+  const tiny = team([['support worker', 'a', 3, 2], ['manager', 'b', 1, 0]]);
+  expect(tiny).toMatchObject({ members: H, reached: H, quietThreeMonths: H });
+  expect(tiny.rows.map((x) => [x.members, x.reached])).toEqual([[H, H], [0, 0], [H, H], [0, 0], [0, 0], [0, 0]]);
+  expect(reachSentences(tiny, '2026-05')).toEqual({ reached: 'This team has fewer than 5 members, so Reach shows no figures: no one should be singled out.', quiet: '' });
+  // A team of 4 all thanked: still no figures.
+  expect(team([['support worker', 'a', 4, 4]])).toMatchObject({ members: H, reached: H, quietThreeMonths: H });
+
+  const unknown = reach([], new Map(), [{ month: '2026-05', slips: box, nominations }]);
+  expect(unknown).toMatchObject({ members: 0, reached: 0, quietThreeMonths: 0 });
+  expect(reachSentences(unknown, '2026-05').reached).toMatch(/^Valued doesn’t know who is in this team yet/);
+  expect(reachSentences(unknown, '2026-05').quiet).toBe('');
 });
