@@ -1,6 +1,6 @@
 // The bench's table, printed for people; bench-results.json keeps every figure.
 import type { Summary } from './load';
-import type { ScaleFigure } from './run';
+import type { RosterFigure, ScaleFigure } from './run';
 import type { ProfileSummary } from './profile-summary';
 
 export interface LoadRow {
@@ -47,6 +47,7 @@ export interface Results {
   /** Each bot's RSS after start, before any load. */
   idleRssMb: Record<string, number>;
   coldStart: { samplesMs: number[]; latency: Summary };
+  roster?: RosterFigure;
   valuedRssAtEndMb: number;
   targets: TargetRow[];
   profile?: ProfileSummary[];
@@ -72,6 +73,10 @@ export function printReport(r: Results): void {
 
   console.log(`\nRSS after start, before load: ${Object.entries(r.idleRssMb).map(([k, v]) => `${k} ${fmt(v, 0)} MB`).join(', ')}`);
   if (r.scale) printScale(r.scale);
+  if (r.roster) {
+    const ro = r.roster;
+    console.log(`\nroster of a ${ro.members.toLocaleString('en-GB')}-member team (pages of 500 from the local connector): added to the team ${fmt(ro.firstRead.ms, 0)} ms with ${ro.firstRead.requests} storage requests; read again unchanged p50 ${fmt(ro.unchanged.latency.p50, 0)} ms with ${ro.unchanged.requests}`);
+  }
   if (r.coldStart.latency.count) console.log(`\ncold start (node dist/src/index.js → /healthz 200): median ${fmt(r.coldStart.latency.p50, 0)} ms, max ${fmt(r.coldStart.latency.max, 0)} ms over ${r.coldStart.latency.count} starts`);
   console.log('');
   console.log(table(['target', 'measured', 'limit', 'met?', 'note'], r.targets.map((t) => [t.target, t.measured, t.limit, t.met ? 'met' : 'MISSED', t.note ?? ''])));

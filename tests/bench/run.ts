@@ -5,7 +5,7 @@
 //
 // Knobs (environment): BENCH_SECONDS (measured seconds per load step, default 6),
 // BENCH_WARMUP_SECONDS (2), BENCH_NOISE_SLIPS (200000), BENCH_PHASES (a comma-separated subset
-// of slips,cosign,cold,scale; default all), BENCH_BOTS (a subset of echo,io,valued),
+// of slips,cosign,cold,roster,scale; default all), BENCH_BOTS (a subset of echo,io,valued),
 // BENCH_VALUED_NODE_FLAGS (Node flags for Valued's process only, to try memory settings),
 // BENCH_PROFILE=1 (CPU profiles of Valued's measured windows at 8 at once and of the digest,
 // written to .data/bench-profile/, with their hottest functions printed).
@@ -15,7 +15,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { LocalConnector } from '../support/connector';
-import { CHANNEL, TEAM, cardAction, composeExtension, crowd, installationUpdate, type TestPerson } from '../support/teams';
+import { CHANNEL, TEAM, cardAction, composeExtension, crowd, installationUpdate, teamEvent, type TestPerson } from '../support/teams';
 import { monthOf, previousMonth } from '../../src/domain/box';
 import { keys } from '../../src/storage/table/keys';
 import { BotChild, cpuMsOf, freePort, startAzurite, stopChild, type BenchAzurite } from './processes';
@@ -41,7 +41,7 @@ const NOISE_LABEL = NOISE.toLocaleString('en-GB');
 const PROFILE = process.env.BENCH_PROFILE === '1';
 /** Node flags for Valued's process only (to try memory settings), e.g. "--max-old-space-size=128". */
 const VALUED_FLAGS = (process.env.BENCH_VALUED_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-const PHASES = new Set((process.env.BENCH_PHASES ?? 'slips,cosign,cold,scale').split(',').map((p) => p.trim()));
+const PHASES = new Set((process.env.BENCH_PHASES ?? 'slips,cosign,cold,roster,scale').split(',').map((p) => p.trim()));
 const BOTS = new Set((process.env.BENCH_BOTS ?? 'echo,io,valued').split(',').map((p) => p.trim()));
 const CONCURRENCY = [1, 8, 32];
 const HISTORY_SLIPS = 5000;
@@ -51,6 +51,8 @@ const COLD_STARTS = 5;
 const PAGE_SAMPLES = 60;
 const DIGEST_RUNS = 3;
 
+const ROSTER_MEMBERS = 1200;
+const ROSTER_TEAM = { id: '19:bench-roster-team@thread.tacv2', name: 'Bench Roster Team', aadGroupId: guid(3, 7) };
 const HISTORY_PERSON: TestPerson = { id: '29:bench-history-person', name: 'Bench Person', aadObjectId: guid(1, 7) };
 const DIGEST_TEAM = { id: '19:bench-digest-team@thread.tacv2', name: 'Bench Digest Team' };
 // 64 people send and receive slips (each of the 32 concurrent senders has their own two);
@@ -262,6 +264,24 @@ async function main(): Promise<void> {
   endPhase('cold start');
 
   // History and the digest, before and after the noise.
+  // A 1,200-member team's roster: Valued added to the team (three pages of 500 from Teams), then
+  // read again with nothing changed, as the daily reconciliation does.
+  let roster: RosterFigure | undefined;
+  if (PHASES.has('roster')) {
+    connector.teamMembers[ROSTER_TEAM.id] = crowd(ROSTER_MEMBERS, 5000).map((p) => ({ id: p.id, name: p.name, aadObjectId: p.aadObjectId }));
+    const added = teamEvent.botAdded({ serviceUrl, from: SENDERS[0] });
+    added.channelData = { ...added.channelData, team: ROSTER_TEAM };
+    added.conversation = { ...added.conversation, id: ROSTER_TEAM.id };
+    const r = await request('POST', `${valued.url}/api/messages`, added);
+    if (r.status !== 200) throw new Error(`adding Valued to the roster team: ${r.status}`);
+    // The install's own read runs in the background: let it finish first.
+    await valued.call('idle');
+    const samples = await valued.call<Array<{ ms: number; requests: number; outcome: string; members: number }>>('roster', { teamId: ROSTER_TEAM.id, runs: 4 });
+    roster = { members: ROSTER_MEMBERS, firstRead: samples[0], unchanged: { latency: summarise(samples.slice(1).map((x) => x.ms)), requests: samples[1].requests }, outcomes: samples.map((x) => `${x.outcome} (${x.members})`) };
+    log(`roster of ${ROSTER_MEMBERS}: first read ${round(samples[0].ms, 0)} ms with ${samples[0].requests} storage requests; unchanged p50 ${roster.unchanged.latency.p50} ms with ${samples[1].requests}`);
+    endPhase('roster');
+  }
+
   const scaleRun = async () => {
     log(`seeding a person with ${HISTORY_SLIPS} slips and a box with ${DIGEST_SLIPS}`);
     const seeder = new Seeder(azurite.connectionString, 'valued');
@@ -354,6 +374,7 @@ async function main(): Promise<void> {
     scale: scaled && { withoutNoise: scaled.quiet, withNoise: scaled.noisy },
     idleRssMb,
     coldStart: { samplesMs: coldStarts.map((v) => round(v)), latency: summarise(coldStarts) },
+    roster,
     valuedRssAtEndMb: finalRss.rssMb,
     targets: [],
     profile
@@ -370,6 +391,15 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
   printReport(results);
   log(`done in ${results.totalSeconds} s; every figure is in bench-results.json`);
+}
+
+export interface RosterFigure {
+  members: number;
+  /** Valued just added: every member written. */
+  firstRead: { ms: number; requests: number };
+  /** Read again with nothing changed (the daily reconciliation). */
+  unchanged: { latency: Summary; requests: number };
+  outcomes: string[];
 }
 
 export interface ScaleFigure {

@@ -28,6 +28,23 @@ async function main(): Promise<void> {
         samples.push({ ms, requests: counter.snapshot().requests, cpuMs: (used.user + used.system) / 1000, slips: slipCount(digest) });
       }
       return samples;
+    },
+    /**
+     * Reads a team's whole roster from the connector `runs` times (the first is the install's
+     * write of every member; later ones find nothing changed); each run's time and storage requests.
+     */
+    roster: async ({ teamId, runs }: { teamId: string; runs: number }) => {
+      const samples: Array<{ ms: number; requests: number; outcome: string; members: number }> = [];
+      // The first run starts from no members at all, as an install does.
+      await valued.repos.memberships.removeTeam(teamId);
+      for (let i = 0; i < runs; i++) {
+        counter.reset();
+        const started = performance.now();
+        const outcome = await valued.bot.roster.sync(teamId, { force: true, fresh: true });
+        const ms = performance.now() - started;
+        samples.push({ ms, requests: counter.snapshot().requests, outcome, members: (await valued.repos.rosters.get(teamId))?.memberCount ?? 0 });
+      }
+      return samples;
     }
   });
   process.send?.({ ready: valued.http.url });
