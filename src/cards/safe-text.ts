@@ -4,14 +4,23 @@
 import { dateFormat } from '../domain/date-format';
 const ZWSP = '\u200B';
 
+// A dot joining two host-like parts ("evil.example/path", "nhs.uk"), but not "e.g." or "3.5".
+const HOST_DOT = /([a-z0-9-])\.(?=[a-z][a-z0-9-]*[a-z0-9])/gi;
+
 export function userText(s: string): string {
-  return s.replace(/:\/\//g, `:${ZWSP}//`).replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}${ZWSP}.`);
+  return s
+    .replace(/:\/\//g, `:${ZWSP}//`)
+    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}${ZWSP}.`)
+    .replace(HOST_DOT, `$1.${ZWSP}`);
 }
 
-/** Names appear inside our own formatted text, so they lose markdown and tag characters. */
+/**
+ * Names and job titles appear inside our own formatted text, so they lose markdown and tag
+ * characters, and a typed address is defused just as it is in a message.
+ */
 export function safeName(s: string): string {
   const cleaned = s.replace(/[<>[\]*_`#|\\{}]/g, '').replace(/\s+/g, ' ').trim().slice(0, 100);
-  return cleaned || 'A colleague';
+  return cleaned ? userText(cleaned) : 'A colleague';
 }
 
 /** "A", "A and B", "A, B and C". */

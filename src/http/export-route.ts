@@ -11,6 +11,8 @@ const REFUSED = 'This link has expired or is not valid. Please type "export my d
 export function registerExportRoute(server: restify.Server, deps: PageDeps, logger: ILogger): void {
   server.get('/me/export.json', async (req, res) => {
     const query = new URL(req.url ?? '', 'http://x').searchParams;
+    // Browsers must take it as the type we say (JSON, or a plain refusal), never guess at HTML.
+    res.setHeader('x-content-type-options', 'nosniff');
     const refuse = (message: string) => {
       res.setHeader('content-type', 'text/plain; charset=utf-8');
       res.setHeader('cache-control', 'no-store');

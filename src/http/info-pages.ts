@@ -1,6 +1,16 @@
 // The pages the Teams manifest links to (website, privacy, terms): short, plain and true to
 // what Valued does today, for admins deciding whether to install it.
 
+/**
+ * Inline styles only, and never framed: the manifest links to these as plain pages (not as
+ * tabs), so no one has a reason to put them in a frame.
+ */
+export const INFO_PAGE_HEADERS: Record<string, string> = {
+  'content-type': 'text/html; charset=utf-8',
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff'
+};
+
 const page = (title: string, body: string): string => `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · Valued</title>

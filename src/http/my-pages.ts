@@ -13,8 +13,9 @@ import { historyCsv } from './csv';
 import { CallerIdentity, type Caller } from './me-identity';
 import { MY_STYLES } from './my-styles';
 import { portfolioClient, tabClient } from './my-tab-client';
-import { slipsFragment, summaryFragment, tabShell } from './my-tab-page';
+import { slipsFragment, summaryFragment, tabNotice, tabShell } from './my-tab-page';
 import type { PageDeps } from './page-deps';
+import { BAD_TOKEN_MESSAGE, isPagingToken, isTokenRefusedByStorage } from './paging-token';
 import { linkRefusedPage, portfolioPage } from './portfolio-page';
 import { SsoTokenValidator } from './sso-token';
 
@@ -138,14 +139,26 @@ export function registerMyPages(server: Server, deps: PageDeps, logger: ILogger)
     }
   };
 
-  async function slipPage(caller: Caller, q: URLSearchParams) {
+  /** One page of the caller's slips, or which part of the request was not understood. */
+  async function slipPage(caller: Caller, q: URLSearchParams, path: string) {
     const filter = readFilter(q);
-    if (!filter) return undefined;
-    const page = await history.page(caller.personId, { continuationToken: q.get('token') || undefined, filter });
-    return { filter, page };
+    if (!filter) return 'bad filter' as const;
+    const token = q.get('token') || undefined;
+    const badToken = (why: string) => {
+      logger.warn('my recognition: paging token not recognised', { why, path, length: token?.length });
+      return 'bad token' as const;
+    };
+    if (token && !isPagingToken(token)) return badToken('malformed');
+    try {
+      return { filter, page: await history.page(caller.personId, { continuationToken: token, filter }) };
+    } catch (e) {
+      if (token && isTokenRefusedByStorage(e)) return badToken('refused by storage');
+      throw e;
+    }
   }
 
   const BAD_FILTER = { message: 'That choice of value or year isn’t recognised. Please choose from the lists.' };
+  const BAD_TOKEN = { error: 'bad_paging_token', message: BAD_TOKEN_MESSAGE };
 
   server.get('/me', async (_req, res) => send(res, 200, HTML, tabShell()));
   server.get('/me/styles.css', async (_req, res) => send(res, 200, 'text/css; charset=utf-8', MY_STYLES, { 'cache-control': 'public, max-age=3600' }));
@@ -163,8 +176,9 @@ export function registerMyPages(server: Server, deps: PageDeps, logger: ILogger)
   server.get(
     '/api/me/slips',
     api('history', async (caller, req, res) => {
-      const found = await slipPage(caller, query(req));
-      if (!found) return sendJson(res, 400, BAD_FILTER);
+      const found = await slipPage(caller, query(req), req.path());
+      if (found === 'bad filter') return sendJson(res, 400, BAD_FILTER);
+      if (found === 'bad token') return sendJson(res, 400, BAD_TOKEN);
       sendJson(res, 200, { items: found.page.items, continuationToken: found.page.continuationToken });
     })
   );
@@ -181,8 +195,10 @@ export function registerMyPages(server: Server, deps: PageDeps, logger: ILogger)
     '/api/me/view/slips',
     api('history', async (caller, req, res) => {
       const q = query(req);
-      const found = await slipPage(caller, q);
-      if (!found) return sendJson(res, 400, BAD_FILTER);
+      const found = await slipPage(caller, q, req.path());
+      if (found === 'bad filter') return sendJson(res, 400, BAD_FILTER);
+      // A fragment the tab shows in place of the list, with the filter still there above it.
+      if (found === 'bad token') return send(res, 400, HTML, tabNotice('That page can’t be shown', BAD_TOKEN_MESSAGE));
       send(res, 200, HTML, slipsFragment({ slips: found.page.items, olderToken: found.page.continuationToken, hasNewer: q.get('newer') === '1', filter: found.filter, timeZone: config.timeZone }));
     })
   );

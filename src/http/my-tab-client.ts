@@ -36,7 +36,12 @@ export function tabClient(): void {
     return { authorization: `Bearer ${token}` };
   }
 
-  class Refused extends Error {}
+  class Refused extends Error {
+    /** The server's own kind notice, as HTML, when it sent one to show in place of the content. */
+    constructor(message: string, readonly html?: string) {
+      super(message);
+    }
+  }
 
   async function call(path: string, init: RequestInit = {}): Promise<Response> {
     let headers: Record<string, string>;
@@ -48,6 +53,7 @@ export function tabClient(): void {
     const res = await fetch(path, { ...init, headers: { ...headers, accept: 'text/html, application/json' }, credentials: 'omit', cache: 'no-store' });
     if (!res.ok) {
       let message = 'Something went wrong loading your recognition. Please try again in a minute.';
+      if ((res.headers.get('content-type') ?? '').startsWith('text/html')) throw new Refused(message, await res.text());
       try {
         message = ((await res.json()) as { message?: string }).message ?? message;
       } catch {
@@ -59,6 +65,10 @@ export function tabClient(): void {
   }
 
   function notice(into: HTMLElement, error: unknown): void {
+    if (error instanceof Refused && error.html) {
+      into.innerHTML = error.html;
+      return;
+    }
     const section = document.createElement('section');
     section.className = 'notice';
     section.setAttribute('role', 'alert');

@@ -1,10 +1,12 @@
 // The HTTP front door: Bot Framework messages, health, and a graceful stop.
+import type http from 'node:http';
 import restify from 'restify';
 import type { Bot } from '../bot/create-bot';
 import type { ILogger } from '../logger';
+import { throttleWarnings } from '../log-throttle';
 import type { StorageHealth } from '../storage/repositories';
 import { envelopeProblem } from './activity-envelope';
-import { INFO_PAGES } from './info-pages';
+import { INFO_PAGE_HEADERS, INFO_PAGES } from './info-pages';
 import type { PageDeps } from './page-deps';
 import { registerExportRoute } from './export-route';
 import { registerMyPages } from './my-pages';
@@ -15,13 +17,38 @@ import { inboundAuthFor } from './inbound-auth';
 export interface HttpServer {
   url: string;
   port: number;
+  /** Node's own server underneath restify (its timeouts are checked in tests). */
+  node: http.Server;
   /** Stops accepting, waits for turns in flight (up to the grace period), then closes. */
   stop(graceMs?: number): Promise<void>;
 }
 
-export async function startHttpServer(options: { host: string; port: number; bot: Bot; health: StorageHealth; logger: ILogger; pages: PageDeps }): Promise<HttpServer> {
+/** How long a client may take to send a whole request, headers and body. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+export interface HttpServerOptions {
+  host: string;
+  port: number;
+  bot: Bot;
+  health: StorageHealth;
+  logger: ILogger;
+  pages: PageDeps;
+  /** Default REQUEST_TIMEOUT_MS; tests use a short one. */
+  requestTimeoutMs?: number;
+}
+
+export async function startHttpServer(options: HttpServerOptions): Promise<HttpServer> {
   const { bot, health, logger } = options;
   const server = restify.createServer({ name: 'valued', handleUncaughtExceptions: false });
+  // Node lets a client take 300 s to send a request, so a slow sender holds a socket (and the
+  // body parser) that long. Nothing we accept is big: 30 s is plenty. Node looks for overdue
+  // requests on an interval (30 s by default), so look more often than the limit itself.
+  const timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  Object.assign(server.server, {
+    requestTimeout: timeoutMs,
+    headersTimeout: timeoutMs,
+    connectionsCheckingInterval: Math.max(10, Math.min(5_000, Math.floor(timeoutMs / 4)))
+  });
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
 
   const inboundAuth = inboundAuthFor(bot.adapter, logger.child('inbound-auth'));
@@ -65,8 +92,7 @@ export async function startHttpServer(options: { host: string; port: number; bot
 
   for (const [path, html] of Object.entries(INFO_PAGES)) {
     server.get(path, async (_req, res) => {
-      res.setHeader('content-type', 'text/html; charset=utf-8');
-      res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
+      for (const [k, v] of Object.entries(INFO_PAGE_HEADERS)) res.setHeader(k, v);
       res.sendRaw(200, html);
     });
   }
@@ -74,7 +100,9 @@ export async function startHttpServer(options: { host: string; port: number; bot
   registerExportRoute(server, options.pages, logger);
   registerMyPages(server, options.pages, logger.child('me'));
   registerDigestPages(server, options.pages, logger.child('digest'));
-  registerDigestJobRoute(server, options.pages, logger.child('jobs'));
+  // Anyone can call the jobs endpoint and each refusal is a warning, so a flood of them is
+  // bounded: the first few in full, then one line a minute with a count.
+  registerDigestJobRoute(server, options.pages, throttleWarnings(logger.child('jobs')));
 
   server.get('/healthz', async (_req, res) => {
     const result = await health.check();
@@ -89,6 +117,7 @@ export async function startHttpServer(options: { host: string; port: number; bot
   return {
     url,
     port: address.port,
+    node: server.server,
     async stop(graceMs = 10_000) {
       stopping = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -7,13 +7,18 @@
 //
 // Every process is a direct `node` child (never `npx`, which leaves a grandchild running when
 // stopped) and is started in its own process group, so a terminal's Ctrl+C reaches only this
-// script, which then stops the children in order instead of all of them dying at once.
+// script, which then stops the children in order instead of all of them dying at once. Each
+// child also watches this process (parent-watchdog.ts) and stops by itself if it is killed
+// outright, so nothing is left holding the ports for the next `npm start`.
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
+import { watchedChild } from './parent-watchdog';
+import { portInUseMessage } from './port-holder';
 import { readPlaygroundUser } from './playground-user';
+import { addValuedToPlaygroundTeam } from './playground-team';
 
 /** The Azurite development account. Its key is public and documented: not a secret. */
 const AZURITE_ACCOUNT = 'devstoreaccount1';
@@ -210,13 +215,16 @@ class ManagedProcess {
       logFile?: string;
       /** Azurite closes its store cleanly on SIGINT; the others stop on SIGTERM. */
       stopSignal: NodeJS.Signals;
+      /** The compiled watchdog-preload.js, which stops the child if this process dies. */
+      watchdogPreload: string;
     },
   ) {
     this.stopSignal = options.stopSignal;
     const capture = options.logFile !== undefined || options.output === 'prefix';
-    this.child = spawn(process.execPath, args, {
+    const watchdog = watchedChild(options.watchdogPreload, options.stopSignal);
+    this.child = spawn(process.execPath, [...watchdog.execArgv, ...args], {
       cwd: options.cwd,
-      env: options.env,
+      env: { ...options.env, ...watchdog.env },
       // Own process group: a terminal's Ctrl+C reaches only the parent, which stops us in order.
       detached: true,
       stdio: ['ignore', capture ? 'pipe' : 'inherit', capture ? 'pipe' : 'inherit'],
@@ -351,6 +359,8 @@ class LocalStackRunner {
   private readonly log: (message: string) => void;
   readonly logFiles: Record<string, string> = {};
   private readonly killOnExit = () => this.processes.forEach((p) => p.killNow());
+  /** Set by start(), once it has checked the build is there. */
+  private watchdogPreload = '';
 
   constructor(private readonly options: LocalStackOptions) {
     this.rootDir = options.rootDir ?? findRepoRoot();
@@ -369,7 +379,7 @@ class LocalStackRunner {
   private launch(name: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, output: 'inherit' | 'prefix', stopSignal: NodeJS.Signals): ManagedProcess {
     if (this.stopping) throw new StackStoppedError();
     if (this.processes.length === 0) process.once('exit', this.killOnExit);
-    const proc = new ManagedProcess(name, args, { cwd, env, output, logFile: this.logFileFor(name), stopSignal });
+    const proc = new ManagedProcess(name, args, { cwd, env, output, logFile: this.logFileFor(name), stopSignal, watchdogPreload: this.watchdogPreload });
     this.processes.push(proc);
     void proc.exited.then((exit) => {
       if (this.stopping) return;
@@ -409,12 +419,7 @@ class LocalStackRunner {
   }
 
   private async requireFreePort(port: number, what: string, envName: string): Promise<void> {
-    if (!(await isPortFree(port, '127.0.0.1'))) {
-      throw new LocalStackError(
-        `Port ${port} (${what}) is already in use. Is Valued already running in another terminal? ` +
-          `Stop it, or pick another port, e.g. ${envName}=${port + 1} npm start`,
-      );
-    }
+    if (!(await isPortFree(port, '127.0.0.1'))) throw new LocalStackError(await portInUseMessage(port, what, envName));
   }
 
   async start(): Promise<LocalStack> {
@@ -424,8 +429,10 @@ class LocalStackRunner {
     const botEntry = this.options.botEntry ?? path.join(this.rootDir, 'dist', 'src', 'index.js');
     const configPath = this.options.playgroundConfigPath ?? defaultPlaygroundConfig(this.rootDir);
 
-    if (!fs.existsSync(botEntry)) {
-      throw new LocalStackError(`The bot is not built yet (${botEntry} is missing). Run: npx tsc -p tsconfig.json`);
+    // Compiled with the bot; every child loads it (also when this file runs from source in tests).
+    this.watchdogPreload = path.join(this.rootDir, 'dist', 'src', 'local', 'watchdog-preload.js');
+    for (const file of [botEntry, this.watchdogPreload]) {
+      if (!fs.existsSync(file)) throw new LocalStackError(`The bot is not built yet (${file} is missing). Run: npx tsc -p tsconfig.json`);
     }
     if (!fs.existsSync(configPath)) {
       throw new LocalStackError(`The Playground config ${configPath} is missing.`);
@@ -497,6 +504,9 @@ class LocalStackRunner {
     if (playground.port !== playgroundPort) {
       this.log(`Port ${playgroundPort} was busy, so the Playground took port ${playground.port}.`);
     }
+    // As Teams does when an owner adds the app: Valued reads the team's roster from the Playground.
+    const added = await addValuedToPlaygroundTeam(configPath, messagesUrl, `http://localhost:${playground.port}/_connector`).catch((e: Error) => ({ ok: false, reason: e.message }));
+    if (!added.ok) this.log(`Valued could not be added to the Playground's team (${added.reason}); use it once in the team's channel instead.`);
 
     let extra = 0;
     return {

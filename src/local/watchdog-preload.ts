@@ -1,0 +1,10 @@
+// Loaded with `node --require` into each child of `npm start` (see parent-watchdog.ts): stops
+// the child once the process that started it has gone, even if that was killed with SIGKILL.
+import { PARENT_PID_ENV, STOP_SIGNAL_ENV, watchParent } from './parent-watchdog';
+
+const parentPid = Number(process.env[PARENT_PID_ENV]);
+const signal = (process.env[STOP_SIGNAL_ENV] || 'SIGTERM') as NodeJS.Signals;
+// Not passed on: anything this process starts answers to it, not to our parent.
+delete process.env[PARENT_PID_ENV];
+delete process.env[STOP_SIGNAL_ENV];
+if (Number.isInteger(parentPid) && parentPid > 1) watchParent(parentPid, signal);
