@@ -34,27 +34,7 @@
  *   minus both) is what everyone else sent; if fewer than 5 others sent to support workers,
  *   the smaller "from" figure is hidden so the remainder can't be worked out.
  *
- * Reach: of the team's members (repos.memberships.listTeam; soon the Teams roster), how many
- * were recognised. Counts only, never names or ids.
- * - Recognised in a month = received at least one team-visible slip (private slips don't count:
- *   who a private slip thanked is part of what it says) or a nomination that month (any
- *   nomination, anonymous ones too: what counts is who was nominated). Sending slips, adding
- *   thanks or voting doesn't count. People recognised who are not members are not counted.
- * - reached = members recognised in this box's month; overall and by staff group (from their
- *   profile, 'not stated' without one, as in the panel above).
- * - quietThreeMonths = members recognised in none of three months: this box's month and the two
- *   months before it. (Someone who joined the team in those months counts too: Valued has no
- *   date for when people joined.)
- * - A group row with 1–4 members shows FEWER_THAN_5 for both its figures. The rows add up to
- *   the team, so the same complementary rule as the panel's hides more rows (smallest first)
- *   until the hidden rows hold nobody or at least 5 members across more than one group. An empty
- *   group shows 0 ("no one"): that says nothing about anyone and leaves the remainder the same.
- * - Then, because the hidden rows' `reached` is the overall figure minus the rows shown, more
- *   rows are hidden while that remainder is none of the hidden members or all of them (either
- *   would tell each hidden group's figure). Not needed when the team as a whole was reached by
- *   no one or by everyone: the overall figure already says that about every group.
- * - quietThreeMonths is FEWER_THAN_5 when it is 1–4. A team of 1–4 members shows FEWER_THAN_5
- *   for every Reach figure: any of them would be about fewer than 5 people.
+ * Reach: see reach-rules.ts.
  *
  * Nominations: count, distinct nominees, distinct nominators, and how many the lead
  * shortlisted. The award appears once it is announced.
@@ -62,7 +42,6 @@
 import type { AwardRound } from './award-round';
 import { previousMonth } from './box';
 import {
-  FEWER_THAN_5,
   SMALL_GROUP,
   type Digest,
   type DigestAward,
@@ -72,16 +51,17 @@ import {
   type FairnessGroup,
   type FairnessPanel,
   type FairnessRow,
-  type GroupFigure,
-  type Reach,
-  type ReachRow,
   type ReadOutGroup
 } from './digest';
-import { STAFF_GROUPS, type PersonRef, type Profile } from './person';
+import type { PersonRef, Profile } from './person';
+import { FAIRNESS_GROUPS, fairnessGroupOf, figure, hiddenRows } from './small-groups';
+import { reach } from './reach-rules';
+
+export { FAIRNESS_GROUPS, fairnessGroupOf } from './small-groups';
+export { reach, type ReachMonth } from './reach-rules';
 import type { Slip } from './slip';
 import type { Award, Nomination } from './star-of-the-month';
 
-export const FAIRNESS_GROUPS: readonly FairnessGroup[] = [...STAFF_GROUPS, 'not stated'];
 
 export interface DigestInputs {
   teamId: string;
@@ -168,28 +148,6 @@ function uniqueById(people: PersonRef[]): PersonRef[] {
   return people.filter((p) => !seen.has(p.id) && seen.add(p.id));
 }
 
-export const fairnessGroupOf = (personId: string, profiles: Map<string, Profile>): FairnessGroup => profiles.get(personId)?.staffGroup ?? 'not stated';
-
-const figure = (n: number, hidden: boolean): GroupFigure => (hidden ? FEWER_THAN_5 : n);
-
-/**
- * Which rows to hide on one side. Rows under 5 people are hidden; and because the rows add up to
- * the totals, what is hidden can be worked out as a remainder, so more rows are hidden (smallest
- * first) until that remainder is nobody, or at least 5 people across more than one group.
- */
-function hiddenRows(sides: Map<FairnessGroup, { people: Set<string> }>): Set<FairnessGroup> {
-  const size = (g: FairnessGroup) => sides.get(g)!.people.size;
-  const hidden = new Set(FAIRNESS_GROUPS.filter((g) => size(g) < SMALL_GROUP));
-  const hiddenPeople = () => [...hidden].reduce((n, g) => n + size(g), 0);
-  const hiddenGroupsWithPeople = () => [...hidden].filter((g) => size(g) > 0).length;
-  while (hiddenPeople() > 0 && (hiddenPeople() < SMALL_GROUP || hiddenGroupsWithPeople() === 1)) {
-    const shown = FAIRNESS_GROUPS.filter((g) => !hidden.has(g));
-    if (shown.length === 0) break;
-    hidden.add(shown.reduce((a, b) => (size(b) < size(a) ? b : a)));
-  }
-  return hidden;
-}
-
 export function fairnessPanel(slips: Slip[], profiles: Map<string, Profile>): Omit<FairnessPanel, 'reach'> {
   const groupOf = (id: string) => fairnessGroupOf(id, profiles);
   const empty = () => new Map(FAIRNESS_GROUPS.map((g) => [g, { people: new Set<string>(), slips: new Set<string>() }] as const));
@@ -247,67 +205,6 @@ export function fairnessPanel(slips: Slip[], profiles: Map<string, Profile>): Om
       fromManagers: figure(toSupport.managers.slips.size, hideManagers),
       total: figure(toSupport.total.size, hideAll)
     }
-  };
-}
-
-/** One month's recognition, for Reach: every slip of its box (private ones are skipped here) and its nominations. */
-export interface ReachMonth {
-  month: string;
-  slips: Slip[];
-  nominations: Nomination[];
-}
-
-/** Who was recognised in a month: recipients of team-visible slips and nominees. */
-function recognisedIn(m: ReachMonth): Set<string> {
-  const ids = new Set<string>();
-  for (const s of m.slips) if (s.visibility === 'team') for (const r of s.recipients) ids.add(r.id);
-  for (const n of m.nominations) ids.add(n.nominee.id);
-  return ids;
-}
-
-/**
- * Reach (rules at the top of this file). `months` is this box's month first, then the month
- * before, then the month before that: "nothing for three months" means nothing in all of them.
- */
-export function reach(members: string[], profiles: Map<string, Profile>, months: ReachMonth[]): Reach {
-  const team = new Set(members);
-  const thisMonth = months.length ? recognisedIn(months[0]) : new Set<string>();
-  const inThree = new Set(months.flatMap((m) => [...recognisedIn(m)]));
-  const groups = new Map<FairnessGroup, { people: Set<string>; reached: number }>(FAIRNESS_GROUPS.map((g) => [g, { people: new Set<string>(), reached: 0 }]));
-  for (const id of team) {
-    const g = groups.get(fairnessGroupOf(id, profiles))!;
-    g.people.add(id);
-    if (thisMonth.has(id)) g.reached++;
-  }
-  const reachedAll = [...groups.values()].reduce((n, g) => n + g.reached, 0);
-  const quiet = [...team].filter((id) => !inThree.has(id)).length;
-
-  const hidden = hiddenRows(groups);
-  if (reachedAll > 0 && reachedAll < team.size) {
-    // The hidden rows' reached is what the overall figure minus the shown rows leaves; none or
-    // all of them would tell each hidden group's figure, so hide more, smallest first.
-    const sum = (pick: (g: { people: Set<string>; reached: number }) => number) => [...hidden].reduce((n, g) => n + pick(groups.get(g)!), 0);
-    const extreme = () => sum((g) => g.people.size) > 0 && (sum((g) => g.reached) === 0 || sum((g) => g.reached) === sum((g) => g.people.size));
-    while (extreme()) {
-      const shown = FAIRNESS_GROUPS.filter((g) => !hidden.has(g));
-      if (shown.length === 0) break;
-      hidden.add(shown.reduce((a, b) => (groups.get(b)!.people.size < groups.get(a)!.people.size ? b : a)));
-    }
-  }
-
-  const smallTeam = team.size > 0 && team.size < SMALL_GROUP;
-  const rows: ReachRow[] = FAIRNESS_GROUPS.map((group) => {
-    const g = groups.get(group)!;
-    // An empty group is 0, "no one": it says nothing about anybody.
-    const hide = g.people.size > 0 && hidden.has(group);
-    return { group, members: figure(g.people.size, hide), reached: figure(g.reached, hide) };
-  });
-  return {
-    members: figure(team.size, smallTeam),
-    reached: figure(reachedAll, smallTeam),
-    quietThreeMonths: figure(quiet, smallTeam || (quiet > 0 && quiet < SMALL_GROUP)),
-    quietSince: months.length ? months[months.length - 1].month : '',
-    rows
   };
 }
 

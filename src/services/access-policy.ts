@@ -96,13 +96,19 @@ export class AccessPolicy {
   }
 
   /**
-   * Refuses, kindly, anyone outside the team. `name`: the person's name, for the nominee's
-   * refusal, which is shown to the nominator.
+   * The kind refusal for someone outside the team, or undefined for a member. `name`: the
+   * person's name, for the nominee's refusal, which is shown to the nominator.
    */
-  async requireMember(personId: string, teamId: string, action: MemberAction, name?: string): Promise<void> {
-    if (await this.isMember(personId, teamId)) return;
+  async memberRefusal(personId: string, teamId: string, action: MemberAction, name?: string): Promise<CodedError | undefined> {
+    if (await this.isMember(personId, teamId)) return undefined;
     const text = action === 'be nominated' ? `${name || 'That colleague'} ${NOT_A_MEMBER[action]}` : NOT_A_MEMBER[action];
-    throw new CodedError('not_allowed', text, action === 'be nominated' ? 'nominee' : undefined);
+    return new CodedError('not_allowed', text, action === 'be nominated' ? 'nominee' : undefined);
+  }
+
+  /** Refuses anyone outside the team (see memberRefusal). */
+  async requireMember(personId: string, teamId: string, action: MemberAction, name?: string): Promise<void> {
+    const refusal = await this.memberRefusal(personId, teamId, action, name);
+    if (refusal) throw refusal;
   }
 
   /**

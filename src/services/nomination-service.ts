@@ -2,7 +2,7 @@
 // (a second nomination of the same person by the same nominator edits the first) and writing
 // it into the nominee's history.
 import { monthOf, nextMonth } from '../domain/box';
-import { isCodedError, type CodedError } from '../domain/errors';
+import type { CodedError } from '../domain/errors';
 import { checkNomination, type NominationDraft } from '../domain/nomination-rules';
 import type { Nomination } from '../domain/star-of-the-month';
 import type { Slip } from '../domain/slip';
@@ -35,7 +35,7 @@ export class NominationService {
     /** The hourly sending limit, shared with slips. */
     private readonly rateLimit?: SendRateLimit,
     /** Who may take part: only the team's members nominate, or are nominated, in its box. */
-    private readonly policy?: Pick<AccessPolicy, 'requireMember'>
+    private readonly policy?: Pick<AccessPolicy, 'memberRefusal'>
   ) {}
 
   async valuesFor(teamId: string): Promise<string[]> {
@@ -104,12 +104,8 @@ export class NominationService {
 
   private async membershipProblems(nominatorId: string, nominee: { id: string; name: string }, teamId: string): Promise<CodedError[]> {
     if (!this.policy) return [];
-    const checks = await Promise.all([
-      this.policy.requireMember(nominatorId, teamId, 'nominate').then(() => undefined, (e: unknown) => e),
-      this.policy.requireMember(nominee.id, teamId, 'be nominated', nominee.name).then(() => undefined, (e: unknown) => e)
-    ]);
-    for (const e of checks) if (e && !isCodedError(e)) throw e;
-    return checks.filter((e): e is CodedError => isCodedError(e));
+    const refusals = await Promise.all([this.policy.memberRefusal(nominatorId, teamId, 'nominate'), this.policy.memberRefusal(nominee.id, teamId, 'be nominated', nominee.name)]);
+    return refusals.filter((e): e is CodedError => e !== undefined);
   }
 
   private async slipChoicesAll(teamId: string, month: string, nomineeId: string): Promise<Set<string>> {

@@ -91,17 +91,8 @@ export class TeamsSender {
   }
 
   /** Sends one activity into a stored conversation; resolves to the new message's id. */
-  send(ref: Partial<ConversationReference>, activity: Partial<Activity>, what = 'message'): Promise<string | undefined> {
-    const conversationId = ref.conversation?.id ?? '';
-    return this.track(
-      this.withRetry(conversationId, what, async () => {
-        let id: string | undefined;
-        await this.run(ref, async (ctx) => {
-          id = (await ctx.sendActivity(activity))?.id;
-        });
-        return id;
-      })
-    );
+  async send(ref: Partial<ConversationReference>, activity: Partial<Activity>, what = 'message'): Promise<string | undefined> {
+    return (await this.call(ref, ref.conversation?.id ?? '', what, (ctx) => ctx.sendActivity(activity)))?.id;
   }
 
   /**
