@@ -143,7 +143,7 @@ export function createBot(config: Config, deps: BotDeps): Bot {
     directory: deps.directory,
     sender,
     personal,
-    leadsOf: (settings) => [...new Set([...deps.star.policy.alwaysLeads, ...settings.leadIds.map((id) => id.toLowerCase())])],
+    leadsOf: (settings) => deps.star.policy.leadsOf(settings),
     wantsNotifications: (id) => deps.slips.wantsNotifications(id),
     logger: deps.logger.child('digest-poster')
   });

@@ -76,6 +76,11 @@ export class AccessPolicy {
     return [...this.firstLeads];
   }
 
+  /** Every lead of the team: those named in configuration, then the team's own list. */
+  leadsOf(settings: Pick<TeamSettings, 'leadIds'>): string[] {
+    return [...new Set([...this.firstLeads, ...settings.leadIds.map((id) => id.toLowerCase())])];
+  }
+
   isLead(personId: string, settings: Pick<TeamSettings, 'leadIds'> | undefined): boolean {
     const id = personId.toLowerCase();
     return this.firstLeads.has(id) || (settings?.leadIds ?? []).some((l) => l.toLowerCase() === id);

@@ -40,8 +40,7 @@ export class RetentionService {
       for (let i = 0; i < LOOK_BACK_MONTHS; i++, month = previousMonth(month)) {
         const [slips, nominations, votes, round] = await Promise.all([this.repos.slips.listBox(team.teamId, month), this.repos.nominations.listBox(team.teamId, month), this.repos.votes.listBox(team.teamId, month), this.repos.awardRounds.get(team.teamId, month)]);
         if (slips.length + nominations.length + votes.length === 0 && !round) continue;
-        for (const s of slips) for (const r of s.recipients) formerlyInvolved.add(r.id);
-        for (const s of slips) formerlyInvolved.add(s.sender.id);
+        for (const s of slips) for (const p of [s.sender, ...s.recipients]) formerlyInvolved.add(p.id);
         for (const n of nominations) formerlyInvolved.add(n.nominee.id);
         await Promise.all([
           ...(round ? [this.repos.awardRounds.remove(team.teamId, month)] : []),...slips.map((s) => this.repos.slips.delete(s.teamId, s.month, s.id)), ...nominations.map((n) => this.repos.nominations.remove(n)), ...votes.map((v) => this.repos.votes.remove(v.teamId, v.month, v.voterId))]);

@@ -52,10 +52,8 @@ export class RosterService {
     const at = now();
     // `fresh`: read even if it was read a moment ago (the bench, measuring one read after another).
     const due = options.fresh ? () => true : options.force ? (s: RosterState | undefined) => !s?.syncedAt || at.getTime() - Date.parse(s.syncedAt) > 60_000 : (s: RosterState | undefined) => rosterIsDue(s, at);
-    if (!(await repos.rosters.claim(teamId, instanceId, new Date(at.getTime() + ROSTER_LEASE_MS), at, due))) {
-      const state = await repos.rosters.get(teamId);
-      return state?.claimedBy && state.claimedBy !== instanceId && state.leaseUntil && Date.parse(state.leaseUntil) > at.getTime() ? 'claimed elsewhere' : 'not due';
-    }
+    const claim = await repos.rosters.claim(teamId, instanceId, new Date(at.getTime() + ROSTER_LEASE_MS), at, due);
+    if (claim !== 'claimed') return claim;
     const started = Date.now();
     try {
       const members: RosterMember[] = [];
@@ -101,15 +99,17 @@ export class RosterService {
     return rosterIsDue(state, this.deps.now()) ? this.sync(teamId) : 'not due';
   }
 
-  /** Someone joined the team. Their name comes from Teams when it will say. */
-  async memberAdded(teamId: string, tenantId: string, person: PersonRef): Promise<void> {
+  /** People joined the team (one event may name several). Their names come from Teams when it will say. */
+  async membersAdded(teamId: string, tenantId: string, people: PersonRef[]): Promise<void> {
     const settings = await this.deps.repos.teamSettings.get(teamId);
-    if (!settings) return;
+    if (!settings || people.length === 0) return;
     const channel = await this.deps.directory.teamChannel(teamId);
-    const known = channel ? await this.deps.source.member(teamId, person.teamsId, channel.ref).catch(() => undefined) : undefined;
-    const member = known ?? { ...person, tenantId };
-    await this.deps.repos.memberships.record({ personId: member.id, teamId, teamName: settings.teamName, lastUsedAt: '', teamsId: member.teamsId, name: member.name, tenantId: member.tenantId || tenantId });
-    this.deps.logger.info('member added to a team', { teamId });
+    for (const person of people) {
+      const known = channel ? await this.deps.source.member(teamId, person.teamsId, channel.ref).catch(() => undefined) : undefined;
+      const member = known ?? { ...person, tenantId };
+      await this.deps.repos.memberships.record({ personId: member.id, teamId, teamName: settings.teamName, lastUsedAt: '', teamsId: member.teamsId, name: member.name, tenantId: member.tenantId || tenantId });
+    }
+    this.deps.logger.info('members added to a team', { teamId, count: people.length });
   }
 
   /** Someone left the team: no longer a member. What they received stays in their history. */

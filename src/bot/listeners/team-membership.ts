@@ -5,6 +5,7 @@ import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { BotDeps } from '../bot-deps';
 import type { RosterService } from '../../services/roster-service';
+import type { PersonRef } from '../../domain/person';
 import type { TeamsSender } from '../outbound/teams-sender';
 import { personOf, teamOf, tenantOf } from '../activity-info';
 import { turnLog } from '../turn-log';
@@ -33,8 +34,8 @@ export function register(app: Application, deps: TeamMembershipDeps): void {
       return;
     }
     if (!team) return;
-    const people = added.map((m) => personOf(m)).filter((p) => p && !p.teamsId.startsWith('28:'));
-    inBackground(context, 'recording new members', Promise.all(people.map((p) => deps.roster.memberAdded(team.id, tenantOf(a), p!))));
+    const people = added.map((m) => personOf(m)).filter((p): p is PersonRef => !!p && !p.teamsId.startsWith('28:'));
+    inBackground(context, 'recording new members', deps.roster.membersAdded(team.id, tenantOf(a), people));
   });
 
   app.conversationUpdate('membersRemoved', async (context) => {
@@ -46,8 +47,8 @@ export function register(app: Application, deps: TeamMembershipDeps): void {
       inBackground(context, 'forgetting the team', deps.roster.teamRemoved(team.id));
       return;
     }
-    const people = removed.map((m) => personOf(m)).filter((p) => !!p);
-    inBackground(context, 'recording members who left', Promise.all(people.map((p) => deps.roster.memberRemoved(team.id, p!.id))));
+    const people = removed.map((m) => personOf(m)).filter((p): p is PersonRef => !!p);
+    inBackground(context, 'recording members who left', Promise.all(people.map((p) => deps.roster.memberRemoved(team.id, p.id))));
   });
 
   for (const event of ['teamDeleted', 'teamHardDeleted'] as const) {

@@ -1,6 +1,6 @@
 // The roster lease: create-only insert for the first claim, ETag-conditional replace after.
 import type { RosterState } from '../../domain/roster';
-import type { RosterRepository } from '../roster-repository';
+import type { RosterClaim, RosterRepository } from '../roster-repository';
 import { DocTable } from './doc-table';
 import { keys } from './keys';
 
@@ -14,17 +14,22 @@ export class TableRosterRepository implements RosterRepository {
     return (await this.t.get(keys.team(teamId), ROW))?.doc;
   }
 
-  async claim(teamId: string, instanceId: string, leaseUntil: Date, now: Date, due: (state: RosterState | undefined) => boolean) {
+  async claim(teamId: string, instanceId: string, leaseUntil: Date, now: Date, due: (state: RosterState | undefined) => boolean): Promise<RosterClaim> {
     const pk = keys.team(teamId);
     const claim = { claimedBy: instanceId, leaseUntil: leaseUntil.toISOString(), updatedAt: now.toISOString() };
+    const held = (s: RosterState) => Boolean(s.leaseUntil && Date.parse(s.leaseUntil) > now.getTime());
     for (let attempt = 0; attempt < 2; attempt++) {
-      if (due(undefined) && (await this.t.create(pk, ROW, { teamId, ...claim }))) return true;
-      const held = (s: RosterState) => Boolean(s.leaseUntil && Date.parse(s.leaseUntil) > now.getTime());
-      const r = await this.t.update(pk, ROW, (s) => (held(s) || !due(s) ? undefined : { ...s, ...claim }));
-      if (r) return r.changed;
-      if (!due(undefined)) return false;
+      if (due(undefined) && (await this.t.create(pk, ROW, { teamId, ...claim }))) return 'claimed';
+      // Why not, decided on the same read the ETag guards: no second read to find out.
+      let refused: RosterClaim = 'not due';
+      const r = await this.t.update(pk, ROW, (s) => {
+        refused = held(s) ? 'claimed elsewhere' : 'not due';
+        return held(s) || !due(s) ? undefined : { ...s, ...claim };
+      });
+      if (r) return r.changed ? 'claimed' : refused;
+      if (!due(undefined)) return 'not due';
     }
-    return false;
+    return 'not due';
   }
 
   async finish(teamId: string, instanceId: string, now: Date, memberCount: number) {
