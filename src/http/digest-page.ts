@@ -2,7 +2,8 @@
 // printable digest, and the kind pages shown instead when a link cannot be opened. Pure: view
 // model in, HTML out; people's own words only ever pass through esc().
 import { previousMonth } from '../domain/box';
-import { FEWER_THAN_5, REACH_NOTE, reachSentences, type Digest, type DigestSlip, type DigestTrend, type GroupFigure, FAIRNESS_GROUP_LABELS } from '../domain/digest';
+import { FAIRNESS_GROUP_LABELS, type Digest, type DigestSlip, type DigestTrend } from '../domain/digest';
+import { figure, reachSection } from './digest-reach-section';
 import type { PersonRef } from '../domain/person';
 import { dayOf, esc, monthName, plural } from './html';
 import { pageShell } from './my-page-shell';
@@ -165,7 +166,7 @@ ${toRead}
 <div class="charts">
 <div><h3>Values</h3>${valuesChart(d)}${d.values.length ? asTable(valuesTable(d)) : ''}</div>
 <div><h3>The last 12 months</h3>${trendChart(v.trend)}${asTable(trendTable(v.trend))}</div>
-${reach(d, 'charts-reach-heading')}
+${reachSection(d, 'charts-reach-heading')}
 </div>
 </section>`;
   const body = `<a class="skip" href="#stage">Skip to the read-out</a>
@@ -184,31 +185,6 @@ ${items.map((item, i) => slipSlide(item, i + 1, items.length, d.timeZone)).join(
 }
 
 
-const figure = (f: GroupFigure) => (f === FEWER_THAN_5 ? FEWER_THAN_5 : f.toLocaleString('en-GB'));
-
-/**
- * Reach: the overall sentences, then a row per staff group (an empty group says "no one"; a
- * group of fewer than 5 says so, never a number). Counts only, never names. It is the
- * same h3 on the read-out's charts slide and in the printable panel; `id` names its heading.
- */
-function reach(d: Digest, id: string): string {
-  const r = d.fairness.reach;
-  const words = reachSentences(r, d.month);
-  const known = typeof r.members === 'number' && r.members > 0;
-  const cell = (f: GroupFigure, empty: boolean) => (empty ? 'no one' : figure(f));
-  const rows = r.rows
-    .map((row) => `<tr><th scope="row">${esc(FAIRNESS_GROUP_LABELS[row.group] ?? row.group)}</th><td class="num">${esc(cell(row.members, row.members === 0))}</td><td class="num">${esc(cell(row.reached, row.members === 0))}</td></tr>`)
-    .join('');
-  const table = known
-    ? `<table><caption>Team members by staff group, and how many received a thank-you or a nomination this month</caption><thead><tr><th scope="col">Staff group</th><th scope="col" class="num">Team members</th><th scope="col" class="num">Received a thank-you or a nomination</th></tr></thead><tbody>${rows}</tbody></table>`
-    : '';
-  return `<div class="reach"><h3 id="${esc(id)}">Reach: does recognition reach the whole team?</h3>
-<p class="reach-figure">${esc(words.reached)}</p>
-${words.quiet ? `<p class="reach-figure">${esc(words.quiet)}</p>\n` : ''}${table}
-<p class="fairness-note">${esc(REACH_NOTE)}</p>
-</div>`;
-}
-
 function fairness(d: Digest): string {
   const f = d.fairness;
   const rows = f.rows
@@ -224,7 +200,7 @@ function fairness(d: Digest): string {
 <table><caption>Thank-yous received and given, by staff group</caption><thead><tr><th scope="col">Staff group</th><th scope="col" class="num">People thanked</th><th scope="col" class="num">Thank-yous received</th><th scope="col" class="num">People thanking</th><th scope="col" class="num">Thank-yous given</th></tr></thead><tbody>${rows}</tbody></table>
 <p>Thank-yous reaching support workers: ${esc(figure(sw.fromRegistered))} from registered professionals and ${esc(figure(sw.fromManagers))} from managers, of ${esc(figure(sw.total))} in all.</p>
 <p class="fairness-note">Staff groups are what people chose in their own profile; “Not stated” is everyone who has not said. Any figure about fewer than 5 people shows as “fewer than 5”, so no one can be singled out.</p>
-${reach(d, 'reach-heading')}
+${reachSection(d, 'reach-heading')}
 </section>`;
 }
 
