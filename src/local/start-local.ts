@@ -16,6 +16,7 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { watchedChild } from './parent-watchdog';
+import { findFreePort } from './free-ports';
 import { portInUseMessage } from './port-holder';
 import { readPlaygroundUser } from './playground-user';
 import { addValuedToPlaygroundTeam } from './playground-team';
@@ -142,19 +143,6 @@ function portFromEnv(name: string, fallback: number): number {
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** A free TCP port on the loopback interface (for tests; another process could take it first). */
-export function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function isPortFree(port: number, host: string): Promise<boolean> {
   return new Promise((resolve) => {

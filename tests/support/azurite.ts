@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
+import { findFreePort } from '../../src/local/free-ports';
 
 export const DEV_ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
@@ -21,16 +22,8 @@ export interface TestAzurite {
 
 const MAIN = path.resolve(__dirname, '../../node_modules/azurite/dist/src/table/main.js');
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
+/** A free port below the ephemeral range, so no outgoing connection takes it before Azurite listens. */
+export const freePort = findFreePort;
 
 export function listening(port: number): Promise<boolean> {
   return new Promise((resolve) => {

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { findFreePort, startLocalStack, type ChildExit, type LocalStack } from '../../../src/local/start-local';
+import { findFreePorts } from '../../../src/local/free-ports';
+import { startLocalStack, type ChildExit, type LocalStack } from '../../../src/local/start-local';
 import { assertChromium, launchChromium } from './chromium';
 import { settle, setDiagnostics } from './playground-ui';
 
@@ -32,6 +33,7 @@ export async function startE2EStack(options: { botEnv?: Record<string, string | 
   let browser: Browser | undefined;
   let crashed: ChildExit | undefined;
   try {
+    const [botPort, playgroundPort, azuriteTablePort] = await findFreePorts(3);
     stack = await startLocalStack({
       rootDir: repoRoot,
       // Always Amara, whatever the developer's own environment says.
@@ -39,9 +41,9 @@ export async function startE2EStack(options: { botEnv?: Record<string, string | 
       storage: 'azurite',
       dataDir,
       logDir: path.join(dataDir, 'logs'),
-      botPort: await findFreePort(),
-      playgroundPort: await findFreePort(),
-      azuriteTablePort: await findFreePort(),
+      botPort,
+      playgroundPort,
+      azuriteTablePort,
       // Local mode never authenticates; make sure a developer's own settings cannot change that.
       botEnv: { MicrosoftAppId: undefined, MicrosoftAppPassword: undefined, LOG_FORMAT: 'pretty', ...options.botEnv },
       log: () => undefined,
