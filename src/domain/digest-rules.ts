@@ -48,7 +48,6 @@ import {
   type DigestNominations,
   type DigestSlip,
   type DigestTotals,
-  type FairnessGroup,
   type FairnessPanel,
   type FairnessRow,
   type ReadOutGroup

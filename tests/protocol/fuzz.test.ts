@@ -282,7 +282,6 @@ test('10,000+ random and mutated activities: no crash, no 5xx, no record from in
 
   const seconds = (Date.now() - started) / 1000;
   const mb = (n: number) => Math.round((n / 2 ** 20) * 10) / 10;
-  // eslint-disable-next-line no-console
   console.log(`fuzz: ${sent} requests in ${seconds.toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries(statuses))}; heap ${mb(heapBefore)} MB → ${mb(heapAfter)} MB (gc ${gc ? 'yes' : 'no'})`);
   expect(sent).toBeGreaterThanOrEqual(10_000);
   expect([...statuses.keys()].filter((s) => s >= 500)).toEqual([]);

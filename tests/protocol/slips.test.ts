@@ -235,7 +235,6 @@ describe('the message extension', () => {
 describe('"Add my thanks"', () => {
   let slip: Slip;
   let cardId: string;
-  const conv = conversationFor('channel', people.jo).id;
 
   beforeAll(async () => {
     h.connector.clear();
