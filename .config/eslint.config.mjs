@@ -29,12 +29,22 @@ export default tseslint.config(
   // Everything in src except the adapters keeps away from the SDKs and from the table client.
   { files: ['src/**/*.ts', 'src/**/*.tsx'], rules: restrict([sdkRule, tablesRule]) },
   { files: ['src/bot/**', 'src/http/**', 'src/app.ts', 'src/index.ts'], rules: restrict([tablesRule]) },
-  { files: ['src/storage/table/**'], rules: restrict([sdkRule, upward(['services', 'bot', 'http', 'cards', 'local', 'tools'], 'Storage')]) },
-  { files: ['src/storage/*.ts'], rules: restrict([sdkRule, tablesRule, upward(['services', 'bot', 'http', 'cards', 'local', 'tools'], 'Storage')]) },
+  {
+    files: ['src/storage/table/**'],
+    rules: restrict([sdkRule, upward(['services', 'bot', 'http', 'cards', 'local', 'tools'], 'Storage')]),
+  },
+  {
+    files: ['src/storage/*.ts'],
+    rules: restrict([sdkRule, tablesRule, upward(['services', 'bot', 'http', 'cards', 'local', 'tools'], 'Storage')]),
+  },
   { files: ['src/services/**'], rules: restrict([sdkRule, tablesRule, upward(['bot', 'http', 'cards', 'local', 'tools'], 'Services')]) },
   // The domain is pure: nothing of ours outside domain/, and no SDK at all.
   {
     files: ['src/domain/**'],
-    rules: restrict([sdkRule, tablesRule, { group: ['../*', '@azure/*', 'pino'], message: 'The domain imports nothing but other domain files.' }]),
+    rules: restrict([
+      sdkRule,
+      tablesRule,
+      { group: ['../*', '@azure/*', 'pino'], message: 'The domain imports nothing but other domain files.' },
+    ]),
   },
 );

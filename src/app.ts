@@ -82,22 +82,49 @@ export async function startValued(config: Config, options: StartOptions): Promis
     dataRights,
     digests,
     makeRoster: (source) => new RosterService({ repos, directory, source, now, instanceId: me, logger: logger.child('roster') }),
-    makeReach: (starter) => new PersonalReach(directory, repos.memberships, starter, logger.child('reach'))
+    makeReach: (starter) => new PersonalReach(directory, repos.memberships, starter, logger.child('reach')),
   });
-  const digestScheduler = new DigestScheduler({ repos, digests, poster: bot.digestPoster, now, instanceId: me, logger: logger.child('digest') });
-  const pages = { history, links, profiles: repos.profiles, now, config, dataRights, conversations: repos.conversations, digests, policy: star.policy, digestScheduler };
+  const digestScheduler = new DigestScheduler({
+    repos,
+    digests,
+    poster: bot.digestPoster,
+    now,
+    instanceId: me,
+    logger: logger.child('digest'),
+  });
+  const pages = {
+    history,
+    links,
+    profiles: repos.profiles,
+    now,
+    config,
+    dataRights,
+    conversations: repos.conversations,
+    digests,
+    policy: star.policy,
+    digestScheduler,
+  };
   const http = await startHttpServer({ host: config.host, port: config.port, bot, health: store, logger: logger.child('http'), pages });
   if (!publicUrl) publicUrl = http.url;
   logger.info('Valued is listening', { url: http.url, localMode: config.localMode });
 
   // The daily retention job: every instance tries each hour; storage lets one run per day.
-  const retentionTimer = setInterval(() => void retention.runDaily().catch((e) => logger.error('retention failed', { err: (e as Error).message })), 3600_000);
+  const retentionTimer = setInterval(
+    () => void retention.runDaily().catch((e) => logger.error('retention failed', { err: (e as Error).message })),
+    3600_000,
+  );
   retentionTimer.unref();
   // Digests: every instance looks every 15 minutes; the storage lease lets one post each box, once.
-  const digestTimer = setInterval(() => void digestScheduler.runDue().catch((e) => logger.error('digest run failed', { err: (e as Error).message })), 15 * 60_000);
+  const digestTimer = setInterval(
+    () => void digestScheduler.runDue().catch((e) => logger.error('digest run failed', { err: (e as Error).message })),
+    15 * 60_000,
+  );
   digestTimer.unref();
   // Rosters: every instance looks every 15 minutes; a storage claim lets one read each due team.
-  const rosterTimer = setInterval(() => void bot.roster.reconcileDue().catch((e) => logger.error('roster reconciliation failed', { err: (e as Error).message })), 15 * 60_000);
+  const rosterTimer = setInterval(
+    () => void bot.roster.reconcileDue().catch((e) => logger.error('roster reconciliation failed', { err: (e as Error).message })),
+    15 * 60_000,
+  );
   rosterTimer.unref();
 
   return {
@@ -115,6 +142,6 @@ export async function startValued(config: Config, options: StartOptions): Promis
       clearInterval(rosterTimer);
       await http.stop();
       await bot.sender.idle();
-    }
+    },
   };
 }

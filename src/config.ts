@@ -50,7 +50,10 @@ export interface SsoConfig {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, problem: string) {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
     super(`${variable}: ${problem}`);
     this.name = 'ConfigError';
   }
@@ -111,7 +114,10 @@ export function readEnvOptions(env: Env = process.env): Config {
 
   // An empty app id switches inbound authentication off in botbuilder: only ever on purpose.
   if (!appId && !localMode) {
-    throw new ConfigError('MicrosoftAppId', 'is not set. Set it to the bot\'s app id, or set LOCAL_MODE=true to run locally without authentication');
+    throw new ConfigError(
+      'MicrosoftAppId',
+      "is not set. Set it to the bot's app id, or set LOCAL_MODE=true to run locally without authentication",
+    );
   }
   if (appId && appType !== 'UserAssignedMSI' && !appPassword) {
     throw new ConfigError('MicrosoftAppPassword', `is required when MicrosoftAppType is ${appType}`);
@@ -130,42 +136,83 @@ export function readEnvOptions(env: Env = process.env): Config {
   if (connectionString) {
     storage = { kind: 'connectionString', connectionString, tablePrefix };
   } else if (accountUrl) {
-    if (!/^https?:\/\/\S+$/.test(accountUrl)) throw new ConfigError('STORAGE_ACCOUNT_URL', 'must be a URL such as https://<account>.table.core.windows.net');
+    if (!/^https?:\/\/\S+$/.test(accountUrl))
+      throw new ConfigError('STORAGE_ACCOUNT_URL', 'must be a URL such as https://<account>.table.core.windows.net');
     storage = { kind: 'accountUrl', accountUrl, tablePrefix };
   } else {
-    throw new ConfigError('STORAGE_CONNECTION_STRING', 'is not set (nor STORAGE_ACCOUNT_URL). Set one of them; `npm start` sets it for you when it starts Azurite');
+    throw new ConfigError(
+      'STORAGE_CONNECTION_STRING',
+      'is not set (nor STORAGE_ACCOUNT_URL). Set one of them; `npm start` sets it for you when it starts Azurite',
+    );
   }
 
-  const firstLeadIds = [...new Set((read(env, 'FIRST_LEAD_IDS') ?? '').split(',').map((id) => id.trim().toLowerCase()).filter(Boolean))];
+  const firstLeadIds = [
+    ...new Set(
+      (read(env, 'FIRST_LEAD_IDS') ?? '')
+        .split(',')
+        .map((id) => id.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
   const notIds = firstLeadIds.filter((id) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id));
-  if (notIds.length) throw new ConfigError('FIRST_LEAD_IDS', `expected Entra object ids (such as 8948d2ec-5a7e-4a13-a211-1d4406320a2b) separated by commas, got "${notIds[0]}"`);
+  if (notIds.length)
+    throw new ConfigError(
+      'FIRST_LEAD_IDS',
+      `expected Entra object ids (such as 8948d2ec-5a7e-4a13-a211-1d4406320a2b) separated by commas, got "${notIds[0]}"`,
+    );
 
   const timeZone = read(env, 'TIME_ZONE') ?? 'Europe/London';
   if (!validTimeZone(timeZone)) throw new ConfigError('TIME_ZONE', `"${timeZone}" is not a time zone name such as Europe/London`);
 
   const port = int(env, 'PORT', 3978, 0, 65535);
   const publicUrl = (read(env, 'PUBLIC_URL') ?? '').replace(/\/+$/, '');
-  if (!publicUrl && !localMode) throw new ConfigError('PUBLIC_URL', 'is not set. Set it to the https address of this service, for example https://valued.example.nhs.uk');
-  if (publicUrl && !/^https?:\/\/[^\s/]+(\/\S*)?$/.test(publicUrl)) throw new ConfigError('PUBLIC_URL', `"${publicUrl}" is not a web address`);
+  if (!publicUrl && !localMode)
+    throw new ConfigError(
+      'PUBLIC_URL',
+      'is not set. Set it to the https address of this service, for example https://valued.example.nhs.uk',
+    );
+  if (publicUrl && !/^https?:\/\/[^\s/]+(\/\S*)?$/.test(publicUrl))
+    throw new ConfigError('PUBLIC_URL', `"${publicUrl}" is not a web address`);
   // Locally a fresh secret each run is fine: links only need to last while the bot runs.
   const linkSecret = read(env, 'LINK_SECRET') ?? (localMode ? randomBytes(32).toString('base64url') : '');
-  if (linkSecret.length < 32) throw new ConfigError('LINK_SECRET', 'must be set to a random value of at least 32 characters (for example: openssl rand -base64 48)');
+  if (linkSecret.length < 32)
+    throw new ConfigError('LINK_SECRET', 'must be set to a random value of at least 32 characters (for example: openssl rand -base64 48)');
 
   const sso = readSso(env);
   const devUserId = read(env, 'DEV_USER_ID')?.toLowerCase();
-  if (devUserId && !localMode) throw new ConfigError('DEV_USER_ID', 'is only allowed with LOCAL_MODE=true: outside local mode people are always identified by Teams single sign-on');
-  if (devUserId && !GUID.test(devUserId)) throw new ConfigError('DEV_USER_ID', `expected an Entra object id such as 8948d2ec-5a7e-4a13-a211-1d4406320a2b, got "${devUserId}"`);
+  if (devUserId && !localMode)
+    throw new ConfigError(
+      'DEV_USER_ID',
+      'is only allowed with LOCAL_MODE=true: outside local mode people are always identified by Teams single sign-on',
+    );
+  if (devUserId && !GUID.test(devUserId))
+    throw new ConfigError('DEV_USER_ID', `expected an Entra object id such as 8948d2ec-5a7e-4a13-a211-1d4406320a2b, got "${devUserId}"`);
 
   const openIdMetadataUrl = read(env, 'BOT_OPENID_METADATA_URL');
   // Plain http only on this machine (tests); anywhere else the signing keys must come over https.
   if (openIdMetadataUrl && !/^(https:\/\/\S+|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/\S*)$/.test(openIdMetadataUrl)) {
-    throw new ConfigError('BOT_OPENID_METADATA_URL', `must be an https address of an OpenID configuration document, got "${openIdMetadataUrl}"`);
+    throw new ConfigError(
+      'BOT_OPENID_METADATA_URL',
+      `must be an https address of an OpenID configuration document, got "${openIdMetadataUrl}"`,
+    );
   }
-  const allowedTenants = [...new Set((read(env, 'ALLOWED_TENANTS') ?? '').split(',').map((t) => t.trim().toLowerCase()).filter(Boolean))];
+  const allowedTenants = [
+    ...new Set(
+      (read(env, 'ALLOWED_TENANTS') ?? '')
+        .split(',')
+        .map((t) => t.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
   const badAllowedTenant = allowedTenants.find((t) => !GUID.test(t));
-  if (badAllowedTenant) throw new ConfigError('ALLOWED_TENANTS', `expected tenant ids (GUIDs) separated by commas, got "${badAllowedTenant}"`);
+  if (badAllowedTenant)
+    throw new ConfigError('ALLOWED_TENANTS', `expected tenant ids (GUIDs) separated by commas, got "${badAllowedTenant}"`);
   const jobsSecret = read(env, 'JOBS_SECRET');
-  if (jobsSecret !== undefined && jobsSecret.length < 32) throw new ConfigError('JOBS_SECRET', 'must be a random value of at least 32 characters (for example: openssl rand -base64 48), or left unset to turn the jobs endpoint off');
+  if (jobsSecret !== undefined && jobsSecret.length < 32)
+    throw new ConfigError(
+      'JOBS_SECRET',
+      'must be a random value of at least 32 characters (for example: openssl rand -base64 48), or left unset to turn the jobs endpoint off',
+    );
 
   return {
     localMode,
@@ -175,7 +222,7 @@ export function readEnvOptions(env: Env = process.env): Config {
     storage,
     log: {
       level: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
-      format: oneOf(env, 'LOG_FORMAT', ['json', 'pretty'] as const, localMode ? 'pretty' : 'json')
+      format: oneOf(env, 'LOG_FORMAT', ['json', 'pretty'] as const, localMode ? 'pretty' : 'json'),
     },
     timeZone,
     dedupeHours: int(env, 'DEDUPE_HOURS', 24, 1, 24 * 14),
@@ -186,7 +233,7 @@ export function readEnvOptions(env: Env = process.env): Config {
     devUser: devUserId ? { id: devUserId, name: read(env, 'DEV_USER_NAME') ?? 'Local test user' } : undefined,
     allowedTenants,
     slipRateLimitPerHour: int(env, 'SLIP_RATE_LIMIT_PER_HOUR', 30, 1, 1000),
-    ...(jobsSecret ? { jobsSecret } : {})
+    ...(jobsSecret ? { jobsSecret } : {}),
   };
 }
 
@@ -196,17 +243,31 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 function readSso(env: Env): SsoConfig | undefined {
   const clientId = (read(env, 'SSO_CLIENT_ID') ?? read(env, 'AAD_APP_CLIENT_ID'))?.toLowerCase();
   const audience = read(env, 'SSO_AUDIENCE');
-  if (clientId && !GUID.test(clientId)) throw new ConfigError('SSO_CLIENT_ID', `expected the sign-in app's client id (a GUID), got "${clientId}"`);
+  if (clientId && !GUID.test(clientId))
+    throw new ConfigError('SSO_CLIENT_ID', `expected the sign-in app's client id (a GUID), got "${clientId}"`);
   if (audience && !/^(api:\/\/\S+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.test(audience)) {
-    throw new ConfigError('SSO_AUDIENCE', `expected the sign-in app's Application ID URI, such as api://valued.example.nhs.uk/botid-<bot id>, got "${audience}"`);
+    throw new ConfigError(
+      'SSO_AUDIENCE',
+      `expected the sign-in app's Application ID URI, such as api://valued.example.nhs.uk/botid-<bot id>, got "${audience}"`,
+    );
   }
   if (audience && !clientId) throw new ConfigError('SSO_CLIENT_ID', 'is required when SSO_AUDIENCE is set');
   const keysUrl = read(env, 'SSO_KEYS_URL') ?? 'https://login.microsoftonline.com/{tenant}/discovery/v2.0/keys';
   // Plain http only for a key endpoint on this machine (tests); anywhere else keys must come over https.
   if (!keysUrl.includes('{tenant}') || !/^(https:\/\/\S+|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/\S*)$/.test(keysUrl)) {
-    throw new ConfigError('SSO_KEYS_URL', `must be an https address containing {tenant}, such as https://login.microsoftonline.com/{tenant}/discovery/v2.0/keys, got "${keysUrl}"`);
+    throw new ConfigError(
+      'SSO_KEYS_URL',
+      `must be an https address containing {tenant}, such as https://login.microsoftonline.com/{tenant}/discovery/v2.0/keys, got "${keysUrl}"`,
+    );
   }
-  const allowedTenants = [...new Set((read(env, 'SSO_ALLOWED_TENANTS') ?? '').split(',').map((t) => t.trim().toLowerCase()).filter(Boolean))];
+  const allowedTenants = [
+    ...new Set(
+      (read(env, 'SSO_ALLOWED_TENANTS') ?? '')
+        .split(',')
+        .map((t) => t.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
   const badTenant = allowedTenants.find((t) => !GUID.test(t));
   if (badTenant) throw new ConfigError('SSO_ALLOWED_TENANTS', `expected tenant ids (GUIDs) separated by commas, got "${badTenant}"`);
   if (!clientId) return undefined;

@@ -50,6 +50,6 @@ export function throttleWarnings(logger: ILogger, options: ThrottleOptions = {})
         h.suppressed++;
         h.last = data;
       }
-    }
+    },
   };
 }

@@ -32,22 +32,35 @@ export function createLogger(options: { level: string; format: 'json' | 'pretty'
   const base: pino.LoggerOptions = { level: options.level, base: undefined, name: 'valued' };
   if (destination) return new PinoLogger(pino(base, destination));
   if (options.format === 'pretty') {
-    return new PinoLogger(pino({ ...base, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } }));
+    return new PinoLogger(
+      pino({ ...base, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } }),
+    );
   }
   return new PinoLogger(pino(base));
 }
 
 /** Collects entries in memory: for tests that check what was logged. */
 export class MemoryLogger implements ILogger {
-  constructor(readonly entries: Array<{ level: string; msg: string; name?: string; data?: Record<string, unknown> }> = [], private readonly bindings: Record<string, unknown> = {}) {}
+  constructor(
+    readonly entries: Array<{ level: string; msg: string; name?: string; data?: Record<string, unknown> }> = [],
+    private readonly bindings: Record<string, unknown> = {},
+  ) {}
   child(name: string, bindings: Record<string, unknown> = {}): ILogger {
     return new MemoryLogger(this.entries, { ...this.bindings, ...bindings, name });
   }
   private add(level: string, msg: string, data?: Record<string, unknown>): void {
     this.entries.push({ level, msg, name: this.bindings.name as string | undefined, data: { ...this.bindings, ...data } });
   }
-  debug(msg: string, data?: Record<string, unknown>): void { this.add('debug', msg, data); }
-  info(msg: string, data?: Record<string, unknown>): void { this.add('info', msg, data); }
-  warn(msg: string, data?: Record<string, unknown>): void { this.add('warn', msg, data); }
-  error(msg: string, data?: Record<string, unknown>): void { this.add('error', msg, data); }
+  debug(msg: string, data?: Record<string, unknown>): void {
+    this.add('debug', msg, data);
+  }
+  info(msg: string, data?: Record<string, unknown>): void {
+    this.add('info', msg, data);
+  }
+  warn(msg: string, data?: Record<string, unknown>): void {
+    this.add('warn', msg, data);
+  }
+  error(msg: string, data?: Record<string, unknown>): void {
+    this.add('error', msg, data);
+  }
 }

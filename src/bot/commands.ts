@@ -14,20 +14,20 @@ export const MESSAGE_EXTENSION_COMMANDS = {
     id: 'sendThanks',
     title: 'Send thanks',
     description: 'Thank one or more colleagues for something specific',
-    contexts: ['compose', 'commandBox']
+    contexts: ['compose', 'commandBox'],
   },
   thankForThis: {
     id: 'thankForThis',
     title: 'Thank for this',
     description: 'Thank the person who wrote this message',
-    contexts: ['message']
+    contexts: ['message'],
   },
   nominate: {
     id: 'nominate',
     title: 'Nominate',
     description: 'Nominate a colleague for star of the month',
-    contexts: ['compose', 'message']
-  }
+    contexts: ['compose', 'message'],
+  },
 } as const satisfies Record<string, MessageExtensionCommand>;
 
 export interface BotCommand {
@@ -43,5 +43,5 @@ export const BOT_COMMANDS: readonly BotCommand[] = [
   { title: 'nominate', description: 'Nominate a colleague for star of the month', scopes: ['personal', 'team', 'groupChat'] },
   { title: 'nominations', description: 'Leads: review this month’s nominations and announce the star', scopes: ['personal'] },
   { title: 'settings', description: 'Leads: your team’s Valued settings', scopes: ['personal', 'team'] },
-  { title: 'digest', description: 'Leads: the monthly digest to read out at the governance meeting', scopes: ['personal'] }
+  { title: 'digest', description: 'Leads: the monthly digest to read out at the governance meeting', scopes: ['personal'] },
 ];

@@ -51,14 +51,14 @@ export function createBot(config: Config, deps: BotDeps): Bot {
     MicrosoftAppPassword: config.bot.appPassword,
     MicrosoftAppType: config.bot.appType,
     MicrosoftAppTenantId: config.bot.tenantId,
-    ...(config.bot.openIdMetadataUrl ? publicCloudWithMetadata(config.bot.openIdMetadataUrl) : {})
+    ...(config.bot.openIdMetadataUrl ? publicCloudWithMetadata(config.bot.openIdMetadataUrl) : {}),
   });
   const app = new Application({
     adapter,
     botAppId: config.bot.appId,
     removeRecipientMention: true,
     startTypingTimer: false,
-    longRunningMessages: false
+    longRunningMessages: false,
   });
   app.error(onTurnError(deps.logger));
 
@@ -66,16 +66,44 @@ export function createBot(config: Config, deps: BotDeps): Bot {
   const cardUpdater = new CardUpdater(sender);
   const roster = deps.makeRoster(new TeamsRosterSource(sender));
   const personal = new PersonalMessenger(deps.makeReach(new TeamsConversationStarter(sender)), sender, deps.logger.child('personal'));
-  const flow = new SlipFlow({ slips: deps.slips, boxes: deps.boxes, directory: deps.directory, sender, personal, cardUpdater, timeZone: deps.timeZone, logger: deps.logger });
+  const flow = new SlipFlow({
+    slips: deps.slips,
+    boxes: deps.boxes,
+    directory: deps.directory,
+    sender,
+    personal,
+    cardUpdater,
+    timeZone: deps.timeZone,
+    logger: deps.logger,
+  });
 
   teamMembership.register(app, { bot: deps, roster, sender });
   welcome.register(app, deps);
   slipsChat.register(app, flow);
   slipsCompose.register(app, flow);
   slipCardActions.register(app, { slips: deps.slips, cardUpdater, timeZone: deps.timeZone, logger: deps.logger, policy: deps.star.policy });
-  myRecognition.register(app, { history: deps.history, profiles: deps.profiles, dataRights: deps.dataRights, links: deps.links, publicUrl: deps.publicUrl, timeZone: deps.timeZone, now: deps.now, logger: deps.logger, policy: deps.star.policy });
+  myRecognition.register(app, {
+    history: deps.history,
+    profiles: deps.profiles,
+    dataRights: deps.dataRights,
+    links: deps.links,
+    publicUrl: deps.publicUrl,
+    timeZone: deps.timeZone,
+    now: deps.now,
+    logger: deps.logger,
+    policy: deps.star.policy,
+  });
   starOfTheMonth.register(app, { ...deps, ...deps.star, sender, personal });
-  digest.register(app, { digests: deps.digests, policy: deps.star.policy, boxes: deps.boxes, links: deps.links, publicUrl: deps.publicUrl, timeZone: deps.timeZone, now: deps.now, logger: deps.logger });
+  digest.register(app, {
+    digests: deps.digests,
+    policy: deps.star.policy,
+    boxes: deps.boxes,
+    links: deps.links,
+    publicUrl: deps.publicUrl,
+    timeZone: deps.timeZone,
+    now: deps.now,
+    logger: deps.logger,
+  });
   fallback.register(app);
 
   const teamNames = new TeamNames(deps.teamSettings, deps.logger);
@@ -113,7 +141,10 @@ export function createBot(config: Config, deps: BotDeps): Bot {
           await rememberConversation(context, deps);
           // A team in use whose roster is more than a day old is read again, after this turn.
           const team = teamOf(a);
-          if (team) void sender.background(roster.syncIfStale(team.id)).catch((e) => log.warn('roster check failed', { err: (e as Error).message }));
+          if (team)
+            void sender
+              .background(roster.syncIfStale(team.id))
+              .catch((e) => log.warn('roster check failed', { err: (e as Error).message }));
         }
       } catch (e) {
         if (a.type !== 'invoke') throw e;
@@ -126,12 +157,18 @@ export function createBot(config: Config, deps: BotDeps): Bot {
         // Handlers answer their own failures (guarded); what escapes to here is an invoke too
         // malformed for teams-ai to read. It is logged and refused below, not answered 5xx.
         if (a.type !== 'invoke') throw e;
-        log.error('invoke could not be handled', { err: (e as Error).message, stack: (e as Error).stack?.split('\n').slice(0, 5).join(' | ') });
+        log.error('invoke could not be handled', {
+          err: (e as Error).message,
+          stack: (e as Error).stack?.split('\n').slice(0, 5).join(' | '),
+        });
       }
       // An invoke nothing answered (an unknown name, or data no route accepts) is the caller's
       // error: 400, where the adapter would otherwise reply 501.
       if (a.type === 'invoke' && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
-        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 400, body: { error: 'unsupported or malformed invoke' } } });
+        await context.sendActivity({
+          type: ActivityTypes.InvokeResponse,
+          value: { status: 400, body: { error: 'unsupported or malformed invoke' } },
+        });
       }
     } catch (e) {
       if (dedupeKey) await deps.processed.release(dedupeKey).catch(() => undefined);
@@ -145,7 +182,7 @@ export function createBot(config: Config, deps: BotDeps): Bot {
     personal,
     leadsOf: (settings) => deps.star.policy.leadsOf(settings),
     wantsNotifications: (id) => deps.slips.wantsNotifications(id),
-    logger: deps.logger.child('digest-poster')
+    logger: deps.logger.child('digest-poster'),
   });
 
   return { adapter, app, sender, roster, personal, digestPoster, handle };
@@ -162,6 +199,6 @@ function publicCloudWithMetadata(openIdMetadataUrl: string): Record<string, stri
     OAuthUrl: 'https://api.botframework.com',
     ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
     CallerId: CallerIdConstants.PublicAzureChannel,
-    ValidateAuthority: 'true'
+    ValidateAuthority: 'true',
   };
 }

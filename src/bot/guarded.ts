@@ -6,7 +6,10 @@ import type { ILogger } from '../logger';
 import { APOLOGY } from './turn-error';
 import { turnLog } from './turn-log';
 
-export function guarded<A extends unknown[], R>(logger: ILogger, handler: (context: TurnContext, ...args: A) => Promise<R>): (context: TurnContext, ...args: A) => Promise<R | string> {
+export function guarded<A extends unknown[], R>(
+  logger: ILogger,
+  handler: (context: TurnContext, ...args: A) => Promise<R>,
+): (context: TurnContext, ...args: A) => Promise<R | string> {
   return async (context, ...args) => {
     try {
       return await handler(context, ...args);

@@ -12,7 +12,12 @@ const PAGE = 200;
 export class PeopleDirectory {
   private members?: Promise<TeamsChannelAccount[]>;
 
-  constructor(private readonly context: TurnContext, private readonly teamId: string, private readonly logger: ILogger, private readonly directory: ConversationDirectory) {}
+  constructor(
+    private readonly context: TurnContext,
+    private readonly teamId: string,
+    private readonly logger: ILogger,
+    private readonly directory: ConversationDirectory,
+  ) {}
 
   /** Members of this group chat or channel, or of the chosen team when in a personal chat. */
   list(): Promise<TeamsChannelAccount[]> {
@@ -52,7 +57,7 @@ export class PeopleDirectory {
         if (known) return known;
         // Teams accepts an Entra object id in a card mention, so an unknown person can still be tagged.
         return mentioned.find((k) => k.id === id || k.teamsId === id) ?? { id, teamsId: id, name: 'A colleague' };
-      })
+      }),
     );
   }
 }

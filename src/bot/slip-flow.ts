@@ -37,8 +37,7 @@ export interface SlipFlowDeps {
 export const MALFORMED_MESSAGE = 'Some of the form didn’t come through properly, so nothing was sent. Please check it and try again.';
 
 export type Checked =
-  | { kind: 'card'; card: CardAttachment }
-  | { kind: 'ready'; draft: SlipDraft; place: SlipPlace; fields: SlipFormFields };
+  { kind: 'card'; card: CardAttachment } | { kind: 'ready'; draft: SlipDraft; place: SlipPlace; fields: SlipFormFields };
 
 interface Where {
   place: SlipPlace;
@@ -65,7 +64,9 @@ export class SlipFlow {
     const team = teamOf(a);
     if (team) return { place: { ...base, teamId: team.id, teamName: team.name }, teams: [] };
     const actor = actorOf(a);
-    const choice = actor ? await this.deps.boxes.choicesFor(actor.id) : { teams: [] as Array<{ id: string; name: string }>, defaultTeamId: undefined };
+    const choice = actor
+      ? await this.deps.boxes.choicesFor(actor.id)
+      : { teams: [] as Array<{ id: string; name: string }>, defaultTeamId: undefined };
     const chosen = choice.teams.find((t) => t.id === requestedTeamId) ?? choice.teams.find((t) => t.id === choice.defaultTeamId);
     return { place: { ...base, teamId: chosen?.id ?? '', teamName: chosen?.name }, teams: choice.teams };
   }
@@ -92,7 +93,13 @@ export class SlipFlow {
     return shared;
   }
 
-  async formCard(context: TurnContext, mode: FormMode, fields: Partial<SlipFormFields>, errors: string[] = [], extraPeople: Array<{ id: string; name: string }> = []): Promise<CardAttachment> {
+  async formCard(
+    context: TurnContext,
+    mode: FormMode,
+    fields: Partial<SlipFormFields>,
+    errors: string[] = [],
+    extraPeople: Array<{ id: string; name: string }> = [],
+  ): Promise<CardAttachment> {
     const { place, teams } = await this.where(context, fields.teamId ?? '');
     const actor = actorOf(context.activity);
     const people = await this.people(context, place.teamId).choices(actor?.id ?? '');
@@ -109,7 +116,7 @@ export class SlipFlow {
       people,
       valueChoices: await this.deps.slips.valuesFor(place.teamId, this.sharedReads(context)),
       teams,
-      errors
+      errors,
     });
   }
 
@@ -124,20 +131,53 @@ export class SlipFlow {
     const { place } = await this.where(context, read.fields.teamId);
     const fields = { ...read.fields, teamId: place.teamId };
     const recipients = await this.people(context, place.teamId).resolve(fields.recipients);
-    const draft: SlipDraft = { sender: actor, recipients, message: fields.message, values: fields.values, visibility: fields.visibility, ...(fields.quote ? { quote: fields.quote } : {}) };
-    const result = await this.deps.slips.check(draft, place.teamId, { postAnyway: read.postAnyway, valuesRequired: options.valuesRequired, shared: this.sharedReads(context) });
+    const draft: SlipDraft = {
+      sender: actor,
+      recipients,
+      message: fields.message,
+      values: fields.values,
+      visibility: fields.visibility,
+      ...(fields.quote ? { quote: fields.quote } : {}),
+    };
+    const result = await this.deps.slips.check(draft, place.teamId, {
+      postAnyway: read.postAnyway,
+      valuesRequired: options.valuesRequired,
+      shared: this.sharedReads(context),
+    });
     if (result.kind === 'problems') {
       log.info('slip refused', { reasons: result.problems.map((p) => p.field) });
-      return { kind: 'card', card: await this.formCard(context, mode, fields, result.problems.map((p) => p.userMessage)) };
+      return {
+        kind: 'card',
+        card: await this.formCard(
+          context,
+          mode,
+          fields,
+          result.problems.map((p) => p.userMessage),
+        ),
+      };
     }
-    if (result.kind === 'nudges') return { kind: 'card', card: slipNudgeCard(mode, fields, result.nudges, options.valuesRequired === false ? { source: 'quick' } : {}) };
+    if (result.kind === 'nudges')
+      return {
+        kind: 'card',
+        card: slipNudgeCard(mode, fields, result.nudges, options.valuesRequired === false ? { source: 'quick' } : {}),
+      };
     return { kind: 'ready', draft, place, fields };
   }
 
   /** The slip as it will look, before it is saved: for the message extension's preview. */
   previewCard(ready: Extract<Checked, { kind: 'ready' }>): CardAttachment {
     const now = new Date().toISOString();
-    const slip: Slip = { ...ready.draft, id: 'preview', tenantId: ready.place.tenantId, teamId: ready.place.teamId, month: '', conversationId: ready.place.conversationId, createdAt: now, cosigners: [], notified: {} };
+    const slip: Slip = {
+      ...ready.draft,
+      id: 'preview',
+      tenantId: ready.place.tenantId,
+      teamId: ready.place.teamId,
+      month: '',
+      conversationId: ready.place.conversationId,
+      createdAt: now,
+      cosigners: [],
+      notified: {},
+    };
     const card = slipCard({ slip, titles: {}, refreshUserIds: [], timeZone: this.deps.timeZone, teamName: ready.place.teamName });
     // Teams hands the preview back on Send; the draft rides in the button's data so nothing is kept between the two requests.
     const actions = card.content.actions as Array<Record<string, unknown>>;
@@ -149,7 +189,12 @@ export class SlipFlow {
    * Saves the slip (idempotent on requestKey), posts its card here when it is a team slip,
    * and notifies each recipient personally in the background.
    */
-  async send(context: TurnContext, ready: Extract<Checked, { kind: 'ready' }>, requestKey: string, options: { postHere: boolean }): Promise<Slip> {
+  async send(
+    context: TurnContext,
+    ready: Extract<Checked, { kind: 'ready' }>,
+    requestKey: string,
+    options: { postHere: boolean },
+  ): Promise<Slip> {
     const log = this.log(context);
     const { slip, created, shouldPost } = await this.deps.slips.send(ready.draft, ready.place, requestKey, this.sharedReads(context));
     let current = slip;
@@ -157,13 +202,21 @@ export class SlipFlow {
     if (shouldPost && options.postHere && slip.visibility === 'team') {
       const refreshUserIds = await this.audience(context, slip, ready.place.teamId);
       profiles = await this.deps.slips.profilesOf([slip.sender.id, ...slip.recipients.map((r) => r.id)]);
-      const card = slipCard({ slip, titles: titlesOf(profiles), refreshUserIds, timeZone: this.deps.timeZone, teamName: ready.place.teamName });
+      const card = slipCard({
+        slip,
+        titles: titlesOf(profiles),
+        refreshUserIds,
+        timeZone: this.deps.timeZone,
+        teamName: ready.place.teamName,
+      });
       const posted = await context.sendActivity({ attachments: [card], summary: `${safeName(slip.sender.name)} sent a thank-you` });
       if (posted?.id) current = await this.deps.slips.recordPosted(slip, posted.id, refreshUserIds);
     }
     log.info('slip sent', { slipId: slip.id, created, recipients: slip.recipients.length, visibility: slip.visibility });
     // Also on a retry: it tells whoever the first attempt never reached (storage failed first).
-    void this.deps.sender.background(this.notify(current, created, ready.place.teamName, profiles)).catch((e) => log.error('notifying recipients failed', { slipId: slip.id, err: (e as Error).message }));
+    void this.deps.sender
+      .background(this.notify(current, created, ready.place.teamName, profiles))
+      .catch((e) => log.error('notifying recipients failed', { slipId: slip.id, err: (e as Error).message }));
     return current;
   }
 
@@ -185,8 +238,14 @@ export class SlipFlow {
     await Promise.all(
       pending.recipients.map(async (r) => {
         const wants = profiles ? !profiles.get(r.id)?.noNotifications : await this.deps.slips.wantsNotifications(r.id);
-        outcome[r.id] = wants ? await this.deps.personal.tell(r.id, { attachments: [slipNotificationCard(slip, this.deps.timeZone, teamName)] }, 'slip notification') : 'not notified';
-      })
+        outcome[r.id] = wants
+          ? await this.deps.personal.tell(
+              r.id,
+              { attachments: [slipNotificationCard(slip, this.deps.timeZone, teamName)] },
+              'slip notification',
+            )
+          : 'not notified';
+      }),
     );
     await this.deps.slips.recordNotified(slip, outcome);
   }
@@ -194,7 +253,8 @@ export class SlipFlow {
   /** The sender's confirmation, in plain words. */
   confirmation(slip: Slip): { heading: string; text: string } {
     const names = listOf(slip.recipients.map((r) => safeName(r.name)));
-    if (slip.visibility === 'private') return { heading: 'Sent privately', text: `Your thanks has gone to ${names}. Only you and they can see it.` };
+    if (slip.visibility === 'private')
+      return { heading: 'Sent privately', text: `Your thanks has gone to ${names}. Only you and they can see it.` };
     return { heading: 'Your thanks is on its way', text: `${names} will be told. Thank you for taking the time to say it.` };
   }
 

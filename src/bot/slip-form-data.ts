@@ -23,7 +23,14 @@ function text(raw: Record<string, unknown>, key: string, max = MAX_FIELD): { val
 function list(raw: Record<string, unknown>, key: string): { value: string[]; bad?: string } {
   const t = text(raw, key);
   if (t.bad) return { value: [], bad: t.bad };
-  const items = [...new Set(t.value.split(',').map((s) => s.trim()).filter(Boolean))];
+  const items = [
+    ...new Set(
+      t.value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (items.length > 50) return { value: items.slice(0, 50), bad: `${key} has too many items` };
   return { value: items };
 }
@@ -47,7 +54,8 @@ export function readSlipForm(raw: unknown, fallbackDraftId: string): ReadForm {
   note(teamId);
   const draft = text(data, 'draftId', 64);
   const visibility = data.visibility === 'private' ? 'private' : 'team';
-  if (data.visibility !== undefined && data.visibility !== 'team' && data.visibility !== 'private') problems.push('visibility is not team or private');
+  if (data.visibility !== undefined && data.visibility !== 'team' && data.visibility !== 'private')
+    problems.push('visibility is not team or private');
 
   return {
     fields: {
@@ -57,9 +65,9 @@ export function readSlipForm(raw: unknown, fallbackDraftId: string): ReadForm {
       values: values.value,
       visibility,
       teamId: teamId.value,
-      quote: quote.value
+      quote: quote.value,
     },
     postAnyway: data.postAnyway === true || data.postAnyway === 'true',
-    malformed: problems.length ? problems.join('; ') : undefined
+    malformed: problems.length ? problems.join('; ') : undefined,
   };
 }

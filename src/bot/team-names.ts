@@ -12,7 +12,10 @@ const MAX_CACHED = 10_000;
 export class TeamNames {
   private readonly cache = new Map<string, string>();
 
-  constructor(private readonly teamSettings: TeamSettingsRepository, private readonly logger: ILogger) {}
+  constructor(
+    private readonly teamSettings: TeamSettingsRepository,
+    private readonly logger: ILogger,
+  ) {}
 
   async fillIn(context: TurnContext): Promise<void> {
     const team = (context.activity.channelData as { team?: { id?: unknown; name?: unknown } } | undefined)?.team;

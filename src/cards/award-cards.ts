@@ -31,8 +31,8 @@ export function awardAnnouncementCard(c: AwardCardContext): CardAttachment {
       values: award.values,
       prize: c.prizeText ? `Prize: ${userText(c.prizeText)}` : '',
       highlyCommended: award.highlyCommended.length ? `Highly commended: ${names(award.highlyCommended)}` : '',
-      footer: `${safeName(c.teamName)} · chosen from ${c.nominationCount} ${c.nominationCount === 1 ? 'nomination' : 'nominations'} by colleagues`
-    })
+      footer: `${safeName(c.teamName)} · chosen from ${c.nominationCount} ${c.nominationCount === 1 ? 'nomination' : 'nominations'} by colleagues`,
+    }),
   );
 }
 
@@ -48,8 +48,8 @@ export function winnerCard(c: AwardCardContext): CardAttachment {
       citation: userText(award.citation),
       reasons: [],
       outcome: c.prizeText ? `Prize: ${userText(c.prizeText)}` : '',
-      footer: 'This award is kept in your recognition history.'
-    })
+      footer: 'This award is kept in your recognition history.',
+    }),
   );
 }
 
@@ -74,10 +74,10 @@ export function nomineeCard(c: AwardCardContext, nominations: Nomination[]): Car
       citation: '',
       reasons: nominations.map((n) => ({
         reason: userText(n.reason),
-        by: n.anonymous ? 'From a colleague (they kept their name from the team)' : `From ${safeName(n.nominator.name)}`
+        by: n.anonymous ? 'From a colleague (they kept their name from the team)' : `From ${safeName(n.nominator.name)}`,
       })),
       outcome,
-      footer: 'Nominations are kept in your recognition history.'
-    })
+      footer: 'Nominations are kept in your recognition history.',
+    }),
   );
 }

@@ -4,7 +4,17 @@
 // opted out) can never reach a card.
 import template from '../../cards/digest.json';
 import { monthLabel, previousMonth } from '../domain/box';
-import { FEWER_THAN_5, REACH_NOTE, reachSentences, type Digest, type DigestSlip, type FairnessRow, type GroupFigure, type Reach, FAIRNESS_GROUP_LABELS } from '../domain/digest';
+import {
+  FEWER_THAN_5,
+  REACH_NOTE,
+  reachSentences,
+  type Digest,
+  type DigestSlip,
+  type FairnessRow,
+  type GroupFigure,
+  type Reach,
+  FAIRNESS_GROUP_LABELS,
+} from '../domain/digest';
 import { attachment, expand, type CardAttachment } from './render';
 import { listOf, safeName, userText } from './safe-text';
 import { dateFormat } from '../domain/date-format';
@@ -50,9 +60,9 @@ export function changeFrom(now: number, before: number, label: string): string {
   return now > before ? `${now - before} more than ${label}` : `${before - now} fewer than ${label}`;
 }
 
-
 const figure = (f: GroupFigure): string => String(f);
-const allHidden = (r: FairnessRow): boolean => [r.peopleReceiving, r.slipsReceived, r.peopleGiving, r.slipsGiven].every((f) => f === FEWER_THAN_5);
+const allHidden = (r: FairnessRow): boolean =>
+  [r.peopleReceiving, r.slipsReceived, r.peopleGiving, r.slipsGiven].every((f) => f === FEWER_THAN_5);
 
 /**
  * Reach on the card: the overall sentences, a row per staff group with members (groups with
@@ -63,13 +73,19 @@ function reachView(r: Reach, month: string) {
   const known = typeof r.members === 'number' && r.members > 0;
   const withMembers = known ? r.rows.filter((row) => row.members !== 0) : [];
   const shown = withMembers.filter((row) => row.members !== FEWER_THAN_5);
-  const small = withMembers.filter((row) => row.members === FEWER_THAN_5).map((row) => FAIRNESS_GROUP_LABELS[row.group] ?? nameOf(String(row.group)));
+  const small = withMembers
+    .filter((row) => row.members === FEWER_THAN_5)
+    .map((row) => FAIRNESS_GROUP_LABELS[row.group] ?? nameOf(String(row.group)));
   return {
     reached: words.reached,
     quiet: words.quiet,
-    rows: shown.map((row) => ({ group: FAIRNESS_GROUP_LABELS[row.group] ?? nameOf(String(row.group)), members: figure(row.members), reached: figure(row.reached) })),
+    rows: shown.map((row) => ({
+      group: FAIRNESS_GROUP_LABELS[row.group] ?? nameOf(String(row.group)),
+      members: figure(row.members),
+      reached: figure(row.reached),
+    })),
     small: small.length ? `Fewer than 5 members, so not shown: ${listOf(small)}.` : '',
-    note: REACH_NOTE
+    note: REACH_NOTE,
   };
 }
 
@@ -84,7 +100,7 @@ function slipView(s: DigestSlip, recipientId: string, timeZone: string) {
     ...(s.values.length ? [s.values.map(nameOf).join(', ')] : []),
     ...(others.length ? [`also for ${listOf(others)}`] : []),
     ...(s.cosigners ? [`${plural(s.cosigners, 'colleague')} added their thanks`] : []),
-    when(s.createdAt, timeZone)
+    when(s.createdAt, timeZone),
   ];
   return { message: userText(s.message), quote: s.quote ? userText(`“${s.quote}”`) : '', by: by.join(' · ') };
 }
@@ -132,9 +148,14 @@ function render(v: DigestCardView, shown: number): CardAttachment {
 
   const award = d.award
     ? {
-        winners: d.award.winners.length > 1 ? `Joint winners: ${listOf(d.award.winners.map((w) => nameOf(w.name)))}` : nameOf(d.award.winners[0]?.name ?? ''),
-        highlyCommended: d.award.highlyCommended.length ? `Highly commended: ${listOf(d.award.highlyCommended.map((p) => nameOf(p.name)))}` : '',
-        citation: d.award.citation.trim() ? userText(d.award.citation.trim()) : ''
+        winners:
+          d.award.winners.length > 1
+            ? `Joint winners: ${listOf(d.award.winners.map((w) => nameOf(w.name)))}`
+            : nameOf(d.award.winners[0]?.name ?? ''),
+        highlyCommended: d.award.highlyCommended.length
+          ? `Highly commended: ${listOf(d.award.highlyCommended.map((p) => nameOf(p.name)))}`
+          : '',
+        citation: d.award.citation.trim() ? userText(d.award.citation.trim()) : '',
       }
     : { winners: 'Not announced yet', highlyCommended: '', citation: '' };
 
@@ -159,15 +180,19 @@ function render(v: DigestCardView, shown: number): CardAttachment {
     const take = g.slips.slice(0, left);
     left -= take.length;
     const name = nameOf(g.recipient.name);
-    groups.push({ heading: g.title?.trim() ? `For ${name}, ${nameOf(g.title)}` : `For ${name}`, slips: take.map((s) => slipView(s, g.recipient.id, d.timeZone)) });
+    groups.push({
+      heading: g.title?.trim() ? `For ${name}, ${nameOf(g.title)}` : `For ${name}`,
+      slips: take.map((s) => slipView(s, g.recipient.id, d.timeZone)),
+    });
   }
   const total = entries(d);
   const more = total - shown;
-  const readOutLine = d.readOutSlips === 0
-    ? d.totals.slips === 0
-      ? 'No slips this month.'
-      : 'None of this month’s slips are for reading out: they were private, or the people thanked chose not to have them read out.'
-    : `${plural(d.readOutSlips, 'slip')} to read out, by the person thanked.${more > 0 ? ' The first are below; the read-out has them all, one at a time.' : ''}`;
+  const readOutLine =
+    d.readOutSlips === 0
+      ? d.totals.slips === 0
+        ? 'No slips this month.'
+        : 'None of this month’s slips are for reading out: they were private, or the people thanked chose not to have them read out.'
+      : `${plural(d.readOutSlips, 'slip')} to read out, by the person thanked.${more > 0 ? ' The first are below; the read-out has them all, one at a time.' : ''}`;
 
   const withLinks = !!v.links;
   return attachment(
@@ -178,10 +203,16 @@ function render(v: DigestCardView, shown: number): CardAttachment {
       error: v.error ?? '',
       totalsLine,
       totals: [
-        { title: 'People thanked', value: `${d.totals.peopleThanked} (${changeFrom(d.totals.peopleThanked, d.previous.peopleThanked, prev)})` },
-        { title: 'Colleagues who sent thanks', value: `${d.totals.peopleThanking} (${changeFrom(d.totals.peopleThanking, d.previous.peopleThanking, prev)})` },
+        {
+          title: 'People thanked',
+          value: `${d.totals.peopleThanked} (${changeFrom(d.totals.peopleThanked, d.previous.peopleThanked, prev)})`,
+        },
+        {
+          title: 'Colleagues who sent thanks',
+          value: `${d.totals.peopleThanking} (${changeFrom(d.totals.peopleThanking, d.previous.peopleThanking, prev)})`,
+        },
         { title: 'Thanks added to slips', value: String(d.totals.cosigns) },
-        ...(d.totals.privateSlips ? [{ title: 'Private slips', value: `${d.totals.privateSlips} (counted, never read out)` }] : [])
+        ...(d.totals.privateSlips ? [{ title: 'Private slips', value: `${d.totals.privateSlips} (counted, never read out)` }] : []),
       ],
       award,
       nominationsLine,
@@ -192,7 +223,7 @@ function render(v: DigestCardView, shown: number): CardAttachment {
         peopleReceiving: figure(r.peopleReceiving),
         slipsReceived: figure(r.slipsReceived),
         peopleGiving: figure(r.peopleGiving),
-        slipsGiven: figure(r.slipsGiven)
+        slipsGiven: figure(r.slipsGiven),
       })),
       fairnessSmall: small.length ? `Fewer than 5 people, so not shown: ${listOf(small)}.` : '',
       noSlips: !d.totals.slips,
@@ -201,11 +232,13 @@ function render(v: DigestCardView, shown: number): CardAttachment {
       readOutLine,
       groups,
       more: more > 0 ? `and ${more} more in the read-out` : '',
-      linksNote: withLinks ? `These links are just for you, so please don’t forward them. They work for ${plural(v.linkHours ?? 12, 'hour')}. To share the read-out at the meeting, open it and share your screen.` : '',
+      linksNote: withLinks
+        ? `These links are just for you, so please don’t forward them. They work for ${plural(v.linkHours ?? 12, 'hour')}. To share the read-out at the meeting, open it and share your screen.`
+        : '',
       withLinks,
       links: v.links ?? { readOut: '', print: '', csv: '' },
       leadsButton: !withLinks,
-      ref: { teamId: d.teamId, month: d.month }
-    })
+      ref: { teamId: d.teamId, month: d.month },
+    }),
   );
 }

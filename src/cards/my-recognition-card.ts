@@ -34,17 +34,26 @@ export function myRecognitionCard(v: MyRecognitionView): CardAttachment {
     totals: [
       { count: String(s.totals.allTime), label: 'in all' },
       { count: String(s.totals.thisYear), label: 'this year' },
-      { count: String(s.totals.thisMonth), label: 'this month' }
+      { count: String(s.totals.thisMonth), label: 'this month' },
     ],
-    valuesLine: s.values.length ? `Most recognised for: ${s.values.slice(0, 3).map((x) => `${x.value} (${x.count})`).join(' · ')}` : '',
-    awardsLine: s.awards.length ? `Star of the month: ${s.awards.map((a) => `${a.result === 'winner' ? '' : 'highly commended, '}${a.month} (${safeName(a.teamName)})`).join(' · ')}` : '',
+    valuesLine: s.values.length
+      ? `Most recognised for: ${s.values
+          .slice(0, 3)
+          .map((x) => `${x.value} (${x.count})`)
+          .join(' · ')}`
+      : '',
+    awardsLine: s.awards.length
+      ? `Star of the month: ${s.awards.map((a) => `${a.result === 'winner' ? '' : 'highly commended, '}${a.month} (${safeName(a.teamName)})`).join(' · ')}`
+      : '',
     nominationsLine: s.nominations.length ? `Nominated for star of the month ${plural(s.nominations.length, 'time', 'times')}.` : '',
     listHeading: `Thank-yous you have received${filtered}`,
-    emptyText: filtered ? 'Nothing matches that yet.' : 'Nothing yet. When a colleague thanks you, it will appear here, and it stays yours to keep.',
+    emptyText: filtered
+      ? 'Nothing matches that yet.'
+      : 'Nothing yet. When a colleague thanks you, it will appear here, and it stays yours to keep.',
     slips: v.slips.map((e) => ({
       from: `${safeName(e.sender.name)} · ${formatWhen(e.createdAt, v.timeZone)}${e.visibility === 'private' ? ' · Private' : ''}`,
       message: userText(e.message),
-      valuesText: e.values.join(' · ')
+      valuesText: e.values.join(' · '),
     })),
     valueChoices: v.valueChoices,
     yearChoices: s.years.map(String),
@@ -57,7 +66,7 @@ export function myRecognitionCard(v: MyRecognitionView): CardAttachment {
     newerData: { ...paging, token: v.previous[0] === '~' ? '' : (v.previous[0] ?? ''), previous: v.previous.slice(1).join(' ') },
     filterData: { token: '', previous: '', fromInputs: 'true' },
     portfolioUrl: v.portfolioUrl,
-    csvUrl: v.csvUrl
+    csvUrl: v.csvUrl,
   });
   return attachment(content);
 }

@@ -11,7 +11,7 @@ export function nominatePromptCard(v: { nomineeName?: string; data: Record<strin
   return attachment(
     expand(template, {
       text: `Anyone can nominate ${who} for this month’s star of the month. The form opens just for you, and your governance lead reads every nomination.`,
-      data: { msteams: { type: 'task/fetch' }, verb: 'nomination.open', ...v.data }
-    })
+      data: { msteams: { type: 'task/fetch' }, verb: 'nomination.open', ...v.data },
+    }),
   );
 }

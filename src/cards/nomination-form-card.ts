@@ -51,7 +51,7 @@ export function nominationFormCard(v: NominationFormView): CardAttachment {
     teams: v.teams.map((t) => ({ id: t.id, name: safeName(t.name) })),
     teamId: v.teamId,
     submitType: actionType(v.mode),
-    submitData: { verb: 'nomination.submit', month: v.month, ...(v.teams.length <= 1 ? { teamId: v.teamId } : {}) }
+    submitData: { verb: 'nomination.submit', month: v.month, ...(v.teams.length <= 1 ? { teamId: v.teamId } : {}) },
   });
   stripTaskVerb(content, v.mode);
   return attachment(content);

@@ -22,14 +22,24 @@ function statusLine(r: BoxReview, timeZone: string): string {
   else parts.push(round.nominationsClosed ? 'Nominations have closed; new ones go into next month’s box' : 'Nominations are open');
   if (!r.settings.voteEnabled && round.vote === 'not started') parts.push('team vote: off (a lead can turn it on with settings)');
   else if (round.vote === 'not started') parts.push('team vote: not opened yet');
-  else parts.push(`team vote ${round.vote === 'open' ? 'open' : 'closed'}: ${plural(tally?.total ?? 0, 'vote')}${round.vote === 'open' ? ' so far' : ''}`);
+  else
+    parts.push(
+      `team vote ${round.vote === 'open' ? 'open' : 'closed'}: ${plural(tally?.total ?? 0, 'vote')}${round.vote === 'open' ? ' so far' : ''}`,
+    );
   return `${parts.join(' · ')}.`;
 }
 
 // Cards must stay under 28 KB; a very full box shows shorter reasons rather than failing.
 const BUDGET = 26 * 1024;
 // Each step: how long a reason may be, and how many nominees show their reasons at all.
-const STEPS: Array<[number, number]> = [[2000, Infinity], [400, Infinity], [160, Infinity], [60, Infinity], [60, 15], [60, 5]];
+const STEPS: Array<[number, number]> = [
+  [2000, Infinity],
+  [400, Infinity],
+  [160, Infinity],
+  [60, Infinity],
+  [60, 15],
+  [60, 5],
+];
 
 const shorten = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
@@ -43,7 +53,7 @@ function nomineeView(n: NomineeSummary, r: BoxReview, reasonMax: number, withRea
     `${plural(n.slipCount, 'slip')} this month`,
     `last won: ${n.lastWonMonth ? monthLabel(n.lastWonMonth) : 'never'}`,
     ...(shortlisted ? ['shortlisted'] : []),
-    ...(votes !== undefined && shortlisted ? [plural(votes, 'vote')] : [])
+    ...(votes !== undefined && shortlisted ? [plural(votes, 'vote')] : []),
   ];
   const warn = (shortlisted || chosen) && n.recentWinMonth;
   return {
@@ -57,9 +67,9 @@ function nomineeView(n: NomineeSummary, r: BoxReview, reasonMax: number, withRea
       by: [
         `From ${safeName(nom.nominator.name)}${nom.anonymous ? ' (name kept from the team)' : ''}`,
         ...(nom.values.length ? [nom.values.join(', ')] : []),
-        ...(nom.slipIds.length ? [`${plural(nom.slipIds.length, 'slip')} attached`] : [])
-      ].join(' · ')
-    }))
+        ...(nom.slipIds.length ? [`${plural(nom.slipIds.length, 'slip')} attached`] : []),
+      ].join(' · '),
+    })),
   };
 }
 
@@ -80,9 +90,10 @@ function render(v: ReviewCardView, reasonMax: number, detailed: number): CardAtt
   const choices = r.nominees.map((n) => ({ id: n.nominee.id, name: safeName(n.nominee.name) }));
   const shortlisted = choices.filter((c) => round.shortlist.includes(c.id));
   const tally = r.tally;
-  const tie = tally && round.vote === 'closed' && !announced && tally.leaders.length > 1
-    ? `It’s a tie between ${listOf(tally.leaders.map(name))}, with ${plural(tally.counts[0].votes, 'vote')} each. It’s your call: choose one, or choose more than one as joint winners.`
-    : '';
+  const tie =
+    tally && round.vote === 'closed' && !announced && tally.leaders.length > 1
+      ? `It’s a tie between ${listOf(tally.leaders.map(name))}, with ${plural(tally.counts[0].votes, 'vote')} each. It’s your call: choose one, or choose more than one as joint winners.`
+      : '';
   const heading = `Star of the month: ${safeName(r.settings.teamName)}, ${monthLabel(r.month)}`;
   return attachment(
     expand(template, {
@@ -94,7 +105,10 @@ function render(v: ReviewCardView, reasonMax: number, detailed: number): CardAtt
       tie,
       empty: `No nominations yet for ${monthLabel(r.month)}. Colleagues can nominate by typing nominate in a chat with Valued, or @Valued nominate in a team channel.`,
       nominees: r.nominees.map((n, i) => nomineeView(n, r, reasonMax, i < detailed)),
-      trimmed: reasonMax < STEPS[0][0] ? `This box is very full, so ${detailed < r.nominees.length ? `reasons are shown for the ${detailed} most nominated colleagues and ` : ''}long reasons are shortened here.` : '',
+      trimmed:
+        reasonMax < STEPS[0][0]
+          ? `This box is very full, so ${detailed < r.nominees.length ? `reasons are shown for the ${detailed} most nominated colleagues and ` : ''}long reasons are shortened here.`
+          : '',
       nomineeChoices: choices,
       winnerChoices: shortlisted.length ? shortlisted : choices,
       shortlist: round.shortlist.join(','),
@@ -107,7 +121,7 @@ function render(v: ReviewCardView, reasonMax: number, detailed: number): CardAtt
       canCloseVote: round.vote === 'open',
       canAward: choices.length > 0 && !announced,
       canClose: !round.nominationsClosed && !announced,
-      ref: { teamId: r.settings.teamId, month: r.month }
-    })
+      ref: { teamId: r.settings.teamId, month: r.month },
+    }),
   );
 }

@@ -8,7 +8,7 @@ const GROUP_TITLES: Record<string, string> = {
   'registered professional': 'Registered professional',
   manager: 'Manager',
   other: 'Other',
-  'prefer not to say': 'Prefer not to say'
+  'prefer not to say': 'Prefer not to say',
 };
 
 export function profileCard(profile: Partial<Profile>, note = '', good = true): CardAttachment {
@@ -24,7 +24,7 @@ export function profileCard(profile: Partial<Profile>, note = '', good = true): 
       noNotifications: profile.noNotifications ? 'true' : 'false',
       staffGroups: STAFF_GROUPS.map((g) => ({ value: g, title: GROUP_TITLES[g] })),
       professions: PROFESSIONS,
-      bands: BANDS
-    })
+      bands: BANDS,
+    }),
   );
 }

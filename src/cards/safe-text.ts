@@ -19,7 +19,11 @@ export function userText(s: string): string {
  * characters, and a typed address is defused just as it is in a message.
  */
 export function safeName(s: string): string {
-  const cleaned = s.replace(/[<>[\]*_`#|\\{}]/g, '').replace(/\s+/g, ' ').trim().slice(0, 100);
+  const cleaned = s
+    .replace(/[<>[\]*_`#|\\{}]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 100);
   return cleaned ? userText(cleaned) : 'A colleague';
 }
 
@@ -30,5 +34,7 @@ export function listOf(items: string[]): string {
 }
 
 export function formatWhen(iso: string, timeZone: string): string {
-  return dateFormat({ day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
+  return dateFormat({ day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone }).format(
+    new Date(iso),
+  );
 }

@@ -17,7 +17,8 @@ export interface SlipCardView {
   teamName?: string;
 }
 
-const named = (p: PersonRef, titles: Record<string, string>) => (titles[p.id] ? `${safeName(p.name)} (${safeName(titles[p.id])})` : safeName(p.name));
+const named = (p: PersonRef, titles: Record<string, string>) =>
+  titles[p.id] ? `${safeName(p.name)} (${safeName(titles[p.id])})` : safeName(p.name);
 
 export function cosignLine(cosigners: PersonRef[]): string {
   if (cosigners.length === 0) return '';
@@ -38,9 +39,17 @@ export function slipCard(v: SlipCardView): CardAttachment {
   const isSender = viewer?.id === slip.sender.id;
   const isRecipient = !!viewer && slip.recipients.some((r) => r.id === viewer.id);
   const hasCosigned = !!viewer && slip.cosigners.some((c) => c.id === viewer.id);
-  const viewerNote = isSender ? 'You sent this. Thank you for taking the time.' : isRecipient ? 'This is for you. Well done!' : hasCosigned ? 'You’ve added your thanks.' : '';
+  const viewerNote = isSender
+    ? 'You sent this. Thank you for taking the time.'
+    : isRecipient
+      ? 'This is for you. Well done!'
+      : hasCosigned
+        ? 'You’ve added your thanks.'
+        : '';
   const mentions = slip.recipients.map((r) => ({ text: `<at>${safeName(r.name)}</at>`, id: r.teamsId, name: safeName(r.name) }));
-  const recipientsText = listOf(slip.recipients.map((r, i) => (v.titles[r.id] ? `${mentions[i].text} (${safeName(v.titles[r.id])})` : mentions[i].text)));
+  const recipientsText = listOf(
+    slip.recipients.map((r, i) => (v.titles[r.id] ? `${mentions[i].text} (${safeName(v.titles[r.id])})` : mentions[i].text)),
+  );
   const slipRef = { slipId: slip.id, teamId: slip.teamId, month: slip.month };
   const content = expand(template, {
     speak: `${safeName(slip.sender.name)} thanked ${listOf(slip.recipients.map((r) => named(r, v.titles)))}. ${slip.message}`,
@@ -57,7 +66,7 @@ export function slipCard(v: SlipCardView): CardAttachment {
     refreshUserIds: v.refreshUserIds.slice(0, 60),
     slipRef,
     canCosign: !isSender && !isRecipient && !hasCosigned,
-    cosignData: slipRef
+    cosignData: slipRef,
   });
   return attachment(content);
 }
@@ -65,7 +74,8 @@ export function slipCard(v: SlipCardView): CardAttachment {
 /** The personal card each recipient gets from the bot. */
 export function slipNotificationCard(slip: Slip, timeZone: string, teamName?: string): CardAttachment {
   const sender = safeName(slip.sender.name);
-  const others = slip.recipients.length > 1 ? ` and ${slip.recipients.length - 1} ${slip.recipients.length === 2 ? 'colleague' : 'colleagues'}` : '';
+  const others =
+    slip.recipients.length > 1 ? ` and ${slip.recipients.length - 1} ${slip.recipients.length === 2 ? 'colleague' : 'colleagues'}` : '';
   return attachment(
     expand(notificationTemplate, {
       speak: `${sender} thanked you${others}. ${slip.message}`,
@@ -73,7 +83,7 @@ export function slipNotificationCard(slip: Slip, timeZone: string, teamName?: st
       message: userText(slip.message),
       quote: slip.quote ? userText(slip.quote) : '',
       valuesLine: slip.values.length ? `Values: ${slip.values.join(' · ')}` : '',
-      footer: `${formatWhen(slip.createdAt, timeZone)}${teamName ? ` · ${safeName(teamName)}` : ''}${slip.visibility === 'private' ? ' · Private' : ''}`
-    })
+      footer: `${formatWhen(slip.createdAt, timeZone)}${teamName ? ` · ${safeName(teamName)}` : ''}${slip.visibility === 'private' ? ' · Private' : ''}`,
+    }),
   );
 }

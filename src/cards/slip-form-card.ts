@@ -28,7 +28,15 @@ export const actionType = (mode: FormMode): string => (mode === 'task' ? 'Action
 
 /** The fields that travel with an action, so a card without inputs can carry a draft. */
 export function draftData(f: SlipFormFields): Record<string, string> {
-  return { draftId: f.draftId, recipients: f.recipients.join(','), message: f.message, values: f.values.join(','), visibility: f.visibility, teamId: f.teamId, quote: f.quote };
+  return {
+    draftId: f.draftId,
+    recipients: f.recipients.join(','),
+    message: f.message,
+    values: f.values.join(','),
+    visibility: f.visibility,
+    teamId: f.teamId,
+    quote: f.quote,
+  };
 }
 
 export function slipFormCard(v: SlipFormView): CardAttachment {
@@ -47,7 +55,7 @@ export function slipFormCard(v: SlipFormView): CardAttachment {
     teamId: v.teamId,
     submitType: actionType(v.mode),
     // The inputs are merged into this on submit; the hidden fields keep the draft's identity.
-    submitData: { verb: 'slip.submit', draftId: v.draftId, quote: v.quote, ...(v.teams.length <= 1 ? { teamId: v.teamId } : {}) }
+    submitData: { verb: 'slip.submit', draftId: v.draftId, quote: v.quote, ...(v.teams.length <= 1 ? { teamId: v.teamId } : {}) },
   });
   stripTaskVerb(content, v.mode);
   return attachment(content);

@@ -13,7 +13,7 @@ export function slipNudgeCard(mode: FormMode, draft: SlipFormFields, nudges: Nud
     message: userText(draft.message),
     submitType: actionType(mode),
     editData: { ...data, verb: 'slip.edit' },
-    postData: { ...data, verb: 'slip.submit', postAnyway: 'true' }
+    postData: { ...data, verb: 'slip.submit', postAnyway: 'true' },
   });
   stripTaskVerb(content, mode);
   return attachment(content);

@@ -3,7 +3,14 @@ import { attachment, expand, type CardAttachment } from './render';
 import { safeName } from './safe-text';
 
 /** Asks which team, for a lead of several; the button carries on with the chosen one. */
-export function teamChoiceCard(v: { heading: string; text: string; button: string; verb: string; teams: Array<{ id: string; name: string }>; data?: Record<string, string> }): CardAttachment {
+export function teamChoiceCard(v: {
+  heading: string;
+  text: string;
+  button: string;
+  verb: string;
+  teams: Array<{ id: string; name: string }>;
+  data?: Record<string, string>;
+}): CardAttachment {
   return attachment(
     expand(template, {
       heading: v.heading,
@@ -12,7 +19,7 @@ export function teamChoiceCard(v: { heading: string; text: string; button: strin
       verb: v.verb,
       teams: v.teams.map((t) => ({ id: t.id, name: safeName(t.name) })),
       teamId: v.teams[0]?.id ?? '',
-      data: v.data ?? {}
-    })
+      data: v.data ?? {},
+    }),
   );
 }

@@ -31,14 +31,17 @@ export function teamSettingsCard(v: TeamSettingsCardView): CardAttachment {
       people: v.people.map((p) => ({ id: p.id, name: safeName(p.name) })),
       alwaysLeads: v.alwaysLeads.length ? `Also always a lead, set by your IT team: ${listOf(v.alwaysLeads.map(safeName))}.` : '',
       governanceChannelId: s.governanceChannelId ?? LAST_SEEN_CHANNEL,
-      channels: [{ id: LAST_SEEN_CHANNEL, name: 'Wherever the team last used Valued' }, ...v.channels.map((c) => ({ id: c.id, name: safeName(c.name) }))],
+      channels: [
+        { id: LAST_SEEN_CHANNEL, name: 'Wherever the team last used Valued' },
+        ...v.channels.map((c) => ({ id: c.id, name: safeName(c.name) })),
+      ],
       values: s.values.join('\n'),
       digestDay: s.digestDay,
       prizeText: s.prizeText,
       voteEnabled: s.voteEnabled ? 'true' : 'false',
       repeatWinnerMonths: s.repeatWinnerMonths,
       retentionMonths: s.retentionMonths,
-      ref: { teamId: s.teamId }
-    })
+      ref: { teamId: s.teamId },
+    }),
   );
 }

@@ -15,7 +15,7 @@ export function voteCard(v: { teamId: string; teamName: string; month: string; s
         : 'The vote has closed. Thank you to everyone who voted. The star of the month will be announced here soon.',
       open: v.open,
       shortlist: v.shortlist.map((p) => ({ id: p.id, name: safeName(p.name) })),
-      ref: { teamId: v.teamId, month: v.month }
-    })
+      ref: { teamId: v.teamId, month: v.month },
+    }),
   );
 }

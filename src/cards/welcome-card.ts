@@ -14,8 +14,8 @@ export function welcomeCard(): CardAttachment {
         { command: 'thanks', meaning: 'Open the thank-you form' },
         { command: 'my recognition', meaning: 'See and keep every thank-you you have received' },
         { command: 'profile', meaning: 'Your preferred job title and choices' },
-        { command: 'help', meaning: 'Show this card again' }
-      ]
-    })
+        { command: 'help', meaning: 'Show this card again' },
+      ],
+    }),
   );
 }

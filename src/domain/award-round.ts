@@ -23,7 +23,17 @@ export interface AwardRound {
 }
 
 export function newAwardRound(teamId: string, month: string, now: Date): AwardRound {
-  return { teamId, month, nominationsClosed: false, shortlist: [], vote: 'not started', winners: [], highlyCommended: [], citation: '', updatedAt: now.toISOString() };
+  return {
+    teamId,
+    month,
+    nominationsClosed: false,
+    shortlist: [],
+    vote: 'not started',
+    winners: [],
+    highlyCommended: [],
+    citation: '',
+    updatedAt: now.toISOString(),
+  };
 }
 
 export const CITATION_MAX = 1000;
@@ -38,11 +48,30 @@ export interface AwardChoice {
 export function checkAwardChoice(choice: AwardChoice, nomineeIds: readonly string[], forAnnouncing: boolean): CodedError[] {
   const problems: CodedError[] = [];
   const known = new Set(nomineeIds);
-  if (forAnnouncing && choice.winners.length === 0) problems.push(new CodedError('invalid_input', 'Please choose the star of the month (choose two or more for joint winners).', 'winners'));
-  if ([...choice.winners, ...choice.highlyCommended].some((id) => !known.has(id))) problems.push(new CodedError('invalid_input', 'Only colleagues nominated this month can be chosen. Please choose from the list.', 'winners'));
-  if (choice.highlyCommended.some((id) => choice.winners.includes(id))) problems.push(new CodedError('invalid_input', 'Someone can’t be both star of the month and highly commended. Please choose one for them.', 'highlyCommended'));
+  if (forAnnouncing && choice.winners.length === 0)
+    problems.push(
+      new CodedError('invalid_input', 'Please choose the star of the month (choose two or more for joint winners).', 'winners'),
+    );
+  if ([...choice.winners, ...choice.highlyCommended].some((id) => !known.has(id)))
+    problems.push(
+      new CodedError('invalid_input', 'Only colleagues nominated this month can be chosen. Please choose from the list.', 'winners'),
+    );
+  if (choice.highlyCommended.some((id) => choice.winners.includes(id)))
+    problems.push(
+      new CodedError(
+        'invalid_input',
+        'Someone can’t be both star of the month and highly commended. Please choose one for them.',
+        'highlyCommended',
+      ),
+    );
   const citation = choice.citation.trim();
-  if (forAnnouncing && citation.length === 0) problems.push(new CodedError('invalid_input', 'Please write a short citation: a few words on why, to be read out with the award.', 'citation'));
-  if (citation.length > CITATION_MAX) problems.push(new CodedError('invalid_input', `Please keep the citation to ${CITATION_MAX.toLocaleString('en-GB')} characters.`, 'citation'));
+  if (forAnnouncing && citation.length === 0)
+    problems.push(
+      new CodedError('invalid_input', 'Please write a short citation: a few words on why, to be read out with the award.', 'citation'),
+    );
+  if (citation.length > CITATION_MAX)
+    problems.push(
+      new CodedError('invalid_input', `Please keep the citation to ${CITATION_MAX.toLocaleString('en-GB')} characters.`, 'citation'),
+    );
   return problems;
 }

@@ -50,7 +50,7 @@ import {
   type DigestTotals,
   type FairnessPanel,
   type FairnessRow,
-  type ReadOutGroup
+  type ReadOutGroup,
 } from './digest';
 import type { PersonRef, Profile } from './person';
 import { FAIRNESS_GROUPS, fairnessGroupOf, figure, hiddenRows } from './small-groups';
@@ -60,7 +60,6 @@ export { FAIRNESS_GROUPS, fairnessGroupOf } from './small-groups';
 export { reach, type ReachMonth } from './reach-rules';
 import type { Slip } from './slip';
 import type { Award, Nomination } from './star-of-the-month';
-
 
 export interface DigestInputs {
   teamId: string;
@@ -95,7 +94,7 @@ export function digestTotals(slips: Slip[]): DigestTotals {
     peopleThanked: distinct(slips.flatMap((s) => s.recipients.map((r) => r.id))),
     peopleThanking: distinct(slips.map((s) => s.sender.id)),
     cosigns: slips.reduce((n, s) => n + s.cosigners.length, 0),
-    privateSlips: slips.filter((s) => s.visibility !== 'team').length
+    privateSlips: slips.filter((s) => s.visibility !== 'team').length,
   };
 }
 
@@ -126,7 +125,7 @@ export function readOut(slips: Slip[], profiles: Map<string, Profile>): { groups
       message: s.message,
       values: [...s.values],
       cosigners: s.cosigners.length,
-      ...(s.quote ? { quote: s.quote } : {})
+      ...(s.quote ? { quote: s.quote } : {}),
     };
     read.add(s.id);
     for (const r of named) {
@@ -152,7 +151,12 @@ export function fairnessPanel(slips: Slip[], profiles: Map<string, Profile>): Om
   const empty = () => new Map(FAIRNESS_GROUPS.map((g) => [g, { people: new Set<string>(), slips: new Set<string>() }] as const));
   const receiving = empty();
   const giving = empty();
-  const toSupport = { total: new Set<string>(), registered: { slips: new Set<string>(), senders: new Set<string>() }, managers: { slips: new Set<string>(), senders: new Set<string>() }, otherSenders: new Set<string>() };
+  const toSupport = {
+    total: new Set<string>(),
+    registered: { slips: new Set<string>(), senders: new Set<string>() },
+    managers: { slips: new Set<string>(), senders: new Set<string>() },
+    otherSenders: new Set<string>(),
+  };
 
   for (const s of slips) {
     const senderGroup = groupOf(s.sender.id);
@@ -165,7 +169,8 @@ export function fairnessPanel(slips: Slip[], profiles: Map<string, Profile>): Om
     }
     if (s.recipients.some((r) => groupOf(r.id) === 'support worker')) {
       toSupport.total.add(s.id);
-      const from = senderGroup === 'registered professional' ? toSupport.registered : senderGroup === 'manager' ? toSupport.managers : undefined;
+      const from =
+        senderGroup === 'registered professional' ? toSupport.registered : senderGroup === 'manager' ? toSupport.managers : undefined;
       if (from) {
         from.slips.add(s.id);
         from.senders.add(s.sender.id);
@@ -185,7 +190,7 @@ export function fairnessPanel(slips: Slip[], profiles: Map<string, Profile>): Om
       peopleReceiving: figure(r.people.size, hideReceiving.has(group)),
       slipsReceived: figure(r.slips.size, hideReceiving.has(group)),
       peopleGiving: figure(g.people.size, hideGiving.has(group)),
-      slipsGiven: figure(g.slips.size, hideGiving.has(group))
+      slipsGiven: figure(g.slips.size, hideGiving.has(group)),
     };
   });
 
@@ -202,8 +207,8 @@ export function fairnessPanel(slips: Slip[], profiles: Map<string, Profile>): Om
     toSupportWorkers: {
       fromRegistered: figure(toSupport.registered.slips.size, hideRegistered),
       fromManagers: figure(toSupport.managers.slips.size, hideManagers),
-      total: figure(toSupport.total.size, hideAll)
-    }
+      total: figure(toSupport.total.size, hideAll),
+    },
   };
 }
 
@@ -212,7 +217,7 @@ export function nominationsSummary(nominations: Nomination[], round?: AwardRound
     nominations: nominations.length,
     nominees: distinct(nominations.map((n) => n.nominee.id)),
     nominators: distinct(nominations.map((n) => n.nominator.id)),
-    shortlisted: round?.shortlist.length ?? 0
+    shortlisted: round?.shortlist.length ?? 0,
   };
 }
 
@@ -241,8 +246,12 @@ export function buildDigest(input: DigestInputs): Digest {
       reach: reach(input.members, input.profiles, [
         { month: input.month, slips: input.slips, nominations: input.nominations },
         { month: previousMonth(input.month), slips: input.previousSlips, nominations: input.previousNominations },
-        { month: previousMonth(previousMonth(input.month)), slips: input.monthBeforeLastSlips, nominations: input.monthBeforeLastNominations }
-      ])
-    }
+        {
+          month: previousMonth(previousMonth(input.month)),
+          slips: input.monthBeforeLastSlips,
+          nominations: input.monthBeforeLastNominations,
+        },
+      ]),
+    },
   };
 }

@@ -64,7 +64,16 @@ export function firstWorkingDay(year: number, month: number): number {
 
 /** How far the zone's wall clock is ahead of UTC at the instant, in ms. */
 function zoneOffset(instant: number, timeZone: string): number {
-  const parts = dateFormat({ timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(new Date(instant));
+  const parts = dateFormat({
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(new Date(instant));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - Math.floor(instant / 1000) * 1000;
 }
@@ -85,7 +94,10 @@ export function zonedTime(year: number, month: number, day: number, hour: number
  */
 export function digestDueAt(month: string, digestDay: number, timeZone: string = DEFAULT_TIME_ZONE): Date {
   const [year, m] = month.split('-').map(Number);
-  const day = Number.isFinite(digestDay) && Math.floor(digestDay) >= 1 ? Math.min(Math.floor(digestDay), daysInMonth(year, m)) : firstWorkingDay(year, m);
+  const day =
+    Number.isFinite(digestDay) && Math.floor(digestDay) >= 1
+      ? Math.min(Math.floor(digestDay), daysInMonth(year, m))
+      : firstWorkingDay(year, m);
   return zonedTime(year, m, day, DIGEST_HOUR, timeZone || DEFAULT_TIME_ZONE);
 }
 

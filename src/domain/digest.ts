@@ -21,7 +21,7 @@ export const FAIRNESS_GROUP_LABELS: Record<FairnessGroup, string> = {
   manager: 'Managers',
   other: 'Other staff groups',
   'prefer not to say': 'Prefer not to say',
-  'not stated': 'Not stated'
+  'not stated': 'Not stated',
 };
 
 /** "March to May 2026", or "November 2025 to January 2026" across a new year. */
@@ -38,8 +38,10 @@ const count = (f: GroupFigure): string => (typeof f === 'number' ? f.toLocaleStr
  * `quiet` is '' when the team is too small (or unknown) to say anything.
  */
 export function reachSentences(reach: Reach, month: string): { reached: string; quiet: string } {
-  if (reach.members === 0) return { reached: 'Valued doesn’t know who is in this team yet, so it can’t show how far recognition reaches.', quiet: '' };
-  if (reach.members === FEWER_THAN_5) return { reached: 'This team has fewer than 5 members, so Reach shows no figures: no one should be singled out.', quiet: '' };
+  if (reach.members === 0)
+    return { reached: 'Valued doesn’t know who is in this team yet, so it can’t show how far recognition reaches.', quiet: '' };
+  if (reach.members === FEWER_THAN_5)
+    return { reached: 'This team has fewer than 5 members, so Reach shows no figures: no one should be singled out.', quiet: '' };
   const who = reach.reached === 0 ? 'no one' : count(reach.reached);
   const reached = `Of ${count(reach.members)} team members, ${who} received a thank-you or a nomination this month.`;
   const window = reachWindow(reach, month);

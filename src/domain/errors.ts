@@ -1,13 +1,7 @@
 // One error type for every refusal the product makes on purpose. The code drives behaviour
 // (which message to show, which HTTP status); the message is written for the person.
 
-export type ErrorCode =
-  | 'invalid_input'
-  | 'not_allowed'
-  | 'not_found'
-  | 'conflict'
-  | 'storage_unavailable'
-  | 'rate_limited';
+export type ErrorCode = 'invalid_input' | 'not_allowed' | 'not_found' | 'conflict' | 'storage_unavailable' | 'rate_limited';
 
 export class CodedError extends Error {
   constructor(
@@ -15,7 +9,7 @@ export class CodedError extends Error {
     /** Plain, kind words that can be shown to the person as they are. */
     readonly userMessage: string,
     /** Which form field the problem is in, when there is one. */
-    readonly field?: string
+    readonly field?: string,
   ) {
     super(userMessage);
     this.name = 'CodedError';

@@ -8,13 +8,7 @@ export interface PersonRef {
   name: string;
 }
 
-export const STAFF_GROUPS = [
-  'support worker',
-  'registered professional',
-  'manager',
-  'other',
-  'prefer not to say'
-] as const;
+export const STAFF_GROUPS = ['support worker', 'registered professional', 'manager', 'other', 'prefer not to say'] as const;
 export type StaffGroup = (typeof STAFF_GROUPS)[number];
 
 export interface Profile {

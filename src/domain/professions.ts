@@ -15,7 +15,20 @@ export const PROFESSIONS: readonly string[] = [
   'Diagnostic radiography',
   'Therapeutic radiography',
   'Speech and language therapy',
-  'Other'
+  'Other',
 ];
 
-export const BANDS: readonly string[] = ['Band 2', 'Band 3', 'Band 4', 'Band 5', 'Band 6', 'Band 7', 'Band 8a', 'Band 8b', 'Band 8c', 'Band 8d', 'Band 9', 'Other or not applicable'];
+export const BANDS: readonly string[] = [
+  'Band 2',
+  'Band 3',
+  'Band 4',
+  'Band 5',
+  'Band 6',
+  'Band 7',
+  'Band 8a',
+  'Band 8b',
+  'Band 8c',
+  'Band 8d',
+  'Band 9',
+  'Other or not applicable',
+];

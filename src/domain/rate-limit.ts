@@ -18,7 +18,12 @@ export interface RateWindow {
  * The window after this request, or 'refused'. A request already counted is allowed again
  * without counting; a new hour starts a fresh window.
  */
-export function countRequest(current: RateWindow | undefined, hour: string, requestId: string, limit: number): { window: RateWindow; changed: boolean } | 'refused' {
+export function countRequest(
+  current: RateWindow | undefined,
+  hour: string,
+  requestId: string,
+  limit: number,
+): { window: RateWindow; changed: boolean } | 'refused' {
   const window = current && current.hour === hour ? current : { hour, requestIds: [] };
   if (window.requestIds.includes(requestId)) return { window, changed: window !== current };
   if (window.requestIds.length >= limit) return 'refused';

@@ -52,7 +52,9 @@ export function reach(members: string[], profiles: Map<string, Profile>, months:
   const team = new Set(members);
   const thisMonth = months.length ? recognisedIn(months[0]) : new Set<string>();
   const inThree = new Set(months.flatMap((m) => [...recognisedIn(m)]));
-  const groups = new Map<FairnessGroup, { people: Set<string>; reached: number }>(FAIRNESS_GROUPS.map((g) => [g, { people: new Set<string>(), reached: 0 }]));
+  const groups = new Map<FairnessGroup, { people: Set<string>; reached: number }>(
+    FAIRNESS_GROUPS.map((g) => [g, { people: new Set<string>(), reached: 0 }]),
+  );
   for (const id of team) {
     const g = groups.get(fairnessGroupOf(id, profiles))!;
     g.people.add(id);
@@ -65,8 +67,10 @@ export function reach(members: string[], profiles: Map<string, Profile>, months:
   if (reachedAll > 0 && reachedAll < team.size) {
     // The hidden rows' reached is what the overall figure minus the shown rows leaves; none or
     // all of them would tell each hidden group's figure, so hide more, smallest first.
-    const sum = (pick: (g: { people: Set<string>; reached: number }) => number) => [...hidden].reduce((n, g) => n + pick(groups.get(g)!), 0);
-    const extreme = () => sum((g) => g.people.size) > 0 && (sum((g) => g.reached) === 0 || sum((g) => g.reached) === sum((g) => g.people.size));
+    const sum = (pick: (g: { people: Set<string>; reached: number }) => number) =>
+      [...hidden].reduce((n, g) => n + pick(groups.get(g)!), 0);
+    const extreme = () =>
+      sum((g) => g.people.size) > 0 && (sum((g) => g.reached) === 0 || sum((g) => g.reached) === sum((g) => g.people.size));
     while (extreme() && hideSmallestShown(hidden, (g) => groups.get(g)!.people.size));
   }
 
@@ -82,7 +86,6 @@ export function reach(members: string[], profiles: Map<string, Profile>, months:
     reached: figure(reachedAll, smallTeam),
     quietThreeMonths: figure(quiet, smallTeam || (quiet > 0 && quiet < SMALL_GROUP)),
     quietSince: months.length ? months[months.length - 1].month : '',
-    rows
+    rows,
   };
 }
-

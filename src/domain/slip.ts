@@ -11,7 +11,7 @@ export const SLIP_LIMITS = {
   minValues: 1,
   maxValues: 3,
   /** Co-signers named on the card; the rest are counted. */
-  namedCosigners: 5
+  namedCosigners: 5,
 } as const;
 
 export interface SlipDraft {
@@ -50,19 +50,39 @@ export function checkSlipDraft(draft: SlipDraft, allowedValues: readonly string[
   if (recipients.length < SLIP_LIMITS.minRecipients) {
     problems.push(new CodedError('invalid_input', 'Please choose at least one person to thank.', 'recipients'));
   } else if (recipients.length > SLIP_LIMITS.maxRecipients) {
-    problems.push(new CodedError('invalid_input', `You can thank up to ${SLIP_LIMITS.maxRecipients} people in one slip. Please choose fewer, or send another slip.`, 'recipients'));
+    problems.push(
+      new CodedError(
+        'invalid_input',
+        `You can thank up to ${SLIP_LIMITS.maxRecipients} people in one slip. Please choose fewer, or send another slip.`,
+        'recipients',
+      ),
+    );
   }
   if (recipients.some((r) => r.id === sender.id || r.teamsId === sender.teamsId)) {
-    problems.push(new CodedError('not_allowed', "You can't thank yourself, though we're sure you deserve it! Please choose someone else.", 'recipients'));
+    problems.push(
+      new CodedError(
+        'not_allowed',
+        "You can't thank yourself, though we're sure you deserve it! Please choose someone else.",
+        'recipients',
+      ),
+    );
   }
   if (recipients.some((r) => isBotId(r.teamsId))) {
-    problems.push(new CodedError('not_allowed', 'Slips are for people, so a bot can’t be thanked. Please remove it from the list.', 'recipients'));
+    problems.push(
+      new CodedError('not_allowed', 'Slips are for people, so a bot can’t be thanked. Please remove it from the list.', 'recipients'),
+    );
   }
   const message = draft.message.trim();
   if (message.length === 0) {
     problems.push(new CodedError('invalid_input', 'Please say what you are thanking them for.', 'message'));
   } else if (message.length > SLIP_LIMITS.maxMessage) {
-    problems.push(new CodedError('invalid_input', `Please keep your message to ${SLIP_LIMITS.maxMessage} characters (it is ${message.length} now).`, 'message'));
+    problems.push(
+      new CodedError(
+        'invalid_input',
+        `Please keep your message to ${SLIP_LIMITS.maxMessage} characters (it is ${message.length} now).`,
+        'message',
+      ),
+    );
   }
   if (draft.values.length < SLIP_LIMITS.minValues || draft.values.length > SLIP_LIMITS.maxValues) {
     problems.push(new CodedError('invalid_input', 'Please choose one, two or three values.', 'values'));

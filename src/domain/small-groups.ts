@@ -5,7 +5,8 @@ import { STAFF_GROUPS, type Profile } from './person';
 
 export const FAIRNESS_GROUPS: readonly FairnessGroup[] = [...STAFF_GROUPS, 'not stated'];
 
-export const fairnessGroupOf = (personId: string, profiles: Map<string, Profile>): FairnessGroup => profiles.get(personId)?.staffGroup ?? 'not stated';
+export const fairnessGroupOf = (personId: string, profiles: Map<string, Profile>): FairnessGroup =>
+  profiles.get(personId)?.staffGroup ?? 'not stated';
 
 export const figure = (n: number, hidden: boolean): GroupFigure => (hidden ? FEWER_THAN_5 : n);
 

@@ -11,11 +11,14 @@ export const SETTINGS_LIMITS = {
   maxPrizeText: 200,
   maxRepeatWinnerMonths: 24,
   minRetentionMonths: 1,
-  maxRetentionMonths: 120
+  maxRetentionMonths: 120,
 } as const;
 
 /** The settings a lead edits: everything but the team's identity and bookkeeping. */
-export type TeamSettingsChange = Pick<TeamSettings, 'leadIds' | 'governanceChannelId' | 'values' | 'digestDay' | 'prizeText' | 'voteEnabled' | 'repeatWinnerMonths' | 'retentionMonths'>;
+export type TeamSettingsChange = Pick<
+  TeamSettings,
+  'leadIds' | 'governanceChannelId' | 'values' | 'digestDay' | 'prizeText' | 'voteEnabled' | 'repeatWinnerMonths' | 'retentionMonths'
+>;
 
 const whole = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
 
@@ -24,26 +27,48 @@ export function checkTeamSettingsChange(c: TeamSettingsChange, alwaysLeads: read
   const L = SETTINGS_LIMITS;
   const problems: CodedError[] = [];
   if (c.leadIds.length === 0 && alwaysLeads.length === 0) {
-    problems.push(new CodedError('invalid_input', 'Please keep at least one governance lead, so someone can run star of the month.', 'leadIds'));
+    problems.push(
+      new CodedError('invalid_input', 'Please keep at least one governance lead, so someone can run star of the month.', 'leadIds'),
+    );
   } else if (c.leadIds.length > L.maxLeads) {
     problems.push(new CodedError('invalid_input', `Please choose up to ${L.maxLeads} governance leads.`, 'leadIds'));
   }
   if (c.values.length < L.minValues || c.values.length > L.maxValues) {
-    problems.push(new CodedError('invalid_input', `Please give between ${L.minValues} and ${L.maxValues} values, one on each line.`, 'values'));
+    problems.push(
+      new CodedError('invalid_input', `Please give between ${L.minValues} and ${L.maxValues} values, one on each line.`, 'values'),
+    );
   } else if (c.values.some((v) => v.length > L.maxValueLength)) {
     problems.push(new CodedError('invalid_input', `Please keep each value to ${L.maxValueLength} characters.`, 'values'));
   }
   if (!whole(c.digestDay, 0, L.maxDigestDay)) {
-    problems.push(new CodedError('invalid_input', `Please choose a digest day from 1 to ${L.maxDigestDay}, or 0 for the first working day.`, 'digestDay'));
+    problems.push(
+      new CodedError(
+        'invalid_input',
+        `Please choose a digest day from 1 to ${L.maxDigestDay}, or 0 for the first working day.`,
+        'digestDay',
+      ),
+    );
   }
   if (c.prizeText.length > L.maxPrizeText) {
     problems.push(new CodedError('invalid_input', `Please keep the prize to ${L.maxPrizeText} characters.`, 'prizeText'));
   }
   if (!whole(c.repeatWinnerMonths, 0, L.maxRepeatWinnerMonths)) {
-    problems.push(new CodedError('invalid_input', `Please choose a repeat-winner window from 0 to ${L.maxRepeatWinnerMonths} months (0 turns the warning off).`, 'repeatWinnerMonths'));
+    problems.push(
+      new CodedError(
+        'invalid_input',
+        `Please choose a repeat-winner window from 0 to ${L.maxRepeatWinnerMonths} months (0 turns the warning off).`,
+        'repeatWinnerMonths',
+      ),
+    );
   }
   if (!whole(c.retentionMonths, L.minRetentionMonths, L.maxRetentionMonths)) {
-    problems.push(new CodedError('invalid_input', `Please choose how long records are kept: ${L.minRetentionMonths} to ${L.maxRetentionMonths} months.`, 'retentionMonths'));
+    problems.push(
+      new CodedError(
+        'invalid_input',
+        `Please choose how long records are kept: ${L.minRetentionMonths} to ${L.maxRetentionMonths} months.`,
+        'retentionMonths',
+      ),
+    );
   }
   return problems;
 }

@@ -26,7 +26,13 @@ export interface TeamSettings {
 }
 
 /** `firstLeadIds`: the leads named in configuration (FIRST_LEAD_IDS), so a new team has someone to run it. */
-export function defaultTeamSettings(teamId: string, teamName: string, tenantId: string, now: Date, firstLeadIds: readonly string[] = []): TeamSettings {
+export function defaultTeamSettings(
+  teamId: string,
+  teamName: string,
+  tenantId: string,
+  now: Date,
+  firstLeadIds: readonly string[] = [],
+): TeamSettings {
   return {
     teamId,
     teamName,
@@ -39,6 +45,6 @@ export function defaultTeamSettings(teamId: string, teamName: string, tenantId: 
     repeatWinnerMonths: 6,
     retentionMonths: 24,
     timeZone: DEFAULT_TIME_ZONE,
-    updatedAt: now.toISOString()
+    updatedAt: now.toISOString(),
   };
 }

@@ -6,5 +6,5 @@ export const DEFAULT_VALUES: readonly string[] = [
   'Team player',
   'Including others',
   'Learning and growing',
-  'Above and beyond for patients'
+  'Above and beyond for patients',
 ];

@@ -14,5 +14,9 @@ export function tallyVotes(votes: readonly Vote[], shortlist: readonly string[])
   for (const v of votes) if (counts.has(v.nomineeId)) counts.set(v.nomineeId, (counts.get(v.nomineeId) ?? 0) + 1);
   const list = [...counts].map(([nomineeId, n]) => ({ nomineeId, votes: n })).sort((a, b) => b.votes - a.votes);
   const top = list[0]?.votes ?? 0;
-  return { counts: list, total: list.reduce((s, c) => s + c.votes, 0), leaders: top > 0 ? list.filter((c) => c.votes === top).map((c) => c.nomineeId) : [] };
+  return {
+    counts: list,
+    total: list.reduce((s, c) => s + c.votes, 0),
+    leaders: top > 0 ? list.filter((c) => c.votes === top).map((c) => c.nomineeId) : [],
+  };
 }

@@ -65,7 +65,12 @@ export function envelopeProblem(body: unknown): string | undefined {
   if (a.channelId !== 'msteams') return 'channelId must be msteams';
   const conversation = accountProblem('conversation', a.conversation, ['name', 'conversationType', 'tenantId', 'aadObjectId', 'role']);
   if (conversation) return conversation;
-  if (a.conversation && (a.conversation as Record<string, unknown>).isGroup !== undefined && typeof (a.conversation as Record<string, unknown>).isGroup !== 'boolean') return 'conversation.isGroup must be true or false';
+  if (
+    a.conversation &&
+    (a.conversation as Record<string, unknown>).isGroup !== undefined &&
+    typeof (a.conversation as Record<string, unknown>).isGroup !== 'boolean'
+  )
+    return 'conversation.isGroup must be true or false';
   for (const who of ['from', 'recipient'] as const) {
     const problem = accountProblem(who, a[who], ['name', 'aadObjectId', 'role']);
     if (problem) return problem;

@@ -27,7 +27,7 @@ export function localDateTime(iso: string, timeZone: string): [string, string] {
   const parts = Object.fromEntries(
     dateFormat({ timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
       .formatToParts(new Date(iso))
-      .map((p) => [p.type, p.value])
+      .map((p) => [p.type, p.value]),
   );
   return [`${parts.year}-${parts.month}-${parts.day}`, `${parts.hour}:${parts.minute}`];
 }
@@ -35,6 +35,13 @@ export function localDateTime(iso: string, timeZone: string): [string, string] {
 export function historyCsv(slips: SlipHistoryEntry[], timeZone: string): string {
   return toCsv([
     HISTORY_CSV_HEADER,
-    ...slips.map((s) => [...localDateTime(s.createdAt, timeZone), s.sender.name, s.message, s.values.join('; '), s.visibility === 'private' ? 'Private' : 'Team', s.quote ?? ''])
+    ...slips.map((s) => [
+      ...localDateTime(s.createdAt, timeZone),
+      s.sender.name,
+      s.message,
+      s.values.join('; '),
+      s.visibility === 'private' ? 'Private' : 'Team',
+      s.quote ?? '',
+    ]),
   ]);
 }

@@ -8,7 +8,18 @@ import type { Nomination } from '../domain/star-of-the-month';
 import { localDateTime, toCsv } from './csv';
 import { readOutItems } from './digest-page';
 
-export const DIGEST_CSV_HEADER = ['Record', 'Date', 'Time', 'To', 'Their title', 'From', 'Message or reason', 'Values', 'Colleagues who added their thanks', 'Quoted message'];
+export const DIGEST_CSV_HEADER = [
+  'Record',
+  'Date',
+  'Time',
+  'To',
+  'Their title',
+  'From',
+  'Message or reason',
+  'Values',
+  'Colleagues who added their thanks',
+  'Quoted message',
+];
 
 /** What a nominator who asked to be kept from the team shows as: the file may travel beyond the leads. */
 export const NAME_KEPT = 'Name kept from the team';
@@ -24,11 +35,21 @@ export function digestCsv(digest: Digest, nominations: Nomination[]): string {
     slip.message,
     slip.values.join('; '),
     String(slip.cosigners),
-    slip.quote ?? ''
+    slip.quote ?? '',
   ]);
   const nominated = [...nominations]
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-    .map((n) => ['Nomination', ...localDateTime(n.createdAt, tz), n.nominee.name, '', n.anonymous ? NAME_KEPT : n.nominator.name, n.reason, n.values.join('; '), '', '']);
+    .map((n) => [
+      'Nomination',
+      ...localDateTime(n.createdAt, tz),
+      n.nominee.name,
+      '',
+      n.anonymous ? NAME_KEPT : n.nominator.name,
+      n.reason,
+      n.values.join('; '),
+      '',
+      '',
+    ]);
   return toCsv([DIGEST_CSV_HEADER, ...slips, ...nominated, ...reachRows(digest)]);
 }
 
@@ -44,10 +65,9 @@ export function reachRows(digest: Digest): string[][] {
   return [
     row(WHOLE_TEAM, words.reached),
     ...(words.quiet ? [row(WHOLE_TEAM, words.quiet)] : []),
-    ...(known ? r.rows.map((g) => row(FAIRNESS_GROUP_LABELS[g.group] ?? g.group, reachRowSentence(g))) : [])
+    ...(known ? r.rows.map((g) => row(FAIRNESS_GROUP_LABELS[g.group] ?? g.group, reachRowSentence(g))) : []),
   ];
 }
-
 
 /** "valued-digest-therapies-team-2025-05.csv": letters, digits and dashes only, so it is safe in a header. */
 export function digestCsvFilename(teamName: string, month: string): string {

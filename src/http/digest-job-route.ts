@@ -9,7 +9,13 @@ import type { ILogger } from '../logger';
 import type { PageDeps } from './page-deps';
 
 function sendJson(res: Response, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  for (const [k, v] of Object.entries({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers })) res.setHeader(k, v);
+  for (const [k, v] of Object.entries({
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...headers,
+  }))
+    res.setHeader(k, v);
   res.sendRaw(status, JSON.stringify(body));
 }
 
@@ -34,7 +40,12 @@ export function registerDigestJobRoute(server: Server, deps: Pick<PageDeps, 'con
     const given = bearerToken(req.header('authorization') || undefined);
     if (!given || !sameSecret(given, secret)) {
       logger.warn('digest job refused', { reason: given ? 'wrong secret' : 'no bearer secret', from: req.socket?.remoteAddress });
-      sendJson(res, 401, { message: 'Please send the jobs secret as Authorization: Bearer <JOBS_SECRET>.' }, { 'www-authenticate': 'Bearer realm="valued-jobs"' });
+      sendJson(
+        res,
+        401,
+        { message: 'Please send the jobs secret as Authorization: Bearer <JOBS_SECRET>.' },
+        { 'www-authenticate': 'Bearer realm="valued-jobs"' },
+      );
       return;
     }
     try {
@@ -44,7 +55,12 @@ export function registerDigestJobRoute(server: Server, deps: Pick<PageDeps, 'con
     } catch (e) {
       if (isCodedError(e) && e.code === 'storage_unavailable') {
         logger.warn('digest job: storage unavailable');
-        sendJson(res, 503, { message: 'Storage is not answering, so no digests were posted. Please try again later.', reason: 'storage unavailable' }, { 'retry-after': '300' });
+        sendJson(
+          res,
+          503,
+          { message: 'Storage is not answering, so no digests were posted. Please try again later.', reason: 'storage unavailable' },
+          { 'retry-after': '300' },
+        );
         return;
       }
       logger.error('digest job failed', { err: (e as Error).message });

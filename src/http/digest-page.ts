@@ -47,7 +47,9 @@ const monthOnly = (month: string) => monthName(month).split(' ')[0];
 export function changeFrom(now: number, before: number, month: string): string {
   const previous = monthOnly(previousMonth(month));
   if (now === before) return `the same as ${previous}`;
-  return now > before ? `up ${(now - before).toLocaleString('en-GB')} on ${previous}` : `down ${(before - now).toLocaleString('en-GB')} on ${previous}`;
+  return now > before
+    ? `up ${(now - before).toLocaleString('en-GB')} on ${previous}`
+    : `down ${(before - now).toLocaleString('en-GB')} on ${previous}`;
 }
 
 function heading(d: Digest): string {
@@ -75,7 +77,8 @@ ${item(t.cosigns, t.cosigns === 1 ? 'time a colleague added their thanks' : 'tim
 
 function award(d: Digest): string {
   const a = d.award;
-  if (!a || !a.winners.length) return `<div class="award"><p>No star of the month has been announced for ${esc(monthName(d.month))} yet.</p></div>`;
+  if (!a || !a.winners.length)
+    return `<div class="award"><p>No star of the month has been announced for ${esc(monthName(d.month))} yet.</p></div>`;
   return `<div class="award"><p class="eyebrow">Star of the month</p><p class="winners">${esc(namesList(a.winners.map((w) => w.name)))}</p>${a.citation ? `<blockquote>${esc(a.citation)}</blockquote>` : ''}${
     a.highlyCommended.length ? `<p>Highly commended: ${esc(namesList(a.highlyCommended.map((w) => w.name)))}</p>` : ''
   }</div>`;
@@ -102,7 +105,7 @@ function valuesChart(d: Digest): string {
   return valueBarsChart(
     d.values.map((v) => ({ value: v.value, count: v.slips })),
     'values-chart',
-    `Values chosen in ${monthName(d.month)}`
+    `Values chosen in ${monthName(d.month)}`,
   );
 }
 
@@ -110,21 +113,21 @@ const valuesTable = (d: Digest) =>
   table(
     `Values chosen in ${monthName(d.month)}`,
     ['Value', 'Thank-yous'],
-    d.values.map((v) => [v.value, v.slips])
+    d.values.map((v) => [v.value, v.slips]),
   );
 
 const trendChart = (trend: DigestTrend) =>
   monthlyBarChart(
     trend.map((t) => ({ month: t.month, count: t.slips })),
     'trend-chart',
-    'Thank-yous sent each month'
+    'Thank-yous sent each month',
   );
 
 const trendTable = (trend: DigestTrend) =>
   table(
     'Thank-yous sent each month',
     ['Month', 'Thank-yous'],
-    trend.map((t) => [monthName(t.month), t.slips])
+    trend.map((t) => [monthName(t.month), t.slips]),
   );
 
 function slipSlide(item: ReadOutItem, n: number, of: number, timeZone: string): string {
@@ -136,7 +139,9 @@ function slipSlide(item: ReadOutItem, n: number, of: number, timeZone: string): 
 <h2 class="recipient" id="${id}-name">${esc(item.recipient.name)}${item.title ? ` <span class="recipient-title">${esc(item.title)}</span>` : ''}</h2>
 <blockquote class="message">${esc(s.message)}</blockquote>
 <p class="from">From <strong>${esc(s.sender.name)}</strong> · <time datetime="${esc(s.createdAt)}">${esc(dayOf(s.createdAt, timeZone))}</time>${
-    s.cosigners ? ` · ${s.cosigners === 1 ? '1 colleague added their thanks' : `${s.cosigners.toLocaleString('en-GB')} colleagues added their thanks`}` : ''
+    s.cosigners
+      ? ` · ${s.cosigners === 1 ? '1 colleague added their thanks' : `${s.cosigners.toLocaleString('en-GB')} colleagues added their thanks`}`
+      : ''
   }</p>
 ${s.values.length ? `<ul class="badges" aria-label="Values">${s.values.map((v) => `<li>${esc(v)}</li>`).join('')}</ul>` : ''}
 ${s.quote ? `<p class="quote">For: “${esc(s.quote)}”</p>` : ''}
@@ -184,15 +189,14 @@ ${items.map((item, i) => slipSlide(item, i + 1, items.length, d.timeZone)).join(
   return digestShell({ title: `Read-out: ${heading(d)}`, bodyClass: 'readout-page', body, scripts: ['/digest/readout.js'] });
 }
 
-
 function fairness(d: Digest): string {
   const f = d.fairness;
   const rows = f.rows
     .map(
       (r) =>
         `<tr><th scope="row">${esc(FAIRNESS_GROUP_LABELS[r.group] ?? r.group)}</th><td class="num">${esc(figure(r.peopleReceiving))}</td><td class="num">${esc(figure(r.slipsReceived))}</td><td class="num">${esc(figure(r.peopleGiving))}</td><td class="num">${esc(
-          figure(r.slipsGiven)
-        )}</td></tr>`
+          figure(r.slipsGiven),
+        )}</td></tr>`,
     )
     .join('');
   const sw = f.toSupportWorkers;
@@ -206,7 +210,9 @@ ${reachSection(d, 'reach-heading')}
 
 function printSlip(s: DigestSlip, timeZone: string): string {
   return `<li class="print-slip"><p class="message">${esc(s.message)}</p><p>From <strong>${esc(s.sender.name)}</strong> · <time datetime="${esc(s.createdAt)}">${esc(dayOf(s.createdAt, timeZone))}</time>${
-    s.cosigners ? ` · ${s.cosigners === 1 ? '1 colleague added their thanks' : `${s.cosigners.toLocaleString('en-GB')} colleagues added their thanks`}` : ''
+    s.cosigners
+      ? ` · ${s.cosigners === 1 ? '1 colleague added their thanks' : `${s.cosigners.toLocaleString('en-GB')} colleagues added their thanks`}`
+      : ''
   }</p>${s.quote ? `<p>For: “${esc(s.quote)}”</p>` : ''}${s.values.length ? `<ul class="badges" aria-label="Values">${s.values.map((val) => `<li>${esc(val)}</li>`).join('')}</ul>` : ''}</li>`;
 }
 
@@ -219,7 +225,7 @@ export function printPage(v: DigestPageView): string {
       (g, i) =>
         `<section class="recipient-group" aria-labelledby="recipient-${i}"><h2 id="recipient-${i}">${esc(g.recipient.name)} <span class="count">(${g.slips.length})</span></h2>${
           g.title ? `<p class="recipient-title">${esc(g.title)}</p>` : ''
-        }<ol class="print-slips">${g.slips.map((s) => printSlip(s, d.timeZone)).join('')}</ol></section>`
+        }<ol class="print-slips">${g.slips.map((s) => printSlip(s, d.timeZone)).join('')}</ol></section>`,
     )
     .join('\n');
   const body = `${header(d, '')}
@@ -260,7 +266,7 @@ const REFUSAL_HEADINGS: Record<DigestRefusal, string> = {
   not_lead: 'This digest is for governance leads',
   unknown_team: 'This team’s digest can’t be found',
   unavailable: 'The digest can’t be shown just now',
-  failed: 'Something went wrong'
+  failed: 'Something went wrong',
 };
 
 /** A kind page instead of the digest; `message` is the policy's own words when it refused. */
@@ -270,12 +276,13 @@ export function digestRefusedPage(reason: DigestRefusal, message?: string): stri
     not_lead: `<p>${esc(message ?? 'Only your team’s governance leads can see the monthly digest and read-out.')}</p>`,
     unknown_team: `<p>${esc(message ?? 'Valued doesn’t know this team yet.')}</p>`,
     unavailable: '<p>Valued can’t reach its records at the moment. Nothing has been lost. Please try again in a few minutes.</p>',
-    failed: '<p>The digest couldn’t be put together just now. Please try again in a minute; if it keeps happening, let your IT team know.</p>'
+    failed:
+      '<p>The digest couldn’t be put together just now. Please try again in a minute; if it keeps happening, let your IT team know.</p>',
   };
   return digestShell({
     title: REFUSAL_HEADINGS[reason],
     bodyClass: 'notice-page',
     body: `<main class="notice"><h1>${esc(REFUSAL_HEADINGS[reason])}</h1>
-${text[reason]}</main>`
+${text[reason]}</main>`,
   });
 }

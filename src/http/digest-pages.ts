@@ -19,7 +19,7 @@ const PRIVATE_HEADERS: Record<string, string> = {
   'content-security-policy': MY_CSP,
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
-  'cache-control': 'no-store'
+  'cache-control': 'no-store',
 };
 
 const HTML = 'text/html; charset=utf-8';
@@ -35,64 +35,75 @@ export function registerDigestPages(server: Server, deps: PageDeps, logger: ILog
   const { links, digests, policy } = deps;
   const readoutScript = `'use strict';(${readoutClient.toString()})();\n`;
   const printScript = `'use strict';(${printClient.toString()})();\n`;
-  const asset = (type: string, body: string) => async (_req: Request, res: Response) => send(res, 200, type, body, { 'cache-control': 'public, max-age=3600' });
+  const asset = (type: string, body: string) => async (_req: Request, res: Response) =>
+    send(res, 200, type, body, { 'cache-control': 'public, max-age=3600' });
 
   server.get('/digest/styles.css', asset('text/css; charset=utf-8', DIGEST_STYLES));
   server.get('/digest/readout.js', asset('text/javascript; charset=utf-8', readoutScript));
   server.get('/digest/print.js', asset('text/javascript; charset=utf-8', printScript));
 
   /** Verifies the link and the lead, then runs the handler; every refusal is a kind page. */
-  const boxRoute = (view: DigestView, handler: (box: BoxId, link: string, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
-    const link = new URL(req.url ?? '/', 'http://localhost').searchParams.get('link') ?? '';
-    const verified = links.verifyBox(link, 'digest', deps.now());
-    if (!verified || !isMonth(verified.month)) {
-      logger.info('digest: link refused', { view });
-      send(res, 403, HTML, digestRefusedPage('link'));
-      return;
-    }
-    const box = { teamId: verified.teamId, month: verified.month };
-    try {
-      await policy.requireLead(verified.personId, box.teamId, 'digest');
-      await handler(box, link, res);
-    } catch (e) {
-      if (res.headersSent) return;
-      if (isCodedError(e) && e.code === 'not_allowed') {
-        logger.info('digest: not a lead of the box', { view, teamId: box.teamId, month: box.month });
-        send(res, 403, HTML, digestRefusedPage('not_lead', e.userMessage));
-      } else if (isCodedError(e) && e.code === 'not_found') {
-        logger.info('digest: team not known', { view, teamId: box.teamId });
-        send(res, 404, HTML, digestRefusedPage('unknown_team', e.userMessage));
-      } else if (isCodedError(e) && e.code === 'storage_unavailable') {
-        logger.warn('digest: storage unavailable', { view });
-        send(res, 503, HTML, digestRefusedPage('unavailable'), { 'retry-after': '60' });
-      } else {
-        logger.error('digest page failed', { view, err: (e as Error).message });
-        send(res, 500, HTML, digestRefusedPage('failed'));
+  const boxRoute =
+    (view: DigestView, handler: (box: BoxId, link: string, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
+      const link = new URL(req.url ?? '/', 'http://localhost').searchParams.get('link') ?? '';
+      const verified = links.verifyBox(link, 'digest', deps.now());
+      if (!verified || !isMonth(verified.month)) {
+        logger.info('digest: link refused', { view });
+        send(res, 403, HTML, digestRefusedPage('link'));
+        return;
       }
-    }
-  };
+      const box = { teamId: verified.teamId, month: verified.month };
+      try {
+        await policy.requireLead(verified.personId, box.teamId, 'digest');
+        await handler(box, link, res);
+      } catch (e) {
+        if (res.headersSent) return;
+        if (isCodedError(e) && e.code === 'not_allowed') {
+          logger.info('digest: not a lead of the box', { view, teamId: box.teamId, month: box.month });
+          send(res, 403, HTML, digestRefusedPage('not_lead', e.userMessage));
+        } else if (isCodedError(e) && e.code === 'not_found') {
+          logger.info('digest: team not known', { view, teamId: box.teamId });
+          send(res, 404, HTML, digestRefusedPage('unknown_team', e.userMessage));
+        } else if (isCodedError(e) && e.code === 'storage_unavailable') {
+          logger.warn('digest: storage unavailable', { view });
+          send(res, 503, HTML, digestRefusedPage('unavailable'), { 'retry-after': '60' });
+        } else {
+          logger.error('digest page failed', { view, err: (e as Error).message });
+          send(res, 500, HTML, digestRefusedPage('failed'));
+        }
+      }
+    };
 
   async function pageView(box: BoxId, link: string): Promise<DigestPageView> {
     const [digest, trend] = await Promise.all([digests.build(box.teamId, box.month), digests.trend(box.teamId, box.month)]);
     const q = `link=${encodeURIComponent(link)}`;
-    return { digest, trend, readoutUrl: `/digest/readout?${q}`, printUrl: `/digest/print?${q}`, csvUrl: `/digest/export.csv?${q}`, generatedAt: deps.now() };
+    return {
+      digest,
+      trend,
+      readoutUrl: `/digest/readout?${q}`,
+      printUrl: `/digest/print?${q}`,
+      csvUrl: `/digest/export.csv?${q}`,
+      generatedAt: deps.now(),
+    };
   }
 
   server.get(
     '/digest/readout',
-    boxRoute('readout', async (box, link, res) => send(res, 200, HTML, readoutPage(await pageView(box, link))))
+    boxRoute('readout', async (box, link, res) => send(res, 200, HTML, readoutPage(await pageView(box, link)))),
   );
 
   server.get(
     '/digest/print',
-    boxRoute('print', async (box, link, res) => send(res, 200, HTML, printPage(await pageView(box, link))))
+    boxRoute('print', async (box, link, res) => send(res, 200, HTML, printPage(await pageView(box, link)))),
   );
 
   server.get(
     '/digest/export.csv',
     boxRoute('csv', async (box, _link, res) => {
       const [digest, nominations] = await Promise.all([digests.build(box.teamId, box.month), digests.nominations(box.teamId, box.month)]);
-      send(res, 200, 'text/csv; charset=utf-8', digestCsv(digest, nominations), { 'content-disposition': `attachment; filename="${digestCsvFilename(digest.teamName, digest.month)}"` });
-    })
+      send(res, 200, 'text/csv; charset=utf-8', digestCsv(digest, nominations), {
+        'content-disposition': `attachment; filename="${digestCsvFilename(digest.teamName, digest.month)}"`,
+      });
+    }),
   );
 }

@@ -17,7 +17,10 @@ export function reachSection(d: Digest, id: string): string {
   const known = typeof r.members === 'number' && r.members > 0;
   const cell = (f: GroupFigure, empty: boolean) => (empty ? 'no one' : figure(f));
   const rows = r.rows
-    .map((row) => `<tr><th scope="row">${esc(FAIRNESS_GROUP_LABELS[row.group] ?? row.group)}</th><td class="num">${esc(cell(row.members, row.members === 0))}</td><td class="num">${esc(cell(row.reached, row.members === 0))}</td></tr>`)
+    .map(
+      (row) =>
+        `<tr><th scope="row">${esc(FAIRNESS_GROUP_LABELS[row.group] ?? row.group)}</th><td class="num">${esc(cell(row.members, row.members === 0))}</td><td class="num">${esc(cell(row.reached, row.members === 0))}</td></tr>`,
+    )
     .join('');
   const table = known
     ? `<table><caption>Team members by staff group, and how many received a thank-you or a nomination this month</caption><thead><tr><th scope="col">Staff group</th><th scope="col" class="num">Team members</th><th scope="col" class="num">Received a thank-you or a nomination</th></tr></thead><tbody>${rows}</tbody></table>`

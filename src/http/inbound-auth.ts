@@ -50,7 +50,10 @@ export function inboundAuthFor(adapter: CloudAdapterBase, logger: ILogger): Inbo
         // While the keys can't be fetched the library keeps trying; Teams gives up at 15 seconds.
         let timer: NodeJS.Timeout | undefined;
         const timedOut = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(Object.assign(new Error('timed out fetching the Bot Framework signing keys'), { code: 'ETIMEDOUT' })), CHECK_TIMEOUT_MS);
+          timer = setTimeout(
+            () => reject(Object.assign(new Error('timed out fetching the Bot Framework signing keys'), { code: 'ETIMEDOUT' })),
+            CHECK_TIMEOUT_MS,
+          );
         });
         await Promise.race([auth.authenticateRequest(req.body as Activity, header), timedOut]).finally(() => clearTimeout(timer));
         return 'allowed';
@@ -58,7 +61,10 @@ export function inboundAuthFor(adapter: CloudAdapterBase, logger: ILogger): Inbo
         // Never log the token itself: it is a bearer credential until it expires.
         const err = e as Error;
         if (isUnavailable(e)) {
-          logger.error('request not checked: the Bot Framework signing keys could not be fetched', { reason: err.message, errorName: err.name });
+          logger.error('request not checked: the Bot Framework signing keys could not be fetched', {
+            reason: err.message,
+            errorName: err.name,
+          });
           return 'unavailable';
         }
         logger.warn('request refused: Bot Framework authentication failed', {
@@ -66,10 +72,10 @@ export function inboundAuthFor(adapter: CloudAdapterBase, logger: ILogger): Inbo
           errorName: err.name,
           hasToken: header.length > 0,
           channelId: (req.body as Partial<Activity>)?.channelId,
-          serviceUrl: (req.body as Partial<Activity>)?.serviceUrl
+          serviceUrl: (req.body as Partial<Activity>)?.serviceUrl,
         });
         return 'refused';
       }
-    }
+    },
   };
 }

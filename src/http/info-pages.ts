@@ -8,7 +8,7 @@
 export const INFO_PAGE_HEADERS: Record<string, string> = {
   'content-type': 'text/html; charset=utf-8',
   'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-  'x-content-type-options': 'nosniff'
+  'x-content-type-options': 'nosniff',
 };
 
 const page = (title: string, body: string): string => `<!doctype html>
@@ -21,7 +21,7 @@ export const INFO_PAGES: Record<string, string> = {
   '/': page(
     'Valued',
     `<p>Valued is a Microsoft Teams app for saying thank you at work. Colleagues send each other thank-you slips from the chat they are already in; each month a governance lead reads the slips out and names a star of the month, and everyone keeps the recognition they receive.</p>
-<p>To start, add Valued in Teams and type <strong>help</strong>.</p>`
+<p>To start, add Valued in Teams and type <strong>help</strong>.</p>`,
   ),
   '/privacy': page(
     'Privacy',
@@ -37,11 +37,11 @@ export const INFO_PAGES: Record<string, string> = {
 <li>A <em>team</em> slip is posted in the conversation it was sent from and can be read out at the team's monthly governance meeting.</li>
 <li>A <em>private</em> slip is only ever shown to the person who sent it and the people it thanks.</li>
 </ul>
-<p>Questions about your data go to your organisation's data protection officer, who runs this installation.</p>`
+<p>Questions about your data go to your organisation's data protection officer, who runs this installation.</p>`,
   ),
   '/terms': page(
     'Terms of use',
     `<p>Valued is open-source software, provided as it is, without warranty. Your organisation installs and runs it, and its own policies on the use of Microsoft Teams apply.</p>
-<p>Please use it to thank colleagues kindly and specifically. Thank-you slips are not the place for patient-identifiable information.</p>`
-  )
+<p>Please use it to thank colleagues kindly and specifically. Thank-you slips are not the place for patient-identifiable information.</p>`,
+  ),
 };

@@ -13,11 +13,16 @@ export interface Caller {
 export type CallerCheck = { ok: true; caller: Caller } | { ok: false; message: string; reason: string };
 
 export const NOT_IN_TEAMS = 'Please open My recognition from Valued in Microsoft Teams, so we know it’s you.';
-export const NOT_CONFIRMED = 'We couldn’t confirm it’s you, so your recognition isn’t shown. Please close the tab and open it again. If this keeps happening, let your IT team know.';
-export const SSO_NOT_SET_UP = 'Sign-in for Valued isn’t set up yet, so your recognition can’t be shown here. Your IT team can turn it on. Meanwhile, type “my recognition” in your chat with Valued.';
+export const NOT_CONFIRMED =
+  'We couldn’t confirm it’s you, so your recognition isn’t shown. Please close the tab and open it again. If this keeps happening, let your IT team know.';
+export const SSO_NOT_SET_UP =
+  'Sign-in for Valued isn’t set up yet, so your recognition can’t be shown here. Your IT team can turn it on. Meanwhile, type “my recognition” in your chat with Valued.';
 
 export class CallerIdentity {
-  constructor(private readonly validator: SsoTokenValidator | undefined, private readonly config: Pick<Config, 'localMode' | 'devUser'>) {}
+  constructor(
+    private readonly validator: SsoTokenValidator | undefined,
+    private readonly config: Pick<Config, 'localMode' | 'devUser'>,
+  ) {}
 
   async identify(authorization: string | undefined): Promise<CallerCheck> {
     if (authorization === undefined || authorization === '') {

@@ -21,14 +21,15 @@ import { SsoTokenValidator } from './sso-token';
 
 // Only this server's own files; Teams may frame the tab. Links carry signed tokens, so no
 // Referer ever leaves the page, and personal pages are never cached.
-const FRAME_ANCESTORS = "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com";
+const FRAME_ANCESTORS =
+  "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com";
 export const MY_CSP = `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; ${FRAME_ANCESTORS}`;
 
 const PRIVATE_HEADERS: Record<string, string> = {
   'content-security-policy': MY_CSP,
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
-  'cache-control': 'no-store'
+  'cache-control': 'no-store',
 };
 
 function send(res: Response, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
@@ -36,7 +37,8 @@ function send(res: Response, status: number, type: string, body: string | Buffer
   res.sendRaw(status, body);
 }
 
-const sendJson = (res: Response, status: number, body: unknown) => send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
+const sendJson = (res: Response, status: number, body: unknown) =>
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
 const HTML = 'text/html; charset=utf-8';
 
 function query(req: Request): URLSearchParams {
@@ -44,7 +46,8 @@ function query(req: Request): URLSearchParams {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const validDate = (d: string) => DATE.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+const validDate = (d: string) =>
+  DATE.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
 
 /** from/to from the portfolio form: a date not understood is dropped, with a note to say so. */
 export function readPeriod(q: URLSearchParams): { from?: string; to?: string; problem?: string } {
@@ -100,44 +103,48 @@ export function registerMyPages(server: Server, deps: PageDeps, logger: ILogger)
   };
 
   /** Runs an API handler for the signed-in caller, or answers 401 (not identified) or 403 (not theirs) with a kind message. */
-  const api = (what: SelfAction, handler: (caller: Caller, req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
-    try {
-      const check = await identity.identify(req.header('authorization') || undefined);
-      if (!check.ok) {
-        logger.info('my recognition: caller not identified', { reason: check.reason, path: req.path() });
-        sendJson(res, 401, { message: check.message });
-        return;
+  const api =
+    (what: SelfAction, handler: (caller: Caller, req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
+      try {
+        const check = await identity.identify(req.header('authorization') || undefined);
+        if (!check.ok) {
+          logger.info('my recognition: caller not identified', { reason: check.reason, path: req.path() });
+          sendJson(res, 401, { message: check.message });
+          return;
+        }
+        const refusal = notTheirs(check.caller.personId, query(req), what);
+        if (refusal) return sendJson(res, 403, { message: refusal });
+        await handler(check.caller, req, res);
+      } catch (e) {
+        logger.error('my recognition request failed', { err: (e as Error).message, path: req.path() });
+        if (!res.headersSent)
+          sendJson(res, 500, { message: 'Something went wrong loading your recognition. Please try again in a minute.' });
       }
-      const refusal = notTheirs(check.caller.personId, query(req), what);
-      if (refusal) return sendJson(res, 403, { message: refusal });
-      await handler(check.caller, req, res);
-    } catch (e) {
-      logger.error('my recognition request failed', { err: (e as Error).message, path: req.path() });
-      if (!res.headersSent) sendJson(res, 500, { message: 'Something went wrong loading your recognition. Please try again in a minute.' });
-    }
-  };
+    };
 
   /** The signed-link pages: the person comes from the link alone, or a kind 403 page. */
-  const linked = (purpose: 'portfolio' | 'history-csv', handler: (personId: string, link: string, q: URLSearchParams, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
-    const q = query(req);
-    const link = q.get('link') ?? '';
-    const personId = links.verify(link, purpose, deps.now());
-    if (!personId) {
-      logger.info('my recognition: link refused', { purpose });
-      send(res, 403, HTML, linkRefusedPage());
-      return;
-    }
-    if (notTheirs(personId, q, purpose)) {
-      send(res, 403, HTML, linkRefusedPage());
-      return;
-    }
-    try {
-      await handler(personId, link, q, res);
-    } catch (e) {
-      logger.error('my recognition page failed', { err: (e as Error).message, purpose });
-      if (!res.headersSent) send(res, 500, HTML, linkRefusedPage().replace('This link can’t be opened', 'Something went wrong'));
-    }
-  };
+  const linked =
+    (purpose: 'portfolio' | 'history-csv', handler: (personId: string, link: string, q: URLSearchParams, res: Response) => Promise<void>) =>
+    async (req: Request, res: Response) => {
+      const q = query(req);
+      const link = q.get('link') ?? '';
+      const personId = links.verify(link, purpose, deps.now());
+      if (!personId) {
+        logger.info('my recognition: link refused', { purpose });
+        send(res, 403, HTML, linkRefusedPage());
+        return;
+      }
+      if (notTheirs(personId, q, purpose)) {
+        send(res, 403, HTML, linkRefusedPage());
+        return;
+      }
+      try {
+        await handler(personId, link, q, res);
+      } catch (e) {
+        logger.error('my recognition page failed', { err: (e as Error).message, purpose });
+        if (!res.headersSent) send(res, 500, HTML, linkRefusedPage().replace('This link can’t be opened', 'Something went wrong'));
+      }
+    };
 
   /** One page of the caller's slips, or which part of the request was not understood. */
   async function slipPage(caller: Caller, q: URLSearchParams, path: string) {
@@ -161,16 +168,27 @@ export function registerMyPages(server: Server, deps: PageDeps, logger: ILogger)
   const BAD_TOKEN = { error: 'bad_paging_token', message: BAD_TOKEN_MESSAGE };
 
   server.get('/me', async (_req, res) => send(res, 200, HTML, tabShell()));
-  server.get('/me/styles.css', async (_req, res) => send(res, 200, 'text/css; charset=utf-8', MY_STYLES, { 'cache-control': 'public, max-age=3600' }));
-  server.get('/me/tab.js', async (_req, res) => send(res, 200, 'text/javascript; charset=utf-8', tabScript, { 'cache-control': 'public, max-age=3600' }));
-  server.get('/me/portfolio.js', async (_req, res) => send(res, 200, 'text/javascript; charset=utf-8', portfolioScript, { 'cache-control': 'public, max-age=3600' }));
-  server.get('/me/teams-js.js', async (_req, res) => send(res, 200, 'text/javascript; charset=utf-8', teamsJsFile(), { 'cache-control': 'public, max-age=86400' }));
+  server.get('/me/styles.css', async (_req, res) =>
+    send(res, 200, 'text/css; charset=utf-8', MY_STYLES, { 'cache-control': 'public, max-age=3600' }),
+  );
+  server.get('/me/tab.js', async (_req, res) =>
+    send(res, 200, 'text/javascript; charset=utf-8', tabScript, { 'cache-control': 'public, max-age=3600' }),
+  );
+  server.get('/me/portfolio.js', async (_req, res) =>
+    send(res, 200, 'text/javascript; charset=utf-8', portfolioScript, { 'cache-control': 'public, max-age=3600' }),
+  );
+  server.get('/me/teams-js.js', async (_req, res) =>
+    send(res, 200, 'text/javascript; charset=utf-8', teamsJsFile(), { 'cache-control': 'public, max-age=86400' }),
+  );
 
   server.get(
     '/api/me/summary',
     api('history', async (caller, _req, res) => {
-      sendJson(res, 200, { person: { id: caller.personId, name: await nameOf(caller.personId, caller) }, summary: await history.summary(caller.personId, deps.now()) });
-    })
+      sendJson(res, 200, {
+        person: { id: caller.personId, name: await nameOf(caller.personId, caller) },
+        summary: await history.summary(caller.personId, deps.now()),
+      });
+    }),
   );
 
   server.get(
@@ -180,7 +198,7 @@ export function registerMyPages(server: Server, deps: PageDeps, logger: ILogger)
       if (found === 'bad filter') return sendJson(res, 400, BAD_FILTER);
       if (found === 'bad token') return sendJson(res, 400, BAD_TOKEN);
       sendJson(res, 200, { items: found.page.items, continuationToken: found.page.continuationToken });
-    })
+    }),
   );
 
   server.get(
@@ -188,7 +206,7 @@ export function registerMyPages(server: Server, deps: PageDeps, logger: ILogger)
     api('history', async (caller, _req, res) => {
       const summary = await history.summary(caller.personId, deps.now());
       send(res, 200, HTML, summaryFragment({ name: await nameOf(caller.personId, caller), summary, timeZone: config.timeZone }));
-    })
+    }),
   );
 
   server.get(
@@ -199,8 +217,19 @@ export function registerMyPages(server: Server, deps: PageDeps, logger: ILogger)
       if (found === 'bad filter') return sendJson(res, 400, BAD_FILTER);
       // A fragment the tab shows in place of the list, with the filter still there above it.
       if (found === 'bad token') return send(res, 400, HTML, tabNotice('That page can’t be shown', BAD_TOKEN_MESSAGE));
-      send(res, 200, HTML, slipsFragment({ slips: found.page.items, olderToken: found.page.continuationToken, hasNewer: q.get('newer') === '1', filter: found.filter, timeZone: config.timeZone }));
-    })
+      send(
+        res,
+        200,
+        HTML,
+        slipsFragment({
+          slips: found.page.items,
+          olderToken: found.page.continuationToken,
+          hasNewer: q.get('newer') === '1',
+          filter: found.filter,
+          timeZone: config.timeZone,
+        }),
+      );
+    }),
   );
 
   // The tab trades its SSO token for short-lived signed links, so the portfolio and CSV can open
@@ -212,9 +241,9 @@ export function registerMyPages(server: Server, deps: PageDeps, logger: ILogger)
       const now = deps.now();
       sendJson(res, 200, {
         portfolioUrl: `/me/portfolio?link=${encodeURIComponent(links.sign(caller.personId, 'portfolio', now))}`,
-        csvUrl: `/me/history.csv?link=${encodeURIComponent(links.sign(caller.personId, 'history-csv', now))}`
+        csvUrl: `/me/history.csv?link=${encodeURIComponent(links.sign(caller.personId, 'history-csv', now))}`,
       });
-    })
+    }),
   );
 
   server.get(
@@ -223,9 +252,26 @@ export function registerMyPages(server: Server, deps: PageDeps, logger: ILogger)
       const { problem, ...period } = readPeriod(q);
       const portfolio = await history.portfolio(personId, period);
       const now = deps.now();
-      const csvQuery = new URLSearchParams({ link: links.sign(personId, 'history-csv', now), ...(period.from ? { from: period.from } : {}), ...(period.to ? { to: period.to } : {}) });
-      send(res, 200, HTML, portfolioPage({ name: await nameOf(personId), portfolio, timeZone: config.timeZone, link, csvUrl: `/me/history.csv?${csvQuery}`, generatedAt: now, problem }));
-    })
+      const csvQuery = new URLSearchParams({
+        link: links.sign(personId, 'history-csv', now),
+        ...(period.from ? { from: period.from } : {}),
+        ...(period.to ? { to: period.to } : {}),
+      });
+      send(
+        res,
+        200,
+        HTML,
+        portfolioPage({
+          name: await nameOf(personId),
+          portfolio,
+          timeZone: config.timeZone,
+          link,
+          csvUrl: `/me/history.csv?${csvQuery}`,
+          generatedAt: now,
+          problem,
+        }),
+      );
+    }),
   );
 
   server.get(
@@ -234,7 +280,9 @@ export function registerMyPages(server: Server, deps: PageDeps, logger: ILogger)
       const { from, to } = readPeriod(q);
       const portfolio = await history.portfolio(personId, { from, to });
       const name = `my-recognition${from ? `-from-${from}` : ''}${to ? `-to-${to}` : ''}.csv`;
-      send(res, 200, 'text/csv; charset=utf-8', historyCsv(portfolio.slips, config.timeZone), { 'content-disposition': `attachment; filename="${name}"` });
-    })
+      send(res, 200, 'text/csv; charset=utf-8', historyCsv(portfolio.slips, config.timeZone), {
+        'content-disposition': `attachment; filename="${name}"`,
+      });
+    }),
   );
 }

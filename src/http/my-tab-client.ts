@@ -26,9 +26,12 @@ export function tabClient(): void {
 
   async function authHeaders(): Promise<Record<string, string>> {
     if (!inHost) return {};
-    teamsReady ??= within(loadTeamsJs().then(() => host.microsoftTeams.app.initialize()), 5000).then(
+    teamsReady ??= within(
+      loadTeamsJs().then(() => host.microsoftTeams.app.initialize()),
+      5000,
+    ).then(
       () => true,
-      () => false
+      () => false,
     );
     if (!(await teamsReady)) return {};
     // teams-js caches the token and renews it when it is close to expiry.
@@ -38,7 +41,10 @@ export function tabClient(): void {
 
   class Refused extends Error {
     /** The server's own kind notice, as HTML, when it sent one to show in place of the content. */
-    constructor(message: string, readonly html?: string) {
+    constructor(
+      message: string,
+      readonly html?: string,
+    ) {
       super(message);
     }
   }
@@ -50,7 +56,12 @@ export function tabClient(): void {
     } catch {
       throw new Refused('Teams could not sign you in to Valued just now. Please close this tab and open it again.');
     }
-    const res = await fetch(path, { ...init, headers: { ...headers, accept: 'text/html, application/json' }, credentials: 'omit', cache: 'no-store' });
+    const res = await fetch(path, {
+      ...init,
+      headers: { ...headers, accept: 'text/html, application/json' },
+      credentials: 'omit',
+      cache: 'no-store',
+    });
     if (!res.ok) {
       let message = 'Something went wrong loading your recognition. Please try again in a minute.';
       if ((res.headers.get('content-type') ?? '').startsWith('text/html')) throw new Refused(message, await res.text());
@@ -102,7 +113,10 @@ export function tabClient(): void {
   async function loadLinks(): Promise<void> {
     try {
       const links = (await (await call('/api/me/links', { method: 'POST' })).json()) as { portfolioUrl: string; csvUrl: string };
-      for (const [id, href] of [['portfolio-link', links.portfolioUrl], ['csv-link', links.csvUrl]]) {
+      for (const [id, href] of [
+        ['portfolio-link', links.portfolioUrl],
+        ['csv-link', links.csvUrl],
+      ]) {
         const a = document.getElementById(id);
         a?.setAttribute('href', href);
         a?.removeAttribute('aria-disabled');

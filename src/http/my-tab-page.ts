@@ -29,7 +29,7 @@ export function tabShell(): string {
     scripts: ['/me/tab.js'],
     body: `<a class="skip" href="#content">Skip to your recognition</a>
 <header class="masthead"><h1>My recognition</h1></header>
-<main id="content" aria-busy="true" tabindex="-1"><p class="loading">Loading your recognition…</p></main>`
+<main id="content" aria-busy="true" tabindex="-1"><p class="loading">Loading your recognition…</p></main>`,
   });
 }
 
@@ -52,7 +52,7 @@ function valuesProfile(s: RecognitionSummary): string {
   return `<ul class="values-profile">${s.values
     .map(
       (v, i) =>
-        `<li><span class="value-name">${esc(v.value)}</span><span class="value-count">${plural(v.count, 'time', 'times')}</span><svg class="minibar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect width="100" height="10" rx="2" fill="#e3eceb"/><rect width="${((v.count / max) * 100).toFixed(1)}" height="10" rx="2" fill="${SERIES_COLOURS[i % SERIES_COLOURS.length]}"/></svg></li>`
+        `<li><span class="value-name">${esc(v.value)}</span><span class="value-count">${plural(v.count, 'time', 'times')}</span><svg class="minibar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect width="100" height="10" rx="2" fill="#e3eceb"/><rect width="${((v.count / max) * 100).toFixed(1)}" height="10" rx="2" fill="${SERIES_COLOURS[i % SERIES_COLOURS.length]}"/></svg></li>`,
     )
     .join('')}</ul>`;
 }
@@ -60,14 +60,20 @@ function valuesProfile(s: RecognitionSummary): string {
 function awards(s: RecognitionSummary): string {
   if (!s.awards.length) return '<p>No star of the month awards yet.</p>';
   return `<ul class="awards">${s.awards
-    .map((a) => `<li><p><strong>${a.result === 'winner' ? 'Star of the month' : 'Highly commended'}</strong>, ${esc(monthName(a.month))} · ${esc(a.teamName)}</p>${a.citation ? `<blockquote>${esc(a.citation)}</blockquote>` : ''}</li>`)
+    .map(
+      (a) =>
+        `<li><p><strong>${a.result === 'winner' ? 'Star of the month' : 'Highly commended'}</strong>, ${esc(monthName(a.month))} · ${esc(a.teamName)}</p>${a.citation ? `<blockquote>${esc(a.citation)}</blockquote>` : ''}</li>`,
+    )
     .join('')}</ul>`;
 }
 
 function nominations(s: RecognitionSummary, timeZone: string): string {
   if (!s.nominations.length) return '<p>No nominations yet.</p>';
   return `<ul class="nominations">${s.nominations
-    .map((n) => `<li><p>${esc(monthName(n.month))} · nominated by ${n.nominator ? esc(n.nominator.name) : 'a colleague'} on ${esc(dayOf(n.createdAt, timeZone))}</p><blockquote>${esc(n.reason)}</blockquote></li>`)
+    .map(
+      (n) =>
+        `<li><p>${esc(monthName(n.month))} · nominated by ${n.nominator ? esc(n.nominator.name) : 'a colleague'} on ${esc(dayOf(n.createdAt, timeZone))}</p><blockquote>${esc(n.reason)}</blockquote></li>`,
+    )
     .join('')}</ul>`;
 }
 
@@ -92,13 +98,21 @@ export function summaryFragment(v: SummaryView): string {
 <p class="actions"><a id="portfolio-link" class="button" target="_blank" rel="noopener noreferrer" aria-disabled="true">Recognition portfolio</a> <a id="csv-link" class="button secondary" target="_blank" rel="noopener noreferrer" aria-disabled="true">Download as a spreadsheet (CSV)</a></p></section>
 <section aria-labelledby="months-heading"><h2 id="months-heading">The last 12 months</h2>
 ${monthlyBarChart(s.perMonth)}
-${table('Thank-yous received each month', ['Month', 'Thank-yous'], s.perMonth.map((p) => [monthName(p.month), p.count]))}
+${table(
+  'Thank-yous received each month',
+  ['Month', 'Thank-yous'],
+  s.perMonth.map((p) => [monthName(p.month), p.count]),
+)}
 </section>
 <section aria-labelledby="values-heading"><h2 id="values-heading">What colleagues value in you</h2>
 ${valuesProfile(s)}
 ${
   yearsAsc.length
-    ? `<h3>Values over time</h3>${valuesOverTimeChart(yearsAsc, order)}${table('Values you were thanked for, by year', ['Year', ...order], yearsAsc.map((y) => [String(y.year), ...order.map((o) => y.values[o] ?? 0)]))}`
+    ? `<h3>Values over time</h3>${valuesOverTimeChart(yearsAsc, order)}${table(
+        'Values you were thanked for, by year',
+        ['Year', ...order],
+        yearsAsc.map((y) => [String(y.year), ...order.map((o) => y.values[o] ?? 0)]),
+      )}`
     : ''
 }
 </section>

@@ -22,4 +22,5 @@ export function isTokenRefusedByStorage(e: unknown): boolean {
   return (e as { statusCode?: unknown } | undefined)?.statusCode === 400;
 }
 
-export const BAD_TOKEN_MESSAGE = 'That page of thank-yous wasn’t recognised, perhaps because it is from an earlier visit. Please choose Show to start again from your newest.';
+export const BAD_TOKEN_MESSAGE =
+  'That page of thank-yous wasn’t recognised, perhaps because it is from an earlier visit. Please choose Show to start again from your newest.';

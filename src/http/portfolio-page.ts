@@ -36,16 +36,16 @@ export function portfolioPage(v: PortfolioView): string {
     profile?.preferredTitle ? `<div><dt>Job title</dt><dd>${esc(profile.preferredTitle)}</dd></div>` : '',
     profile?.profession ? `<div><dt>Profession</dt><dd>${esc(profile.profession)}</dd></div>` : '',
     profile?.band ? `<div><dt>Band</dt><dd>${esc(profile.band)}</dd></div>` : '',
-    `<div><dt>Period</dt><dd>${esc(period(p))}</dd></div>`
+    `<div><dt>Period</dt><dd>${esc(period(p))}</dd></div>`,
   ].join('');
   const sections = [
     ...p.byValue.map((g) => ({ heading: g.value, slips: g.slips })),
-    ...(p.unvalued.length ? [{ heading: 'Thanks without a value', slips: p.unvalued }] : [])
+    ...(p.unvalued.length ? [{ heading: 'Thanks without a value', slips: p.unvalued }] : []),
   ];
   const valueSections = sections
     .map(
       (g, i) =>
-        `<section class="value-section" aria-labelledby="value-${i}"><h2 id="value-${i}">${esc(g.heading)} <span class="count">(${g.slips.length})</span></h2><ol class="slips">${g.slips.map((s) => slipRow(s, v.timeZone)).join('')}</ol></section>`
+        `<section class="value-section" aria-labelledby="value-${i}"><h2 id="value-${i}">${esc(g.heading)} <span class="count">(${g.slips.length})</span></h2><ol class="slips">${g.slips.map((s) => slipRow(s, v.timeZone)).join('')}</ol></section>`,
     )
     .join('');
   const awards = p.awards.length
@@ -53,7 +53,10 @@ export function portfolioPage(v: PortfolioView): string {
     : '<p>None in this period.</p>';
   const nominations = p.nominations.length
     ? `<ul class="nominations">${p.nominations
-        .map((n) => `<li><p>${esc(monthName(n.month))} · nominated by ${n.nominator ? esc(n.nominator.name) : 'a colleague'}</p><blockquote>${esc(n.reason)}</blockquote></li>`)
+        .map(
+          (n) =>
+            `<li><p>${esc(monthName(n.month))} · nominated by ${n.nominator ? esc(n.nominator.name) : 'a colleague'}</p><blockquote>${esc(n.reason)}</blockquote></li>`,
+        )
         .join('')}</ul>`
     : '<p>None in this period.</p>';
   const body = `<main class="portfolio">
@@ -85,6 +88,6 @@ export function linkRefusedPage(): string {
     bodyClass: 'notice-page',
     body: `<main class="notice"><h1>This link can’t be opened</h1>
 <p>Links to your recognition only work for the person they were made for, and only for an hour, to keep your recognition private.</p>
-<p>To get a fresh link, open the <strong>My recognition</strong> tab in Valued, or type <strong>my recognition</strong> in your chat with Valued.</p></main>`
+<p>To get a fresh link, open the <strong>My recognition</strong> tab in Valued, or type <strong>my recognition</strong> in your chat with Valued.</p></main>`,
   });
 }

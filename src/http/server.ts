@@ -47,7 +47,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
   Object.assign(server.server, {
     requestTimeout: timeoutMs,
     headersTimeout: timeoutMs,
-    connectionsCheckingInterval: Math.max(10, Math.min(5_000, Math.floor(timeoutMs / 4)))
+    connectionsCheckingInterval: Math.max(10, Math.min(5_000, Math.floor(timeoutMs / 4))),
   });
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
 
@@ -72,7 +72,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       const verdict = await inboundAuth.check(req);
       if (verdict !== 'allowed') {
         if (verdict === 'unavailable') res.setHeader('retry-after', '10');
-        res.send(verdict === 'refused' ? 401 : 503, { error: verdict === 'refused' ? 'unauthorised' : 'authentication unavailable, please retry' });
+        res.send(verdict === 'refused' ? 401 : 503, {
+          error: verdict === 'refused' ? 'unauthorised' : 'authentication unavailable, please retry',
+        });
         return;
       }
       await bot.adapter.process(req, res, (context) => bot.handle(context));
@@ -127,6 +129,6 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       }
       server.server.closeAllConnections?.();
       await closed;
-    }
+    },
   };
 }

@@ -21,13 +21,19 @@ const MAX_TENANTS = 50;
 export class SsoTokenValidator {
   private readonly keySets = new Map<string, JWTVerifyGetKey>();
 
-  constructor(private readonly config: SsoConfig, private readonly clockToleranceSeconds = 60) {}
+  constructor(
+    private readonly config: SsoConfig,
+    private readonly clockToleranceSeconds = 60,
+  ) {}
 
   private keysFor(tenantId: string): JWTVerifyGetKey {
     let keys = this.keySets.get(tenantId);
     if (!keys) {
       if (this.keySets.size >= MAX_TENANTS) this.keySets.clear();
-      keys = createRemoteJWKSet(new URL(this.config.keysUrl.replace('{tenant}', tenantId)), { timeoutDuration: 5000, cooldownDuration: 30_000 });
+      keys = createRemoteJWKSet(new URL(this.config.keysUrl.replace('{tenant}', tenantId)), {
+        timeoutDuration: 5000,
+        cooldownDuration: 30_000,
+      });
       this.keySets.set(tenantId, keys);
     }
     return keys;
@@ -45,14 +51,15 @@ export class SsoTokenValidator {
       return { ok: false, reason: 'not a token' };
     }
     if (!GUID.test(tenantId)) return { ok: false, reason: 'no tenant id' };
-    if (this.config.allowedTenants.length && !this.config.allowedTenants.includes(tenantId)) return { ok: false, reason: 'tenant not allowed' };
+    if (this.config.allowedTenants.length && !this.config.allowedTenants.includes(tenantId))
+      return { ok: false, reason: 'tenant not allowed' };
     try {
       const { payload } = await jwtVerify(token, this.keysFor(tenantId), {
         algorithms: ['RS256'],
         issuer: [`https://login.microsoftonline.com/${tenantId}/v2.0`, `https://sts.windows.net/${tenantId}/`],
         audience: this.config.audiences,
         clockTolerance: this.clockToleranceSeconds,
-        requiredClaims: ['exp', 'oid', 'tid']
+        requiredClaims: ['exp', 'oid', 'tid'],
       });
       const personId = String(payload.oid).toLowerCase();
       // The signed tid must be the one whose keys and issuer we used.

@@ -51,7 +51,10 @@ export function monthlyBarChart(points: MonthCount[], id = 'months-chart', title
       const x = left + i * slot + (slot - barW) / 2;
       const bh = (p.count / max) * plotH;
       const y = top + plotH - bh;
-      const label = p.month.endsWith('-01') || i === 0 ? `<text x="${(x + barW / 2).toFixed(1)}" y="${h - 6}" text-anchor="middle" font-size="11" fill="#3d4a48">${p.month.slice(0, 4)}</text>` : '';
+      const label =
+        p.month.endsWith('-01') || i === 0
+          ? `<text x="${(x + barW / 2).toFixed(1)}" y="${h - 6}" text-anchor="middle" font-size="11" fill="#3d4a48">${p.month.slice(0, 4)}</text>`
+          : '';
       return `<g><title>${esc(monthName(p.month))}: ${p.count}</title><rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${barW.toFixed(1)}" height="${bh.toFixed(1)}" rx="3" fill="${SERIES_COLOURS[0]}"/>${p.count ? `<text x="${(x + barW / 2).toFixed(1)}" y="${(y - 5).toFixed(1)}" text-anchor="middle" font-size="12" font-weight="600" fill="#1b1b1b">${p.count}</text>` : ''}<text x="${(x + barW / 2).toFixed(1)}" y="${h - bottom + 16}" text-anchor="middle" font-size="12" fill="#1b1b1b">${shortMonth(p.month)}</text>${label}</g>`;
     })
     .join('');
@@ -94,7 +97,17 @@ export function valuesOverTimeChart(years: YearValues[], valueOrder: string[], i
       return `<g><rect x="${lx}" y="${ly}" width="14" height="14" rx="2" fill="${colour(v)}"/><text x="${lx + 20}" y="${ly + 12}" font-size="13" fill="#1b1b1b">${esc(v)}</text></g>`;
     })
     .join('');
-  const desc = years.map((y) => `${y.year}: ${valueOrder.filter((v) => y.values[v]).map((v) => `${v} ${y.values[v]}`).join(', ') || 'none'}`).join('. ');
+  const desc = years
+    .map(
+      (y) =>
+        `${y.year}: ${
+          valueOrder
+            .filter((v) => y.values[v])
+            .map((v) => `${v} ${y.values[v]}`)
+            .join(', ') || 'none'
+        }`,
+    )
+    .join('. ');
   return `<svg class="chart" id="${esc(id)}" viewBox="0 0 ${w} ${h}" role="img" aria-labelledby="${esc(id)}-title ${esc(id)}-desc" xmlns="http://www.w3.org/2000/svg"><title id="${esc(id)}-title">Values you were thanked for, by year</title><desc id="${esc(id)}-desc">${esc(desc)}.</desc>${rows}${legend}</svg>`;
 }
 

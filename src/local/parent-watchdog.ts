@@ -64,7 +64,11 @@ function signalOurselves(signal: NodeJS.Signals): void {
  * stop runs), and if still running after `graceMs`, stop at once. The timer never keeps the
  * process alive by itself.
  */
-export function watchParent(parentPid: number, stopSignal: NodeJS.Signals, options: { everyMs?: number; graceMs?: number } = {}): NodeJS.Timeout {
+export function watchParent(
+  parentPid: number,
+  stopSignal: NodeJS.Signals,
+  options: { everyMs?: number; graceMs?: number } = {},
+): NodeJS.Timeout {
   const timer = setInterval(() => {
     if (!parentGone(parentPid)) return;
     clearInterval(timer);

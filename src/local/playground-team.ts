@@ -33,7 +33,13 @@ export function parsePlaygroundTeam(yaml: string): PlaygroundTeam | undefined {
   const user = block(lines, 'currentUser');
   const team = block(lines, 'team');
   if (!tenantId || !bot.id || !user.id || !team.id) return undefined;
-  return { tenantId, botId: bot.id, botName: bot.name ?? 'Valued', user: { id: user.id, name: user.name ?? '', aadObjectId: user.aadObjectId ?? '' }, team: { id: team.id, name: team.name ?? '', aadGroupId: team.aadGroupId ?? '' } };
+  return {
+    tenantId,
+    botId: bot.id,
+    botName: bot.name ?? 'Valued',
+    user: { id: user.id, name: user.name ?? '', aadObjectId: user.aadObjectId ?? '' },
+    team: { id: team.id, name: team.name ?? '', aadGroupId: team.aadGroupId ?? '' },
+  };
 }
 
 /** The conversationUpdate Teams sends when the app is added to a team. */
@@ -48,12 +54,16 @@ export function valuedAddedActivity(p: PlaygroundTeam, serviceUrl: string): Reco
     recipient: { id: p.botId, name: p.botName },
     conversation: { id: p.team.id, conversationType: 'channel', isGroup: true, tenantId: p.tenantId },
     membersAdded: [{ id: p.botId }],
-    channelData: { tenant: { id: p.tenantId }, team: p.team, eventType: 'teamMemberAdded' }
+    channelData: { tenant: { id: p.tenantId }, team: p.team, eventType: 'teamMemberAdded' },
   };
 }
 
 /** Tells the bot it was added to the Playground's team; false (and the reason) when it could not. */
-export async function addValuedToPlaygroundTeam(configPath: string, botMessagesUrl: string, playgroundUrl: string): Promise<{ ok: boolean; reason?: string }> {
+export async function addValuedToPlaygroundTeam(
+  configPath: string,
+  botMessagesUrl: string,
+  playgroundUrl: string,
+): Promise<{ ok: boolean; reason?: string }> {
   let parsed: PlaygroundTeam | undefined;
   try {
     parsed = parsePlaygroundTeam(fs.readFileSync(configPath, 'utf8'));
@@ -61,6 +71,10 @@ export async function addValuedToPlaygroundTeam(configPath: string, botMessagesU
     return { ok: false, reason: (e as Error).message };
   }
   if (!parsed) return { ok: false, reason: 'the Playground config has no team' };
-  const res = await fetch(botMessagesUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(valuedAddedActivity(parsed, playgroundUrl)) });
+  const res = await fetch(botMessagesUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(valuedAddedActivity(parsed, playgroundUrl)),
+  });
   return res.ok ? { ok: true } : { ok: false, reason: `the bot answered ${res.status}` };
 }

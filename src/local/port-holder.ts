@@ -75,7 +75,9 @@ export async function portInUseMessage(port: number, what: string, envName: stri
   const name = holder === 'Azurite' ? 'Azurite' : 'the Valued bot';
   const pid = process.platform === 'linux' ? pidListeningOn(port) : undefined;
   const start = pid ? runningStartOf(pid) : undefined;
-  if (start) return `Port ${port} (${what}) is in use by ${name} from an npm start that is still running (process ${start}). Stop that one with Ctrl+C in its terminal, ${other}`;
-  if (pid) return `Port ${port} (${what}) is still held by ${name}, left running by an earlier npm start that didn’t stop cleanly. Please stop it, then run npm start again:\n  kill ${pid}`;
+  if (start)
+    return `Port ${port} (${what}) is in use by ${name} from an npm start that is still running (process ${start}). Stop that one with Ctrl+C in its terminal, ${other}`;
+  if (pid)
+    return `Port ${port} (${what}) is still held by ${name}, left running by an earlier npm start that didn’t stop cleanly. Please stop it, then run npm start again:\n  kill ${pid}`;
   return `Port ${port} (${what}) is in use by ${name}, probably left running by an earlier npm start that didn’t stop cleanly. Please stop it, ${other}`;
 }

@@ -23,8 +23,7 @@ import { addValuedToPlaygroundTeam } from './playground-team';
 
 /** The Azurite development account. Its key is public and documented: not a secret. */
 const AZURITE_ACCOUNT = 'devstoreaccount1';
-const AZURITE_KEY =
-  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+const AZURITE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
 const DEFAULT_BOT_PORT = 3978;
 const DEFAULT_PLAYGROUND_PORT = 56150;
@@ -364,10 +363,24 @@ class LocalStackRunner {
     return file;
   }
 
-  private launch(name: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, output: 'inherit' | 'prefix', stopSignal: NodeJS.Signals): ManagedProcess {
+  private launch(
+    name: string,
+    args: string[],
+    cwd: string,
+    env: NodeJS.ProcessEnv,
+    output: 'inherit' | 'prefix',
+    stopSignal: NodeJS.Signals,
+  ): ManagedProcess {
     if (this.stopping) throw new StackStoppedError();
     if (this.processes.length === 0) process.once('exit', this.killOnExit);
-    const proc = new ManagedProcess(name, args, { cwd, env, output, logFile: this.logFileFor(name), stopSignal, watchdogPreload: this.watchdogPreload });
+    const proc = new ManagedProcess(name, args, {
+      cwd,
+      env,
+      output,
+      logFile: this.logFileFor(name),
+      stopSignal,
+      watchdogPreload: this.watchdogPreload,
+    });
     this.processes.push(proc);
     void proc.exited.then((exit) => {
       if (this.stopping) return;
@@ -388,7 +401,9 @@ class LocalStackRunner {
       if (proc.hasExited) throw this.diedWhileStarting(proc, what);
       if (await check()) return;
       if (Date.now() > deadline) {
-        throw new LocalStackError(`${capitalised(displayName(proc.name))} did not become ready within ${Math.round(timeoutMs / 1000)} s (${what}).${this.outputHint(proc)}`);
+        throw new LocalStackError(
+          `${capitalised(displayName(proc.name))} did not become ready within ${Math.round(timeoutMs / 1000)} s (${what}).${this.outputHint(proc)}`,
+        );
       }
       await sleep(200);
     }
@@ -397,7 +412,9 @@ class LocalStackRunner {
   private diedWhileStarting(proc: ManagedProcess, what: string): LocalStackError {
     const code = proc.child.exitCode;
     const how = code !== null ? `exit code ${code}` : `signal ${proc.child.signalCode ?? 'unknown'}`;
-    return new LocalStackError(`${capitalised(displayName(proc.name))} stopped before it was ready (${how}) while we waited for ${what}.${this.outputHint(proc)}`);
+    return new LocalStackError(
+      `${capitalised(displayName(proc.name))} stopped before it was ready (${how}) while we waited for ${what}.${this.outputHint(proc)}`,
+    );
   }
 
   private outputHint(proc: ManagedProcess): string {
@@ -427,7 +444,8 @@ class LocalStackRunner {
     }
 
     const useEnvStorage =
-      (this.options.storage ?? 'auto') === 'auto' && !!(process.env.STORAGE_CONNECTION_STRING?.trim() || process.env.STORAGE_ACCOUNT_URL?.trim());
+      (this.options.storage ?? 'auto') === 'auto' &&
+      !!(process.env.STORAGE_CONNECTION_STRING?.trim() || process.env.STORAGE_ACCOUNT_URL?.trim());
     // Check ports before starting anything, so a clash is one clear message and not a crash.
     if (!useEnvStorage) await this.requireFreePort(azuritePort, 'Azurite table storage', 'AZURITE_TABLE_PORT');
     await this.requireFreePort(botPort, 'the bot', 'PORT');
@@ -445,9 +463,12 @@ class LocalStackRunner {
         'azurite',
         [
           path.join(this.rootDir, 'node_modules', 'azurite', 'dist', 'src', 'table', 'main.js'),
-          '--tableHost', '127.0.0.1',
-          '--tablePort', String(azuritePort),
-          '--location', location,
+          '--tableHost',
+          '127.0.0.1',
+          '--tablePort',
+          String(azuritePort),
+          '--location',
+          location,
           '--skipApiVersionCheck',
           '--disableTelemetry', // otherwise it logs failed telemetry look-ups when offline
           '--silent',
@@ -473,7 +494,8 @@ class LocalStackRunner {
     });
     // The "My recognition" tab, opened in a browser, shows the Playground's current user.
     const playgroundUser = readPlaygroundUser(configPath);
-    if (playgroundUser && !botEnv.DEV_USER_ID) Object.assign(botEnv, { DEV_USER_ID: playgroundUser.aadObjectId, DEV_USER_NAME: playgroundUser.name });
+    if (playgroundUser && !botEnv.DEV_USER_ID)
+      Object.assign(botEnv, { DEV_USER_ID: playgroundUser.aadObjectId, DEV_USER_NAME: playgroundUser.name });
     // Locally the one person in the Playground is also a governance lead, so the lead-only parts
     // (nominations, settings, the digest) can be tried; set FIRST_LEAD_IDS to choose otherwise.
     if (playgroundUser && botEnv.FIRST_LEAD_IDS === undefined) botEnv.FIRST_LEAD_IDS = playgroundUser.aadObjectId;
@@ -493,8 +515,11 @@ class LocalStackRunner {
       this.log(`Port ${playgroundPort} was busy, so the Playground took port ${playground.port}.`);
     }
     // As Teams does when an owner adds the app: Valued reads the team's roster from the Playground.
-    const added = await addValuedToPlaygroundTeam(configPath, messagesUrl, `http://localhost:${playground.port}/_connector`).catch((e: Error) => ({ ok: false, reason: e.message }));
-    if (!added.ok) this.log(`Valued could not be added to the Playground's team (${added.reason}); use it once in the team's channel instead.`);
+    const added = await addValuedToPlaygroundTeam(configPath, messagesUrl, `http://localhost:${playground.port}/_connector`).catch(
+      (e: Error) => ({ ok: false, reason: e.message }),
+    );
+    if (!added.ok)
+      this.log(`Valued could not be added to the Playground's team (${added.reason}); use it once in the team's channel instead.`);
 
     let extra = 0;
     return {
@@ -517,9 +542,12 @@ class LocalStackRunner {
       name,
       [
         path.join(this.rootDir, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js'),
-        '-e', messagesUrl,
-        '-c', 'msteams',
-        '-p', String(port),
+        '-e',
+        messagesUrl,
+        '-c',
+        'msteams',
+        '-p',
+        String(port),
         '--disable-telemetry',
       ],
       // Its working folder is under .data/ because it writes a log relative to it.

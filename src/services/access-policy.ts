@@ -27,7 +27,7 @@ const REFUSALS: Record<LeadAction, string> = {
   vote: 'Only your team’s governance leads can open or close the team vote.',
   award: 'Only your team’s governance leads can choose and announce the star of the month.',
   close: 'Only your team’s governance leads can close the month’s nominations.',
-  digest: 'Only your team’s governance leads can see the monthly digest and read-out.'
+  digest: 'Only your team’s governance leads can see the monthly digest and read-out.',
 };
 
 const ASK = 'If you think you should be one, a lead can add you in the settings card.';
@@ -38,7 +38,8 @@ export type SelfAction = 'history' | 'profile' | 'export' | 'erase' | 'portfolio
 /** Who reads the answer: only the person asking (their personal chat, their own browser), or others too (a group chat or channel). */
 export type Audience = 'asker only' | 'others too';
 
-export const PRIVATE_ONLY = 'Your recognition is just for you, so I only show it in our personal chat. Open a chat with Valued and type **my recognition**.';
+export const PRIVATE_ONLY =
+  'Your recognition is just for you, so I only show it in our personal chat. Open a chat with Valued and type **my recognition**.';
 
 const NOT_YOURS: Record<SelfAction, string> = {
   history: 'Sorry, you can only see your own recognition.',
@@ -46,7 +47,7 @@ const NOT_YOURS: Record<SelfAction, string> = {
   export: 'Sorry, you can only download your own data.',
   erase: 'Sorry, you can only erase your own data. Nothing was erased.',
   portfolio: 'Sorry, this link only opens the portfolio of the person it was made for.',
-  'history-csv': 'Sorry, this link only downloads the recognition of the person it was made for.'
+  'history-csv': 'Sorry, this link only downloads the recognition of the person it was made for.',
 };
 
 /** What only a team's members may do in its box. */
@@ -55,7 +56,8 @@ export type MemberAction = 'vote' | 'nominate' | 'be nominated';
 const NOT_A_MEMBER: Record<MemberAction, string> = {
   vote: 'Sorry, this vote is for members of the team, so I couldn’t count yours. Nothing was changed.',
   nominate: 'Sorry, only members of the team can nominate for its star of the month. Nothing was saved.',
-  'be nominated': 'isn’t a member of this team, so they can’t be nominated here. Please choose a colleague from the team. Nothing was saved.'
+  'be nominated':
+    'isn’t a member of this team, so they can’t be nominated here. Please choose a colleague from the team. Nothing was saved.',
 };
 
 export const SLIP_NOT_FOUND = 'Sorry, I couldn’t find that slip. It may have been removed.';
@@ -66,7 +68,7 @@ export class AccessPolicy {
   constructor(
     private readonly teamSettings: TeamSettingsRepository,
     firstLeadIds: readonly string[],
-    private readonly memberships?: Pick<MembershipRepository, 'get'>
+    private readonly memberships?: Pick<MembershipRepository, 'get'>,
   ) {
     this.firstLeads = new Set(firstLeadIds.map((id) => id.toLowerCase()));
   }
@@ -89,7 +91,11 @@ export class AccessPolicy {
   /** The team's settings when the person is a lead; otherwise a kind refusal to show them. */
   async requireLead(personId: string, teamId: string, action: LeadAction): Promise<TeamSettings> {
     const settings = teamId ? await this.teamSettings.get(teamId) : undefined;
-    if (!settings) throw new CodedError('not_found', 'I don’t know that team yet. Please use Valued in one of the team’s channels first, for example by typing @Valued help there.');
+    if (!settings)
+      throw new CodedError(
+        'not_found',
+        'I don’t know that team yet. Please use Valued in one of the team’s channels first, for example by typing @Valued help there.',
+      );
     if (!this.isLead(personId, settings)) throw new CodedError('not_allowed', `${REFUSALS[action]} ${ASK}`);
     return settings;
   }

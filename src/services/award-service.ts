@@ -43,7 +43,7 @@ export class AwardService {
     private readonly repos: Pick<Repositories, 'nominations' | 'votes' | 'awards' | 'awardRounds' | 'slips' | 'history'>,
     private readonly policy: AccessPolicy,
     private readonly logger: ILogger,
-    private readonly now: () => Date
+    private readonly now: () => Date,
   ) {}
 
   currentMonth(settings: TeamSettings): string {
@@ -59,9 +59,11 @@ export class AwardService {
     const settings = await this.policy.requireLead(actorId, teamId, 'shortlist');
     const review = await this.build(settings, month);
     const known = new Set(review.nominees.map((n) => n.nominee.id));
-    if (nomineeIds.some((id) => !known.has(id))) throw new CodedError('invalid_input', 'Only colleagues nominated this month can be shortlisted.', 'shortlist');
+    if (nomineeIds.some((id) => !known.has(id)))
+      throw new CodedError('invalid_input', 'Only colleagues nominated this month can be shortlisted.', 'shortlist');
     this.refuseWhenAnnounced(review.round);
-    if (review.round.vote === 'open') throw new CodedError('conflict', 'The team vote is open, so the shortlist can’t change now. Close the vote first.', 'shortlist');
+    if (review.round.vote === 'open')
+      throw new CodedError('conflict', 'The team vote is open, so the shortlist can’t change now. Close the vote first.', 'shortlist');
     await this.change(teamId, month, (r) => ({ ...r, shortlist: nomineeIds }));
     return this.build(settings, month);
   }
@@ -69,11 +71,17 @@ export class AwardService {
   /** Opens the vote; the bot then posts the vote card and records where with recordVoteCard. */
   async openVote(actorId: string, teamId: string, month: string): Promise<BoxReview> {
     const settings = await this.policy.requireLead(actorId, teamId, 'vote');
-    if (!settings.voteEnabled) throw new CodedError('not_allowed', 'The team vote is turned off for this team. A lead can turn it on in the settings card.');
+    if (!settings.voteEnabled)
+      throw new CodedError('not_allowed', 'The team vote is turned off for this team. A lead can turn it on in the settings card.');
     const before = await this.build(settings, month);
     this.refuseWhenAnnounced(before.round);
-    if (before.round.shortlist.length < 2) throw new CodedError('invalid_input', 'Please shortlist at least two colleagues before opening a vote.', 'shortlist');
-    if (before.round.vote !== 'not started') throw new CodedError('conflict', before.round.vote === 'open' ? 'The team vote is already open.' : 'The team vote for this month has closed.');
+    if (before.round.shortlist.length < 2)
+      throw new CodedError('invalid_input', 'Please shortlist at least two colleagues before opening a vote.', 'shortlist');
+    if (before.round.vote !== 'not started')
+      throw new CodedError(
+        'conflict',
+        before.round.vote === 'open' ? 'The team vote is already open.' : 'The team vote for this month has closed.',
+      );
     await this.change(teamId, month, (r) => (r.vote === 'not started' ? { ...r, vote: 'open' } : undefined));
     this.logger.info('vote opened', { teamId, month, shortlist: before.round.shortlist.length });
     return this.build(settings, month);
@@ -95,9 +103,14 @@ export class AwardService {
     await this.policy.requireMember(voter.id, teamId, 'vote');
     const round = await this.repos.awardRounds.get(teamId, month);
     if (!round || round.vote === 'not started') throw new CodedError('not_allowed', 'This vote hasn’t opened yet.');
-    if (round.vote === 'closed' || round.announcedAt) throw new CodedError('not_allowed', 'This vote has closed. Thank you for taking part.');
+    if (round.vote === 'closed' || round.announcedAt)
+      throw new CodedError('not_allowed', 'This vote has closed. Thank you for taking part.');
     if (!round.shortlist.includes(nomineeId)) throw new CodedError('invalid_input', 'Please choose one of the shortlisted colleagues.');
-    if (nomineeId === voter.id) throw new CodedError('not_allowed', 'You can’t vote for yourself, but being shortlisted is something to be proud of! Please choose a colleague.');
+    if (nomineeId === voter.id)
+      throw new CodedError(
+        'not_allowed',
+        'You can’t vote for yourself, but being shortlisted is something to be proud of! Please choose a colleague.',
+      );
     const nominee = (await this.repos.nominations.listBox(teamId, month)).find((n) => n.nominee.id === nomineeId)?.nominee;
     if (!nominee) throw new CodedError('invalid_input', 'Please choose one of the shortlisted colleagues.');
     await this.repos.votes.cast({ teamId, month, voterId: voter.id, nomineeId, castAt: this.now().toISOString() });
@@ -109,14 +122,23 @@ export class AwardService {
     const settings = await this.policy.requireLead(actorId, teamId, 'award');
     const review = await this.build(settings, month);
     this.refuseWhenAnnounced(review.round);
-    const problems = checkAwardChoice(choice, review.nominees.map((n) => n.nominee.id), forAnnouncing);
+    const problems = checkAwardChoice(
+      choice,
+      review.nominees.map((n) => n.nominee.id),
+      forAnnouncing,
+    );
     if (problems.length) throw problems[0];
     return { settings, review };
   }
 
   async saveChoice(actorId: string, teamId: string, month: string, choice: AwardChoice): Promise<BoxReview> {
     const { settings } = await this.checkedChoice(actorId, teamId, month, choice, false);
-    await this.change(teamId, month, (r) => ({ ...r, winners: choice.winners, highlyCommended: choice.highlyCommended, citation: choice.citation.trim() }));
+    await this.change(teamId, month, (r) => ({
+      ...r,
+      winners: choice.winners,
+      highlyCommended: choice.highlyCommended,
+      citation: choice.citation.trim(),
+    }));
     return this.build(settings, month);
   }
 
@@ -135,7 +157,17 @@ export class AwardService {
     const { settings, review: before } = await this.checkedChoice(actorId, teamId, month, choice, true);
     const announcedAt = this.now().toISOString();
     const { changed } = await this.change(teamId, month, (r) =>
-      r.announcedAt ? undefined : { ...r, winners: choice.winners, highlyCommended: choice.highlyCommended, citation: choice.citation.trim(), nominationsClosed: true, vote: r.vote === 'open' ? 'closed' : r.vote, announcedAt }
+      r.announcedAt
+        ? undefined
+        : {
+            ...r,
+            winners: choice.winners,
+            highlyCommended: choice.highlyCommended,
+            citation: choice.citation.trim(),
+            nominationsClosed: true,
+            vote: r.vote === 'open' ? 'closed' : r.vote,
+            announcedAt,
+          },
     );
     if (!changed) throw alreadyAnnounced(month);
     const person = (id: string) => before.nominees.find((n) => n.nominee.id === id)!.nominee;
@@ -147,21 +179,37 @@ export class AwardService {
       highlyCommended: choice.highlyCommended.map(person),
       citation: choice.citation.trim(),
       values: topValues(before.nominees.filter((n) => choice.winners.includes(n.nominee.id)).flatMap((n) => n.nominations)),
-      announcedAt
+      announcedAt,
     };
     try {
       await this.repos.awards.put(award);
-      const entry = (result: 'winner' | 'highly commended') => ({ kind: 'award' as const, teamId, teamName: settings.teamName, month, result, citation: award.citation, values: award.values, announcedAt });
+      const entry = (result: 'winner' | 'highly commended') => ({
+        kind: 'award' as const,
+        teamId,
+        teamName: settings.teamName,
+        month,
+        result,
+        citation: award.citation,
+        values: award.values,
+        announcedAt,
+      });
       await Promise.all([
         ...award.winners.map((w) => this.repos.history.addAward(w.id, entry('winner'))),
-        ...award.highlyCommended.map((p) => this.repos.history.addAward(p.id, entry('highly commended')))
+        ...award.highlyCommended.map((p) => this.repos.history.addAward(p.id, entry('highly commended'))),
       ]);
     } catch (e) {
       // Let the lead try again: the box is only marked announced once the award is saved.
-      await this.change(teamId, month, (r) => (r.announcedAt === announcedAt ? { ...r, announcedAt: undefined } : undefined)).catch(() => undefined);
+      await this.change(teamId, month, (r) => (r.announcedAt === announcedAt ? { ...r, announcedAt: undefined } : undefined)).catch(
+        () => undefined,
+      );
       throw e;
     }
-    this.logger.info('star of the month announced', { teamId, month, winners: winners.length, highlyCommended: award.highlyCommended.length });
+    this.logger.info('star of the month announced', {
+      teamId,
+      month,
+      winners: winners.length,
+      highlyCommended: award.highlyCommended.length,
+    });
     return { award, settings, review: await this.build(settings, month) };
   }
 
@@ -182,7 +230,7 @@ export class AwardService {
       this.repos.nominations.listBox(teamId, month),
       this.repos.slips.listBox(teamId, month),
       this.repos.awards.listTeam(teamId),
-      this.repos.awardRounds.get(teamId, month)
+      this.repos.awardRounds.get(teamId, month),
     ]);
     const round = stored ?? newAwardRound(teamId, month, this.now());
     const byNominee = new Map<string, Nomination[]>();
@@ -195,7 +243,7 @@ export class AwardService {
           nominations: list.sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
           slipCount: slips.filter((s) => s.visibility === 'team' && s.recipients.some((r) => r.id === nominee.id)).length,
           lastWonMonth: lastWin(awards, nominee.id, month)?.month,
-          recentWinMonth: recentWin(awards, nominee.id, month, settings.repeatWinnerMonths)?.month
+          recentWinMonth: recentWin(awards, nominee.id, month, settings.repeatWinnerMonths)?.month,
         };
       })
       .sort((a, b) => b.nominations.length - a.nominations.length || a.nominee.name.localeCompare(b.nominee.name));
@@ -204,11 +252,15 @@ export class AwardService {
   }
 }
 
-const alreadyAnnounced = (month: string) => new CodedError('conflict', `The star of the month for ${monthLabel(month)} has already been announced.`);
+const alreadyAnnounced = (month: string) =>
+  new CodedError('conflict', `The star of the month for ${monthLabel(month)} has already been announced.`);
 
 /** The values colleagues gave most often in the winners' nominations, up to three. */
 function topValues(nominations: Nomination[]): string[] {
   const counts = new Map<string, number>();
   for (const n of nominations) for (const v of n.values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([v]) => v);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([v]) => v);
 }

@@ -20,7 +20,8 @@ export interface TeamPlace {
 }
 
 const serviceUrlOf = (ref: StoredReference | undefined): string => String(ref?.serviceUrl ?? '');
-const conversationIdOf = (ref: StoredReference | undefined): string => String((ref?.conversation as { id?: unknown } | undefined)?.id ?? '');
+const conversationIdOf = (ref: StoredReference | undefined): string =>
+  String((ref?.conversation as { id?: unknown } | undefined)?.id ?? '');
 
 /** A small map that forgets everything when full: a forgotten entry costs one storage read, never a wrong answer. */
 class Seen {
@@ -46,7 +47,7 @@ export class ConversationDirectory {
     private readonly teamSettings: TeamSettingsRepository,
     private readonly now: () => Date = () => new Date(),
     /** Leads named in configuration: a team's settings start with them. */
-    private readonly firstLeadIds: readonly string[] = []
+    private readonly firstLeadIds: readonly string[] = [],
   ) {}
 
   /**
@@ -88,13 +89,19 @@ export class ConversationDirectory {
       this.seen.set(channelKey, url);
       tasks.push(this.conversations.saveChannel(place.teamId, place.channelId, ref));
       tasks.push(
-        this.teamSettings.ensure(defaultTeamSettings(place.teamId, place.teamName, place.tenantId, this.now(), this.firstLeadIds)).then((stored) => {
-          // A team first seen without its name gets it as soon as it is known; a team Valued
-          // was removed from and is used again is active again.
-          const named = stored.teamName !== place.teamName && place.teamName !== PLACEHOLDER_TEAM_NAME;
-          if (!named && !stored.removedAt) return undefined;
-          return this.teamSettings.update(place.teamId, (s) => ({ ...s, ...(named ? { teamName: place.teamName } : {}), removedAt: undefined }));
-        })
+        this.teamSettings
+          .ensure(defaultTeamSettings(place.teamId, place.teamName, place.tenantId, this.now(), this.firstLeadIds))
+          .then((stored) => {
+            // A team first seen without its name gets it as soon as it is known; a team Valued
+            // was removed from and is used again is active again.
+            const named = stored.teamName !== place.teamName && place.teamName !== PLACEHOLDER_TEAM_NAME;
+            if (!named && !stored.removedAt) return undefined;
+            return this.teamSettings.update(place.teamId, (s) => ({
+              ...s,
+              ...(named ? { teamName: place.teamName } : {}),
+              removedAt: undefined,
+            }));
+          }),
       );
     }
     // Where the team was last seen: team-wide posts (the vote, the award) go there when no
@@ -107,7 +114,17 @@ export class ConversationDirectory {
     }
     if (person && this.seen.get(`m|${person.id}|${place.teamId}`) === undefined) {
       this.seen.set(`m|${person.id}|${place.teamId}`, '');
-      tasks.push(this.memberships.record({ personId: person.id, teamId: place.teamId, teamName: place.teamName, lastUsedAt: this.now().toISOString(), teamsId: person.teamsId, name: person.name, tenantId: place.tenantId }));
+      tasks.push(
+        this.memberships.record({
+          personId: person.id,
+          teamId: place.teamId,
+          teamName: place.teamName,
+          lastUsedAt: this.now().toISOString(),
+          teamsId: person.teamsId,
+          name: person.name,
+          tenantId: place.tenantId,
+        }),
+      );
     }
     await Promise.all(tasks);
   }
@@ -140,7 +157,12 @@ export class ConversationDirectory {
     if (!target) return undefined;
     const { valuedChannelId: _, ...ref } = latest;
     // A channel's own id as the conversation starts a new post there rather than a reply.
-    const conversation = { ...((ref.conversation as Record<string, unknown>) ?? {}), id: target, conversationType: 'channel', isGroup: true };
+    const conversation = {
+      ...((ref.conversation as Record<string, unknown>) ?? {}),
+      id: target,
+      conversationType: 'channel',
+      isGroup: true,
+    };
     return { ref: { ...ref, conversation, activityId: undefined }, channelId: target };
   }
 

@@ -28,14 +28,20 @@ export interface PersonalExport {
 }
 
 export class DataRightsService {
-  constructor(private readonly repos: Repositories, private readonly now: () => Date, private readonly timeZone: string) {}
+  constructor(
+    private readonly repos: Repositories,
+    private readonly now: () => Date,
+    private readonly timeZone: string,
+  ) {}
 
   /** Every (team, month) box the person could appear in: their teams, and slips sent outside a team. */
   private async boxes(personId: string): Promise<Array<{ teamId: string; month: string }>> {
     const teams = await this.repos.memberships.list(personId);
     const out: Array<{ teamId: string; month: string }> = [];
     for (const teamId of [...teams.map((t) => t.teamId), '']) {
-      const months = teamId ? (await this.repos.teamSettings.get(teamId))?.retentionMonths ?? DEFAULT_RETENTION_MONTHS : DEFAULT_RETENTION_MONTHS;
+      const months = teamId
+        ? ((await this.repos.teamSettings.get(teamId))?.retentionMonths ?? DEFAULT_RETENTION_MONTHS)
+        : DEFAULT_RETENTION_MONTHS;
       let month = monthOf(this.now(), this.timeZone);
       for (let i = 0; i <= months; i++, month = previousMonth(month)) out.push({ teamId, month });
     }
@@ -51,15 +57,21 @@ export class DataRightsService {
       this.repos.history.sent(id),
       this.repos.history.nominations(id),
       this.repos.history.awards(id),
-      this.boxes(id)
+      this.boxes(id),
     ]);
     const sent = (await Promise.all(sentIndex.map((s) => this.repos.slips.get(s.teamId, s.month, s.slipId)))).filter((s): s is Slip => !!s);
     const thanksAdded: PersonalExport['thanksAdded'] = [];
     const nominationsMade: unknown[] = [];
     const votes: unknown[] = [];
     for (const box of boxes) {
-      const [slips, nominations, boxVotes] = await Promise.all([this.repos.slips.listBox(box.teamId, box.month), this.repos.nominations.listBox(box.teamId, box.month), this.repos.votes.listBox(box.teamId, box.month)]);
-      for (const s of slips) if (s.cosigners.some((c) => c.id === id)) thanksAdded.push({ slipId: s.id, teamId: s.teamId, month: s.month, to: s.recipients.map((r) => r.name) });
+      const [slips, nominations, boxVotes] = await Promise.all([
+        this.repos.slips.listBox(box.teamId, box.month),
+        this.repos.nominations.listBox(box.teamId, box.month),
+        this.repos.votes.listBox(box.teamId, box.month),
+      ]);
+      for (const s of slips)
+        if (s.cosigners.some((c) => c.id === id))
+          thanksAdded.push({ slipId: s.id, teamId: s.teamId, month: s.month, to: s.recipients.map((r) => r.name) });
       nominationsMade.push(...nominations.filter((n) => n.nominator.id === id));
       votes.push(...boxVotes.filter((v) => v.voterId === id));
     }
@@ -75,7 +87,7 @@ export class DataRightsService {
       nominationsReceived,
       nominationsMade,
       votes,
-      awards
+      awards,
     };
   }
 
@@ -86,7 +98,9 @@ export class DataRightsService {
 
     // Slips they sent stay for their recipients, from "a former colleague".
     for (const entry of sentIndex) {
-      const r = await this.repos.slips.update(entry.teamId, entry.month, entry.slipId, (s) => (isThem(s.sender) ? { ...s, sender: FORMER_COLLEAGUE } : undefined));
+      const r = await this.repos.slips.update(entry.teamId, entry.month, entry.slipId, (s) =>
+        isThem(s.sender) ? { ...s, sender: FORMER_COLLEAGUE } : undefined,
+      );
       if (r) await Promise.all(r.slip.recipients.map((rec) => this.repos.history.replaceSlip(rec.id, historyEntry(r.slip))));
     }
 
@@ -97,13 +111,24 @@ export class DataRightsService {
       if (r.slip.recipients.length === 0) await this.repos.slips.delete(entry.teamId, entry.month, entry.slipId);
       const senderId = r.slip.sender.id;
       if (senderId !== FORMER_COLLEAGUE.id) {
-        await this.repos.history.addSent(senderId, { kind: 'sent', slipId: r.slip.id, teamId: r.slip.teamId, month: r.slip.month, createdAt: r.slip.createdAt, recipientIds: r.slip.recipients.map((x) => x.id) });
+        await this.repos.history.addSent(senderId, {
+          kind: 'sent',
+          slipId: r.slip.id,
+          teamId: r.slip.teamId,
+          month: r.slip.month,
+          createdAt: r.slip.createdAt,
+          recipientIds: r.slip.recipients.map((x) => x.id),
+        });
       }
     }
 
     // Their traces in their teams' boxes: thanks added, nominations, votes.
     for (const box of boxes) {
-      const [slips, nominations, votes] = await Promise.all([this.repos.slips.listBox(box.teamId, box.month), this.repos.nominations.listBox(box.teamId, box.month), this.repos.votes.listBox(box.teamId, box.month)]);
+      const [slips, nominations, votes] = await Promise.all([
+        this.repos.slips.listBox(box.teamId, box.month),
+        this.repos.nominations.listBox(box.teamId, box.month),
+        this.repos.votes.listBox(box.teamId, box.month),
+      ]);
       for (const s of slips) if (mentions(s, person)) await this.repos.slips.update(s.teamId, s.month, s.id, (x) => scrub(x, person));
       for (const n of nominations) {
         if (isThem(n.nominee)) await this.repos.nominations.remove(n);
@@ -111,14 +136,23 @@ export class DataRightsService {
           await this.repos.nominations.remove(n);
           await this.repos.nominations.put({ ...n, nominator: FORMER_COLLEAGUE, anonymous: true });
           await this.repos.history.removeNomination(n.nominee.id, id, n);
-          await this.repos.history.addNomination(n.nominee.id, FORMER_COLLEAGUE.id, { kind: 'nomination', teamId: n.teamId, month: n.month, createdAt: n.createdAt, reason: n.reason, values: n.values });
+          await this.repos.history.addNomination(n.nominee.id, FORMER_COLLEAGUE.id, {
+            kind: 'nomination',
+            teamId: n.teamId,
+            month: n.month,
+            createdAt: n.createdAt,
+            reason: n.reason,
+            values: n.values,
+          });
         }
       }
       for (const v of votes) if (v.voterId === id || v.nomineeId === id) await this.repos.votes.remove(v.teamId, v.month, v.voterId);
       if (box.teamId) {
         const without = (ids: string[]) => ids.filter((x) => x !== id);
         await this.repos.awardRounds.amend(box.teamId, box.month, (r) =>
-          [...r.shortlist, ...r.winners, ...r.highlyCommended].includes(id) ? { ...r, shortlist: without(r.shortlist), winners: without(r.winners), highlyCommended: without(r.highlyCommended) } : undefined
+          [...r.shortlist, ...r.winners, ...r.highlyCommended].includes(id)
+            ? { ...r, shortlist: without(r.shortlist), winners: without(r.winners), highlyCommended: without(r.highlyCommended) }
+            : undefined,
         );
       }
     }
@@ -128,19 +162,35 @@ export class DataRightsService {
     for (const teamId of teams) {
       for (const a of await this.repos.awards.listTeam(teamId)) {
         if ([...a.winners, ...a.highlyCommended].some(isThem)) {
-          await this.repos.awards.put({ ...a, winners: a.winners.map((w) => (isThem(w) ? FORMER_COLLEAGUE : w)), highlyCommended: a.highlyCommended.map((w) => (isThem(w) ? FORMER_COLLEAGUE : w)) });
+          await this.repos.awards.put({
+            ...a,
+            winners: a.winners.map((w) => (isThem(w) ? FORMER_COLLEAGUE : w)),
+            highlyCommended: a.highlyCommended.map((w) => (isThem(w) ? FORMER_COLLEAGUE : w)),
+          });
         }
       }
-      await this.repos.teamSettings.update(teamId, (s) => (s.leadIds.includes(id) ? { ...s, leadIds: s.leadIds.filter((l) => l !== id) } : undefined));
+      await this.repos.teamSettings.update(teamId, (s) =>
+        s.leadIds.includes(id) ? { ...s, leadIds: s.leadIds.filter((l) => l !== id) } : undefined,
+      );
     }
-    await Promise.all([this.repos.profiles.delete(id), this.repos.history.deleteAll(id), this.repos.conversations.deletePerson(id, person.teamsId), this.repos.rateLimits.deletePerson(id)]);
+    await Promise.all([
+      this.repos.profiles.delete(id),
+      this.repos.history.deleteAll(id),
+      this.repos.conversations.deletePerson(id, person.teamsId),
+      this.repos.rateLimits.deletePerson(id),
+    ]);
     await this.repos.memberships.remove(id);
     return { slipsReceived: received.length, slipsSentAnonymised: sentIndex.length };
   }
 }
 
 function mentions(s: Slip, p: PersonRef): boolean {
-  return s.cosigners.some((c) => c.id === p.id) || s.recipients.some((r) => r.id === p.id) || (s.refreshUserIds ?? []).includes(p.teamsId) || p.id in s.notified;
+  return (
+    s.cosigners.some((c) => c.id === p.id) ||
+    s.recipients.some((r) => r.id === p.id) ||
+    (s.refreshUserIds ?? []).includes(p.teamsId) ||
+    p.id in s.notified
+  );
 }
 
 /** The slip without the person in it (as a recipient, a co-signer, or a refresh audience member). */
@@ -153,6 +203,6 @@ function scrub(s: Slip, p: PersonRef): Slip | undefined {
     recipients: s.recipients.filter((r) => r.id !== p.id),
     cosigners: s.cosigners.filter((c) => c.id !== p.id),
     refreshUserIds: (s.refreshUserIds ?? []).filter((u) => u !== p.teamsId),
-    notified
+    notified,
   };
 }

@@ -53,7 +53,15 @@ export class DigestScheduler {
   private readonly log: ILogger;
 
   constructor(
-    private readonly deps: { repos: Repositories; digests: DigestService; poster: DigestPoster; now: () => Date; instanceId: string; logger: ILogger; leaseMinutes?: number }
+    private readonly deps: {
+      repos: Repositories;
+      digests: DigestService;
+      poster: DigestPoster;
+      now: () => Date;
+      instanceId: string;
+      logger: ILogger;
+      leaseMinutes?: number;
+    },
   ) {
     this.log = deps.logger.child('digest-scheduler', { instanceId: deps.instanceId });
   }
@@ -80,13 +88,15 @@ export class DigestScheduler {
         } catch (e) {
           result.failed.push(box);
           const data = { teamId: settings.teamId, month, error: e instanceof Error ? e.message : String(e) };
-          if (e instanceof NoChannelError) this.log.warn('digest not posted: no governance channel known yet; will try again next run', data);
+          if (e instanceof NoChannelError)
+            this.log.warn('digest not posted: no governance channel known yet; will try again next run', data);
           else this.log.error('digest post failed; will try again next run', data);
         }
       }
     };
     await Promise.all(Array.from({ length: TEAMS_AT_ONCE }, work));
-    if (result.posted.length || result.failed.length) this.log.info('digest run', { posted: result.posted.length, skipped: result.skipped.length, failed: result.failed.length });
+    if (result.posted.length || result.failed.length)
+      this.log.info('digest run', { posted: result.posted.length, skipped: result.skipped.length, failed: result.failed.length });
     return result;
   }
 
@@ -97,7 +107,8 @@ export class DigestScheduler {
    */
   async postFor(teamId: string, month: string): Promise<PostOutcome> {
     const settings = await this.deps.repos.teamSettings.get(teamId);
-    if (!settings) throw new CodedError('not_found', 'Sorry, Valued doesn’t know this team yet. Please add Valued to the team and try again.');
+    if (!settings)
+      throw new CodedError('not_found', 'Sorry, Valued doesn’t know this team yet. Please add Valued to the team and try again.');
     return this.postBox(settings, month);
   }
 
@@ -125,7 +136,9 @@ export class DigestScheduler {
       activityId = await poster.post(settings, digest);
       if (!activityId) throw new NoChannelError(teamId);
     } catch (e) {
-      await repos.digestPosts.release(teamId, month, me).catch((err) => this.log.warn('could not release the digest claim; it will lapse', { teamId, month, error: String(err) }));
+      await repos.digestPosts
+        .release(teamId, month, me)
+        .catch((err) => this.log.warn('could not release the digest claim; it will lapse', { teamId, month, error: String(err) }));
       throw e;
     }
 
@@ -139,7 +152,12 @@ export class DigestScheduler {
         return 'posted';
       } catch (e) {
         if (attempt >= MARK_ATTEMPTS) {
-          this.log.error('digest posted but not recorded; it may be posted again once the claim lapses', { teamId, month, activityId, error: String(e) });
+          this.log.error('digest posted but not recorded; it may be posted again once the claim lapses', {
+            teamId,
+            month,
+            activityId,
+            error: String(e),
+          });
           throw e;
         }
         await new Promise((r) => setTimeout(r, 200 * attempt));

@@ -13,11 +13,15 @@ export const TREND_MONTHS = 12;
 
 // Months usually arrive from a link or a card; a malformed one would read an arbitrary partition.
 function checkMonth(month: string): void {
-  if (!isMonth(month)) throw new CodedError('invalid_input', 'Sorry, that isn’t a month Valued recognises. Please choose a month from the list.');
+  if (!isMonth(month))
+    throw new CodedError('invalid_input', 'Sorry, that isn’t a month Valued recognises. Please choose a month from the list.');
 }
 
 export class DigestService {
-  constructor(private readonly repos: Repositories, private readonly timeZone: string) {}
+  constructor(
+    private readonly repos: Repositories,
+    private readonly timeZone: string,
+  ) {}
 
   /** The digest of one box. Throws CodedError('not_found') when the team is unknown. */
   async build(teamId: string, month: string): Promise<Digest> {
@@ -27,7 +31,18 @@ export class DigestService {
     const beforeThat = previousMonth(before);
     // Reach looks at this month and the two before: the month before's slips are already read
     // for the change figures; the rest are one partition each, plus the team's members.
-    const [settings, slips, previousSlips, monthBeforeLastSlips, nominations, previousNominations, monthBeforeLastNominations, round, award, memberships] = await Promise.all([
+    const [
+      settings,
+      slips,
+      previousSlips,
+      monthBeforeLastSlips,
+      nominations,
+      previousNominations,
+      monthBeforeLastNominations,
+      round,
+      award,
+      memberships,
+    ] = await Promise.all([
       r.teamSettings.get(teamId),
       r.slips.listBox(teamId, month),
       r.slips.listBox(teamId, before),
@@ -37,9 +52,10 @@ export class DigestService {
       r.nominations.listBox(teamId, beforeThat),
       r.awardRounds.get(teamId, month),
       r.awards.get(teamId, month),
-      r.memberships.listTeam(teamId)
+      r.memberships.listTeam(teamId),
     ]);
-    if (!settings) throw new CodedError('not_found', 'Sorry, Valued doesn’t know this team yet. Please add Valued to the team and try again.');
+    if (!settings)
+      throw new CodedError('not_found', 'Sorry, Valued doesn’t know this team yet. Please add Valued to the team and try again.');
     const members = [...new Set(memberships.map((m) => m.personId))];
     // Only the people in this box and the team's members: their staff group, preferred title and read-out choice.
     const people = [...new Set([...slips.flatMap((s) => [s.sender.id, ...s.recipients.map((p) => p.id)]), ...members])];
@@ -58,7 +74,7 @@ export class DigestService {
       members,
       previousNominations,
       monthBeforeLastSlips,
-      monthBeforeLastNominations
+      monthBeforeLastNominations,
     });
   }
 

@@ -59,11 +59,16 @@ export class HistoryService {
   constructor(
     private readonly history: HistoryRepository,
     private readonly profiles: ProfileRepository,
-    private readonly timeZone: string
+    private readonly timeZone: string,
   ) {}
 
   async summary(personId: string, now: Date): Promise<RecognitionSummary> {
-    const [slips, awards, nominations, profile] = await Promise.all([this.history.allSlips(personId), this.history.awards(personId), this.history.nominations(personId), this.profiles.get(personId)]);
+    const [slips, awards, nominations, profile] = await Promise.all([
+      this.history.allSlips(personId),
+      this.history.awards(personId),
+      this.history.nominations(personId),
+      this.profiles.get(personId),
+    ]);
     const thisMonth = monthOf(now, this.timeZone);
     const year = thisMonth.slice(0, 4);
     const valueCounts = new Map<string, number>();
@@ -82,25 +87,39 @@ export class HistoryService {
     return {
       personId,
       profile,
-      totals: { allTime: slips.length, thisYear: slips.filter((s) => s.month.startsWith(year)).length, thisMonth: months.get(thisMonth) ?? 0 },
-      values: [...valueCounts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
+      totals: {
+        allTime: slips.length,
+        thisYear: slips.filter((s) => s.month.startsWith(year)).length,
+        thisMonth: months.get(thisMonth) ?? 0,
+      },
+      values: [...valueCounts]
+        .map(([value, count]) => ({ value, count }))
+        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
       perMonth: lastMonths(now, this.timeZone, 12).map((month) => ({ month, count: months.get(month) ?? 0 })),
       valuesByYear: [...byYear].sort((a, b) => a[0] - b[0]).map(([y, values]) => ({ year: y, values })),
       awards: awards.sort((a, b) => b.month.localeCompare(a.month)),
       nominations: nominations.sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
-      years: [...byYear.keys()].sort((a, b) => b - a)
+      years: [...byYear.keys()].sort((a, b) => b - a),
     };
   }
 
   /** One page of slips received, newest first. Only ever the person's own partition. */
-  page(personId: string, options: { continuationToken?: string; filter?: SlipFilter; pageSize?: number } = {}): Promise<Page<SlipHistoryEntry>> {
+  page(
+    personId: string,
+    options: { continuationToken?: string; filter?: SlipFilter; pageSize?: number } = {},
+  ): Promise<Page<SlipHistoryEntry>> {
     const token = options.continuationToken && options.continuationToken.length <= MAX_TOKEN ? options.continuationToken : undefined;
     return this.history.slipPage(personId, options.pageSize ?? PAGE_SIZE, token, options.filter);
   }
 
   /** Everything for an appraisal: slips in the period grouped by value, awards and nominations. */
   async portfolio(personId: string, period: { from?: string; to?: string } = {}): Promise<Portfolio> {
-    const [all, awards, nominations, profile] = await Promise.all([this.history.allSlips(personId), this.history.awards(personId), this.history.nominations(personId), this.profiles.get(personId)]);
+    const [all, awards, nominations, profile] = await Promise.all([
+      this.history.allSlips(personId),
+      this.history.awards(personId),
+      this.history.nominations(personId),
+      this.profiles.get(personId),
+    ]);
     const slips = all.filter((s) => inPeriod(s.createdAt, period.from, period.to));
     const values = [...new Set(slips.flatMap((s) => s.values))].sort();
     return {
@@ -110,8 +129,10 @@ export class HistoryService {
       slips,
       byValue: values.map((value) => ({ value, slips: slips.filter((s) => s.values.includes(value)) })),
       unvalued: slips.filter((s) => s.values.length === 0),
-      awards: awards.filter((a) => inPeriod(`${a.month}-01`, period.from && `${period.from.slice(0, 7)}-01`, period.to)).sort((a, b) => b.month.localeCompare(a.month)),
-      nominations: nominations.filter((n) => inPeriod(n.createdAt, period.from, period.to))
+      awards: awards
+        .filter((a) => inPeriod(`${a.month}-01`, period.from && `${period.from.slice(0, 7)}-01`, period.to))
+        .sort((a, b) => b.month.localeCompare(a.month)),
+      nominations: nominations.filter((n) => inPeriod(n.createdAt, period.from, period.to)),
     };
   }
 }

@@ -15,7 +15,10 @@ interface Claims {
 }
 
 export class LinkSigner {
-  constructor(private readonly secret: string, private readonly ttlMinutes = 60) {
+  constructor(
+    private readonly secret: string,
+    private readonly ttlMinutes = 60,
+  ) {
     if (secret.length < 32) throw new Error('the link secret must be at least 32 characters');
   }
 
@@ -60,7 +63,8 @@ export class LinkSigner {
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
     try {
       const claims = JSON.parse(Buffer.from(body, 'base64url').toString()) as Claims;
-      if (claims.pur !== purpose || typeof claims.sub !== 'string' || typeof claims.exp !== 'number' || claims.exp < now.getTime()) return undefined;
+      if (claims.pur !== purpose || typeof claims.sub !== 'string' || typeof claims.exp !== 'number' || claims.exp < now.getTime())
+        return undefined;
       if (claims.box !== undefined && typeof claims.box !== 'string') return undefined;
       return claims;
     } catch {

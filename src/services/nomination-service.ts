@@ -35,7 +35,7 @@ export class NominationService {
     /** The hourly sending limit, shared with slips. */
     private readonly rateLimit?: SendRateLimit,
     /** Who may take part: only the team's members nominate, or are nominated, in its box. */
-    private readonly policy?: Pick<AccessPolicy, 'memberRefusal'>
+    private readonly policy?: Pick<AccessPolicy, 'memberRefusal'>,
   ) {}
 
   async valuesFor(teamId: string): Promise<string[]> {
@@ -50,7 +50,9 @@ export class NominationService {
 
   /** Team-visible slips of a box, newest first; only the nominee's when one is given. */
   async slipChoices(teamId: string, month: string, nomineeId?: string): Promise<Slip[]> {
-    const slips = (await this.repos.slips.listBox(teamId, month)).filter((s) => s.visibility === 'team' && (!nomineeId || s.recipients.some((r) => r.id === nomineeId)));
+    const slips = (await this.repos.slips.listBox(teamId, month)).filter(
+      (s) => s.visibility === 'team' && (!nomineeId || s.recipients.some((r) => r.id === nomineeId)),
+    );
     return slips.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, MAX_SLIP_CHOICES);
   }
 
@@ -61,7 +63,8 @@ export class NominationService {
   async nominate(draft: NominationDraft, teamId: string, formMonth?: string): Promise<NominateResult> {
     const current = await this.currentMonth(teamId);
     const slipBox = formMonth ?? current;
-    const nomineeSlips = draft.nominee && draft.slipIds.length ? await this.slipChoicesAll(teamId, slipBox, draft.nominee.id) : new Set<string>();
+    const nomineeSlips =
+      draft.nominee && draft.slipIds.length ? await this.slipChoicesAll(teamId, slipBox, draft.nominee.id) : new Set<string>();
     const problems = checkNomination(draft, await this.valuesFor(teamId), nomineeSlips);
     if (problems.length > 0 || !draft.nominee) return { kind: 'problems', problems };
     const membership = await this.membershipProblems(draft.nominator.id, draft.nominee, teamId);
@@ -84,7 +87,7 @@ export class NominationService {
       anonymous: draft.anonymous,
       slipIds: draft.slipIds,
       createdAt: at,
-      updatedAt: at
+      updatedAt: at,
     };
     // One nomination per nominee per box: editing it again is the same request, counted once.
     await this.rateLimit?.count(draft.nominator.id, `nomination|${teamId}|${month}|${draft.nominee.id}`);
@@ -96,7 +99,7 @@ export class NominationService {
       createdAt: at,
       ...(draft.anonymous ? {} : { nominator: draft.nominator }),
       reason: nomination.reason,
-      values: nomination.values
+      values: nomination.values,
     });
     this.logger.info('nomination saved', { teamId, month, created, anonymous: draft.anonymous, slips: draft.slipIds.length });
     return { kind: 'saved', nomination, created, ...(month !== opened ? { movedFrom: opened } : {}) };
@@ -104,7 +107,10 @@ export class NominationService {
 
   private async membershipProblems(nominatorId: string, nominee: { id: string; name: string }, teamId: string): Promise<CodedError[]> {
     if (!this.policy) return [];
-    const refusals = await Promise.all([this.policy.memberRefusal(nominatorId, teamId, 'nominate'), this.policy.memberRefusal(nominee.id, teamId, 'be nominated', nominee.name)]);
+    const refusals = await Promise.all([
+      this.policy.memberRefusal(nominatorId, teamId, 'nominate'),
+      this.policy.memberRefusal(nominee.id, teamId, 'be nominated', nominee.name),
+    ]);
     return refusals.filter((e): e is CodedError => e !== undefined);
   }
 

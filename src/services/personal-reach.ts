@@ -19,7 +19,7 @@ export class PersonalReach {
     private readonly directory: ConversationDirectory,
     private readonly memberships: Pick<MembershipRepository, 'list'>,
     private readonly starter: ConversationStarter,
-    private readonly logger: ILogger
+    private readonly logger: ILogger,
   ) {}
 
   /** The person's 1:1 chat, started now if need be; undefined when nothing can reach them. */

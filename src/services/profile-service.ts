@@ -5,7 +5,10 @@ import { BANDS, PROFESSIONS } from '../domain/professions';
 import type { ProfileRepository } from '../storage/profile-repository';
 
 export class ProfileService {
-  constructor(private readonly profiles: ProfileRepository, private readonly now: () => Date) {}
+  constructor(
+    private readonly profiles: ProfileRepository,
+    private readonly now: () => Date,
+  ) {}
 
   get(personId: string): Promise<Profile | undefined> {
     return this.profiles.get(personId);
@@ -16,12 +19,14 @@ export class ProfileService {
     const text = (k: string, max: number): string | undefined => {
       const v = raw[k];
       if (v === undefined || v === null || v === '') return undefined;
-      if (typeof v !== 'string' || v.trim().length > max) throw new CodedError('invalid_input', `Please keep the ${k === 'preferredTitle' ? 'job title' : k} to ${max} characters.`, k);
+      if (typeof v !== 'string' || v.trim().length > max)
+        throw new CodedError('invalid_input', `Please keep the ${k === 'preferredTitle' ? 'job title' : k} to ${max} characters.`, k);
       return v.trim() || undefined;
     };
     const oneOf = <T extends string>(k: string, allowed: readonly T[]): T | undefined => {
       const v = text(k, 100);
-      if (v !== undefined && !allowed.includes(v as T)) throw new CodedError('invalid_input', 'One of the choices wasn’t one from the list. Please choose again.', k);
+      if (v !== undefined && !allowed.includes(v as T))
+        throw new CodedError('invalid_input', 'One of the choices wasn’t one from the list. Please choose again.', k);
       return v as T | undefined;
     };
     const profile: Profile = {
@@ -32,7 +37,7 @@ export class ProfileService {
       band: oneOf('band', BANDS),
       noReadOut: raw.noReadOut === 'true' || raw.noReadOut === true,
       noNotifications: raw.noNotifications === 'true' || raw.noNotifications === true,
-      updatedAt: this.now().toISOString()
+      updatedAt: this.now().toISOString(),
     };
     await this.profiles.put(JSON.parse(JSON.stringify(profile)) as Profile);
     return profile;

@@ -23,7 +23,12 @@ export function retentionCutoff(now: Date, months: number, timeZone: string): { 
 }
 
 export class RetentionService {
-  constructor(private readonly repos: Repositories, private readonly now: () => Date, private readonly timeZone: string, private readonly logger: ILogger) {}
+  constructor(
+    private readonly repos: Repositories,
+    private readonly now: () => Date,
+    private readonly timeZone: string,
+    private readonly logger: ILogger,
+  ) {}
 
   async runDaily(): Promise<RetentionResult> {
     const now = this.now();
@@ -38,12 +43,21 @@ export class RetentionService {
       const formerlyInvolved = new Set<string>();
       let month = previousMonth(cutoff.month);
       for (let i = 0; i < LOOK_BACK_MONTHS; i++, month = previousMonth(month)) {
-        const [slips, nominations, votes, round] = await Promise.all([this.repos.slips.listBox(team.teamId, month), this.repos.nominations.listBox(team.teamId, month), this.repos.votes.listBox(team.teamId, month), this.repos.awardRounds.get(team.teamId, month)]);
+        const [slips, nominations, votes, round] = await Promise.all([
+          this.repos.slips.listBox(team.teamId, month),
+          this.repos.nominations.listBox(team.teamId, month),
+          this.repos.votes.listBox(team.teamId, month),
+          this.repos.awardRounds.get(team.teamId, month),
+        ]);
         if (slips.length + nominations.length + votes.length === 0 && !round) continue;
         for (const s of slips) for (const p of [s.sender, ...s.recipients]) formerlyInvolved.add(p.id);
         for (const n of nominations) formerlyInvolved.add(n.nominee.id);
         await Promise.all([
-          ...(round ? [this.repos.awardRounds.remove(team.teamId, month)] : []),...slips.map((s) => this.repos.slips.delete(s.teamId, s.month, s.id)), ...nominations.map((n) => this.repos.nominations.remove(n)), ...votes.map((v) => this.repos.votes.remove(v.teamId, v.month, v.voterId))]);
+          ...(round ? [this.repos.awardRounds.remove(team.teamId, month)] : []),
+          ...slips.map((s) => this.repos.slips.delete(s.teamId, s.month, s.id)),
+          ...nominations.map((n) => this.repos.nominations.remove(n)),
+          ...votes.map((v) => this.repos.votes.remove(v.teamId, v.month, v.voterId)),
+        ]);
         result.boxesCleared++;
       }
       for (const a of await this.repos.awards.listTeam(team.teamId)) {

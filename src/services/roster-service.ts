@@ -35,7 +35,7 @@ export class RosterService {
       now: () => Date;
       instanceId: string;
       logger: ILogger;
-    }
+    },
   ) {}
 
   /**
@@ -51,18 +51,30 @@ export class RosterService {
     if (!channel) return 'no channel';
     const at = now();
     // `fresh`: read even if it was read a moment ago (the bench, measuring one read after another).
-    const due = options.fresh ? () => true : options.force ? (s: RosterState | undefined) => !s?.syncedAt || at.getTime() - Date.parse(s.syncedAt) > 60_000 : (s: RosterState | undefined) => rosterIsDue(s, at);
+    const due = options.fresh
+      ? () => true
+      : options.force
+        ? (s: RosterState | undefined) => !s?.syncedAt || at.getTime() - Date.parse(s.syncedAt) > 60_000
+        : (s: RosterState | undefined) => rosterIsDue(s, at);
     const claim = await repos.rosters.claim(teamId, instanceId, new Date(at.getTime() + ROSTER_LEASE_MS), at, due);
     if (claim !== 'claimed') return claim;
     const started = Date.now();
     try {
       const members: RosterMember[] = [];
-      for await (const page of this.deps.source.pages(teamId, channel.ref)) members.push(...page.filter((m) => !m.teamsId.startsWith('28:')));
+      for await (const page of this.deps.source.pages(teamId, channel.ref))
+        members.push(...page.filter((m) => !m.teamsId.startsWith('28:')));
       // Teams never lists a team with nobody in it; an empty answer is a fault, and must not empty the roster.
       if (members.length === 0) throw new RosterRefusedError('Teams listed no members');
       const changes = await repos.memberships.syncTeam(teamId, settings.teamName, members);
       await repos.rosters.finish(teamId, instanceId, now(), members.length);
-      log.info('roster read', { members: members.length, added: changes.added, removed: changes.removed, updated: changes.updated, storageRequests: changes.requests, ms: Date.now() - started });
+      log.info('roster read', {
+        members: members.length,
+        added: changes.added,
+        removed: changes.removed,
+        updated: changes.updated,
+        storageRequests: changes.requests,
+        ms: Date.now() - started,
+      });
       return 'synced';
     } catch (e) {
       const backOff = e instanceof RosterRefusedError;
@@ -74,7 +86,14 @@ export class RosterService {
 
   /** The daily reconciliation: every active team whose roster is due. Safe on any number of instances. */
   async reconcileDue(): Promise<Record<SyncOutcome, string[]>> {
-    const result: Record<SyncOutcome, string[]> = { synced: [], 'not due': [], 'claimed elsewhere': [], 'no channel': [], inactive: [], failed: [] };
+    const result: Record<SyncOutcome, string[]> = {
+      synced: [],
+      'not due': [],
+      'claimed elsewhere': [],
+      'no channel': [],
+      inactive: [],
+      failed: [],
+    };
     const now = this.deps.now();
     // A background job over the small settings table: the one place a whole-table read is fine.
     const teams = (await this.deps.repos.teamSettings.listAll()).filter((s) => !s.removedAt);
@@ -107,7 +126,15 @@ export class RosterService {
     for (const person of people) {
       const known = channel ? await this.deps.source.member(teamId, person.teamsId, channel.ref).catch(() => undefined) : undefined;
       const member = known ?? { ...person, tenantId };
-      await this.deps.repos.memberships.record({ personId: member.id, teamId, teamName: settings.teamName, lastUsedAt: '', teamsId: member.teamsId, name: member.name, tenantId: member.tenantId || tenantId });
+      await this.deps.repos.memberships.record({
+        personId: member.id,
+        teamId,
+        teamName: settings.teamName,
+        lastUsedAt: '',
+        teamsId: member.teamsId,
+        name: member.name,
+        tenantId: member.tenantId || tenantId,
+      });
     }
     this.deps.logger.info('members added to a team', { teamId, count: people.length });
   }

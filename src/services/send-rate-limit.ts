@@ -10,7 +10,7 @@ export class SendRateLimit {
     private readonly repo: RateLimitRepository,
     private readonly perHour: number,
     private readonly now: () => Date,
-    private readonly logger: ILogger
+    private readonly logger: ILogger,
   ) {}
 
   /** Counts the request, or throws a kind `rate_limited` refusal when the hour's limit is reached. */

@@ -20,10 +20,7 @@ export interface SlipPlace {
   conversationId: string;
 }
 
-export type CheckResult =
-  | { kind: 'problems'; problems: CodedError[] }
-  | { kind: 'nudges'; nudges: Nudge[] }
-  | { kind: 'ok' };
+export type CheckResult = { kind: 'problems'; problems: CodedError[] } | { kind: 'nudges'; nudges: Nudge[] } | { kind: 'ok' };
 
 export interface SendResult {
   slip: Slip;
@@ -56,7 +53,7 @@ export class SlipService {
     private readonly now: () => Date,
     private readonly defaultTimeZone: string,
     /** The hourly sending limit; none in unit tests of the service itself. */
-    private readonly rateLimit?: SendRateLimit
+    private readonly rateLimit?: SendRateLimit,
   ) {}
 
   /**
@@ -78,7 +75,11 @@ export class SlipService {
   }
 
   /** Rules first, then the language nudge (unless the sender chose to post anyway). */
-  async check(draft: SlipDraft, teamId: string, options: { postAnyway?: boolean; valuesRequired?: boolean; shared?: SharedReads } = {}): Promise<CheckResult> {
+  async check(
+    draft: SlipDraft,
+    teamId: string,
+    options: { postAnyway?: boolean; valuesRequired?: boolean; shared?: SharedReads } = {},
+  ): Promise<CheckResult> {
     const allowed = await this.valuesFor(teamId, options.shared);
     let problems = checkSlipDraft(draft, allowed);
     // A quick "thanks @Sam for ..." message carries no values; the form always asks for them.
@@ -102,7 +103,7 @@ export class SlipService {
       conversationId: place.conversationId,
       createdAt: now.toISOString(),
       cosigners: [],
-      notified: {}
+      notified: {},
     };
     // Counted by slip id before saving, so a retry of a slip already counted is never refused.
     await this.rateLimit?.count(slip.sender.id, `slip|${slip.id}`);
@@ -110,10 +111,25 @@ export class SlipService {
     // Written on every attempt (upserts), so a retry repairs a slip whose history write failed.
     await Promise.all([
       ...saved.recipients.map((r) => this.repos.history.addSlips(r.id, [historyEntry(saved)])),
-      this.repos.history.addSent(saved.sender.id, { kind: 'sent', slipId: saved.id, teamId: saved.teamId, month: saved.month, createdAt: saved.createdAt, recipientIds: saved.recipients.map((r) => r.id) })
+      this.repos.history.addSent(saved.sender.id, {
+        kind: 'sent',
+        slipId: saved.id,
+        teamId: saved.teamId,
+        month: saved.month,
+        createdAt: saved.createdAt,
+        recipientIds: saved.recipients.map((r) => r.id),
+      }),
     ]);
     if (place.teamId) {
-      await this.repos.memberships.record({ personId: saved.sender.id, teamId: place.teamId, teamName: place.teamName ?? settings?.teamName ?? 'your team', lastUsedAt: now.toISOString(), teamsId: saved.sender.teamsId, name: saved.sender.name, tenantId: place.tenantId });
+      await this.repos.memberships.record({
+        personId: saved.sender.id,
+        teamId: place.teamId,
+        teamName: place.teamName ?? settings?.teamName ?? 'your team',
+        lastUsedAt: now.toISOString(),
+        teamsId: saved.sender.teamsId,
+        name: saved.sender.name,
+        tenantId: place.tenantId,
+      });
     }
     const stale = now.getTime() - new Date(saved.createdAt).getTime() > POST_TAKEOVER_MS;
     const shouldPost = created || (!saved.postedActivityId && stale);
@@ -126,7 +142,9 @@ export class SlipService {
   }
 
   async recordPosted(slip: Slip, activityId: string, refreshUserIds: string[]): Promise<Slip> {
-    const r = await this.repos.slips.update(slip.teamId, slip.month, slip.id, (s) => (s.postedActivityId ? undefined : { ...s, postedActivityId: activityId, refreshUserIds }));
+    const r = await this.repos.slips.update(slip.teamId, slip.month, slip.id, (s) =>
+      s.postedActivityId ? undefined : { ...s, postedActivityId: activityId, refreshUserIds },
+    );
     return r?.slip ?? slip;
   }
 
@@ -177,7 +195,13 @@ export class SlipService {
    * (the access check) sees the slip the write is based on and throws to refuse, so the slip is
    * read once for both.
    */
-  async cosign(teamId: string, month: string, slipId: string, person: PersonRef, mayTouch?: (slip: Slip) => void): Promise<{ outcome: CosignOutcome; slip: Slip }> {
+  async cosign(
+    teamId: string,
+    month: string,
+    slipId: string,
+    person: PersonRef,
+    mayTouch?: (slip: Slip) => void,
+  ): Promise<{ outcome: CosignOutcome; slip: Slip }> {
     let outcome: CosignOutcome = 'added';
     const result = await this.repos.slips.update(teamId, month, slipId, (s) => {
       mayTouch?.(s);
@@ -207,6 +231,6 @@ export function historyEntry(slip: Slip): SlipHistoryEntry {
     message: slip.message,
     values: slip.values,
     visibility: slip.visibility,
-    ...(slip.quote ? { quote: slip.quote } : {})
+    ...(slip.quote ? { quote: slip.quote } : {}),
   };
 }

@@ -7,13 +7,16 @@ import { AwardService } from './award-service';
 import { TeamSettingsService } from './team-settings-service';
 import type { SendRateLimit } from './send-rate-limit';
 
-export function starOfTheMonthServices(repos: Repositories, options: { firstLeadIds: readonly string[]; timeZone: string; logger: ILogger; now: () => Date; rateLimit?: SendRateLimit }) {
+export function starOfTheMonthServices(
+  repos: Repositories,
+  options: { firstLeadIds: readonly string[]; timeZone: string; logger: ILogger; now: () => Date; rateLimit?: SendRateLimit },
+) {
   const { logger, now } = options;
   const policy = new AccessPolicy(repos.teamSettings, options.firstLeadIds, repos.memberships);
   return {
     policy,
     nominations: new NominationService(repos, logger.child('nominations'), now, options.timeZone, options.rateLimit, policy),
     awards: new AwardService(repos, policy, logger.child('awards'), now),
-    teamSettings: new TeamSettingsService(repos.teamSettings, policy, logger.child('settings'), now)
+    teamSettings: new TeamSettingsService(repos.teamSettings, policy, logger.child('settings'), now),
   };
 }

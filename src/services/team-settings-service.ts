@@ -11,7 +11,7 @@ export class TeamSettingsService {
     private readonly repo: TeamSettingsRepository,
     private readonly policy: AccessPolicy,
     private readonly logger: ILogger,
-    private readonly now: () => Date
+    private readonly now: () => Date,
   ) {}
 
   /** The settings, for a lead to edit. */
@@ -23,7 +23,12 @@ export class TeamSettingsService {
     const current = await this.policy.requireLead(actorId, teamId, 'settings');
     const problems = checkTeamSettingsChange(change, this.policy.alwaysLeads);
     if (problems.length) return { settings: current, problems };
-    const saved = await this.repo.update(teamId, (s) => ({ ...s, ...change, governanceChannelId: change.governanceChannelId || undefined, updatedAt: this.now().toISOString() }));
+    const saved = await this.repo.update(teamId, (s) => ({
+      ...s,
+      ...change,
+      governanceChannelId: change.governanceChannelId || undefined,
+      updatedAt: this.now().toISOString(),
+    }));
     this.logger.info('team settings changed', { teamId, leads: change.leadIds.length, voteEnabled: change.voteEnabled });
     return { settings: saved ?? current, problems: [] };
   }

@@ -12,7 +12,13 @@ export interface RosterRepository {
    * Takes the claim to read the team's roster when no unexpired claim is held and `due` says
    * the stored state needs a read: 'claimed' when this instance now holds it, else why not.
    */
-  claim(teamId: string, instanceId: string, leaseUntil: Date, now: Date, due: (state: RosterState | undefined) => boolean): Promise<RosterClaim>;
+  claim(
+    teamId: string,
+    instanceId: string,
+    leaseUntil: Date,
+    now: Date,
+    due: (state: RosterState | undefined) => boolean,
+  ): Promise<RosterClaim>;
   /** Records a finished read and gives the claim up (only the holder can). */
   finish(teamId: string, instanceId: string, now: Date, memberCount: number): Promise<void>;
   /** Gives the claim up after a failed read; `backOff` records the failure so no one retries at once. */

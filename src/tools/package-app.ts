@@ -22,13 +22,16 @@ export const MAY_BE_EMPTY: ReadonlySet<string> = new Set(['APP_NAME_SUFFIX']);
 const PLACEHOLDER = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
 export class MissingPlaceholderError extends Error {
-  constructor(readonly missing: string[], source: string) {
+  constructor(
+    readonly missing: string[],
+    source: string,
+  ) {
     super(
       `Cannot build the app package: ${missing.length === 1 ? 'placeholder' : 'placeholders'} ` +
         `${missing.map((m) => '${{' + m + '}}').join(', ')} in ${source} ` +
         `${missing.length === 1 ? 'has' : 'have'} no value. ` +
         `Set ${missing.length === 1 ? 'it' : 'them'} in your env file (e.g. env/.env.dev) or the environment ` +
-        `(running "provision" in the Agents Toolkit fills most of them in).`
+        `(running "provision" in the Agents Toolkit fills most of them in).`,
     );
     this.name = 'MissingPlaceholderError';
   }
@@ -136,14 +139,13 @@ export async function packageApp(options: PackageOptions = {}): Promise<PackageR
   const defaultEnvFile = path.join(rootDir, 'env', '.env.local');
   const envFile = options.envFile ?? (fs.existsSync(defaultEnvFile) ? defaultEnvFile : undefined);
   const values = loadEnv(envFile, options.env ?? process.env);
-  const envName =
-    options.envName ?? (envFile ? envNameFromFile(envFile) : undefined) ?? values.TEAMSFX_ENV ?? 'default';
+  const envName = options.envName ?? (envFile ? envNameFromFile(envFile) : undefined) ?? values.TEAMSFX_ENV ?? 'default';
 
   const manifestPath = path.join(manifestDir, 'manifest.json');
   const filled = substitutePlaceholders(
     fs.readFileSync(manifestPath, 'utf8'),
     values,
-    path.relative(process.cwd(), manifestPath) || manifestPath
+    path.relative(process.cwd(), manifestPath) || manifestPath,
   );
   const manifest = JSON.parse(filled) as Record<string, unknown>;
 

@@ -41,7 +41,7 @@ export function stageWebapp(options: StageOptions): string {
       filter: (src) => {
         const relative = path.relative(rootDir, src);
         return !EXCLUDED_UNDER_DIST.some((ex) => relative === ex || relative.startsWith(ex + path.sep));
-      }
+      },
     });
   }
   if (options.install !== false) {
@@ -50,7 +50,7 @@ export function stageWebapp(options: StageOptions): string {
     execFileSync('npm', ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], {
       cwd: outDir,
       stdio: 'inherit',
-      shell: process.platform === 'win32'
+      shell: process.platform === 'win32',
     });
   }
   return outDir;

@@ -23,14 +23,21 @@ export function serveControl(counter: StorageCounter, idle: () => Promise<void>,
   let peak = process.memoryUsage().rss;
   let cpuAtReset = process.cpuUsage();
   let session: Session | undefined;
-  const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => session!.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))));
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session!.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))));
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
   sampler.unref();
   const snapshot = (): ChildSnapshot => {
     const m = process.memoryUsage();
     peak = Math.max(peak, m.rss);
     const cpu = process.cpuUsage(cpuAtReset);
-    return { storage: counter.snapshot(), rssMb: mb(m.rss), peakRssMb: mb(peak), heapUsedMb: mb(m.heapUsed), cpuMs: (cpu.user + cpu.system) / 1000 };
+    return {
+      storage: counter.snapshot(),
+      rssMb: mb(m.rss),
+      peakRssMb: mb(peak),
+      heapUsedMb: mb(m.heapUsed),
+      cpuMs: (cpu.user + cpu.system) / 1000,
+    };
   };
   const handlers: Record<string, Handler> = {
     reset: async () => {
@@ -59,14 +66,14 @@ export function serveControl(counter: StorageCounter, idle: () => Promise<void>,
       fs.writeFileSync(file, JSON.stringify(profile));
       return snapshot();
     },
-    ...extra
+    ...extra,
   };
   process.on('message', (msg: { id: number; cmd: string; args?: unknown }) => {
     const handler = handlers[msg.cmd];
     const run = handler ? handler(msg.args) : Promise.reject(new Error(`unknown command ${msg.cmd}`));
     run.then(
       (result) => process.send?.({ id: msg.id, result }),
-      (e) => process.send?.({ id: msg.id, error: (e as Error).message })
+      (e) => process.send?.({ id: msg.id, error: (e as Error).message }),
     );
   });
   // The runner going away (even killed) must not leave a bot behind.

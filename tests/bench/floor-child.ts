@@ -28,23 +28,38 @@ interface Draft {
 
 function draftOf(preview: Partial<Activity>): Draft {
   const data = (preview.attachments?.[0]?.content as { actions?: Array<{ data?: Record<string, unknown> }> })?.actions?.[0]?.data ?? {};
-  const list = (v: unknown) => String(v ?? '').split(',').filter(Boolean);
-  return { draftId: String(data.draftId ?? randomUUID()), recipients: list(data.recipients), message: String(data.message ?? ''), values: list(data.values), teamId: String(data.teamId ?? '') };
+  const list = (v: unknown) =>
+    String(v ?? '')
+      .split(',')
+      .filter(Boolean);
+  return {
+    draftId: String(data.draftId ?? randomUUID()),
+    recipients: list(data.recipients),
+    message: String(data.message ?? ''),
+    values: list(data.values),
+    teamId: String(data.teamId ?? ''),
+  };
 }
 
 const month = () => new Date().toISOString().slice(0, 7);
-const card = (text: string, data: Record<string, string>): AdaptiveCard => ({
-  type: 'AdaptiveCard',
-  version: '1.4',
-  body: [{ type: 'TextBlock', text, wrap: true }],
-  actions: [{ type: 'Action.Execute', title: 'Add my thanks', verb: 'slip.cosign', data }]
-} as AdaptiveCard);
+const card = (text: string, data: Record<string, string>): AdaptiveCard =>
+  ({
+    type: 'AdaptiveCard',
+    version: '1.4',
+    body: [{ type: 'TextBlock', text, wrap: true }],
+    actions: [{ type: 'Action.Execute', title: 'Add my thanks', verb: 'slip.cosign', data }],
+  }) as AdaptiveCard;
 const attachment = (content: AdaptiveCard) => ({ contentType: 'application/vnd.microsoft.card.adaptive', content });
 // A person's personal chat with the bot, as Teams ids it (the bench's Teams stand-in uses this).
 const personalChat = (aadObjectId: string) => `a:1${createHash('sha256').update(aadObjectId).digest('hex').slice(0, 24)}`;
 
 async function main(): Promise<void> {
-  const adapter = new TeamsAdapter({ MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '' });
+  const adapter = new TeamsAdapter({
+    MicrosoftAppId: '',
+    MicrosoftAppPassword: '',
+    MicrosoftAppType: 'MultiTenant',
+    MicrosoftAppTenantId: '',
+  });
   const app = new Application({ adapter, botAppId: '', removeRecipientMention: true, startTypingTimer: false, longRunningMessages: false });
   const pending = new Set<Promise<unknown>>();
   const background = (p: Promise<unknown>) => {
@@ -73,17 +88,68 @@ async function main(): Promise<void> {
     const slipId = draft.draftId;
     const box = `${draft.teamId}|${month()}`;
     if (slips && history) {
-      const slip = { id: slipId, teamId: draft.teamId, month: month(), sender: { id: from.aadObjectId, name: from.name, teamsId: from.id }, recipients: draft.recipients.map((id) => ({ id, name: '', teamsId: id })), message: draft.message, values: draft.values, visibility: 'team', createdAt: now, cosigners: [], notified: {} };
+      const slip = {
+        id: slipId,
+        teamId: draft.teamId,
+        month: month(),
+        sender: { id: from.aadObjectId, name: from.name, teamsId: from.id },
+        recipients: draft.recipients.map((id) => ({ id, name: '', teamsId: id })),
+        message: draft.message,
+        values: draft.values,
+        visibility: 'team',
+        createdAt: now,
+        cosigners: [],
+        notified: {},
+      };
       await slips.createEntity({ partitionKey: box, rowKey: slipId, parts: 1, doc0: JSON.stringify(slip) });
-      const entry = JSON.stringify({ kind: 'slip', slipId, teamId: draft.teamId, month: month(), createdAt: now, sender: slip.sender, message: draft.message, values: draft.values, visibility: 'team' });
-      await Promise.all(draft.recipients.map((r) => history!.upsertEntity({ partitionKey: `person|${r}`, rowKey: `slip|${now}|${slipId}`, parts: 1, doc0: entry }, 'Replace')));
+      const entry = JSON.stringify({
+        kind: 'slip',
+        slipId,
+        teamId: draft.teamId,
+        month: month(),
+        createdAt: now,
+        sender: slip.sender,
+        message: draft.message,
+        values: draft.values,
+        visibility: 'team',
+      });
+      await Promise.all(
+        draft.recipients.map((r) =>
+          history!.upsertEntity({ partitionKey: `person|${r}`, rowKey: `slip|${now}|${slipId}`, parts: 1, doc0: entry }, 'Replace'),
+        ),
+      );
     }
-    await context.sendActivity({ attachments: [attachment(card(`${from.name} thanked ${draft.recipients.length} people: ${draft.message}`, { slipId, teamId: draft.teamId, month: month() }))] });
+    await context.sendActivity({
+      attachments: [
+        attachment(
+          card(`${from.name} thanked ${draft.recipients.length} people: ${draft.message}`, {
+            slipId,
+            teamId: draft.teamId,
+            month: month(),
+          }),
+        ),
+      ],
+    });
     if (mode === 'io') {
       const base = { serviceUrl: context.activity.serviceUrl, channelId: 'msteams', bot: context.activity.recipient };
       for (const r of draft.recipients) {
-        const ref: Partial<ConversationReference> = { ...base, conversation: { id: personalChat(r), conversationType: 'personal', isGroup: false, name: '' }, user: { id: r, name: '' } };
-        background(adapter.continueConversationAsync('', ref, async (ctx) => void (await ctx.sendActivity({ attachments: [attachment(card(`${from.name} thanked you: ${draft.message}`, { slipId, teamId: draft.teamId, month: month() }))] }))));
+        const ref: Partial<ConversationReference> = {
+          ...base,
+          conversation: { id: personalChat(r), conversationType: 'personal', isGroup: false, name: '' },
+          user: { id: r, name: '' },
+        };
+        background(
+          adapter.continueConversationAsync(
+            '',
+            ref,
+            async (ctx) =>
+              void (await ctx.sendActivity({
+                attachments: [
+                  attachment(card(`${from.name} thanked you: ${draft.message}`, { slipId, teamId: draft.teamId, month: month() })),
+                ],
+              })),
+          ),
+        );
       }
     }
   });
@@ -97,13 +163,20 @@ async function main(): Promise<void> {
         const slip = JSON.parse(row.doc0) as { cosigners: unknown[] };
         slip.cosigners.push({ id: context.activity.from.aadObjectId, name: who });
         try {
-          await slips.updateEntity({ partitionKey: box, rowKey: data.slipId, parts: 1, doc0: JSON.stringify(slip) }, 'Replace', { etag: row.etag });
+          await slips.updateEntity({ partitionKey: box, rowKey: data.slipId, parts: 1, doc0: JSON.stringify(slip) }, 'Replace', {
+            etag: row.etag,
+          });
           break;
         } catch (e) {
           if (!(e instanceof RestError && e.statusCode === 412) || attempt > 20) throw e;
         }
       }
-      if (context.activity.replyToId) await context.updateActivity({ type: 'message', id: context.activity.replyToId, attachments: [attachment(card(`${who} added their thanks`, data))] });
+      if (context.activity.replyToId)
+        await context.updateActivity({
+          type: 'message',
+          id: context.activity.replyToId,
+          attachments: [attachment(card(`${who} added their thanks`, data))],
+        });
     }
     return card(`You’ve added your thanks, ${who}.`, data);
   });

@@ -14,21 +14,25 @@ export interface Reply {
 export function request(method: 'GET' | 'POST', url: string, json?: unknown): Promise<Reply> {
   const payload = json === undefined ? undefined : Buffer.from(JSON.stringify(json));
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, agent, headers: payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {} }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let body: any = text;
-        try {
-          body = text ? JSON.parse(text) : undefined;
-        } catch {
-          /* not JSON: keep the text */
-        }
-        resolve({ status: res.statusCode ?? 0, body });
-      });
-      res.on('error', reject);
-    });
+    const req = http.request(
+      url,
+      { method, agent, headers: payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {} },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let body: any = text;
+          try {
+            body = text ? JSON.parse(text) : undefined;
+          } catch {
+            /* not JSON: keep the text */
+          }
+          resolve({ status: res.statusCode ?? 0, body });
+        });
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.setTimeout(30_000, () => req.destroy(new Error(`${method} ${url} timed out`)));
     if (payload) req.write(payload);
@@ -50,7 +54,11 @@ export interface LoopResult {
  * operation started inside the window is always waited for. `op` returns an error text or
  * undefined when the answer was the expected one.
  */
-export async function closedLoop(concurrency: number, durationMs: number, op: (person: number) => Promise<string | undefined>): Promise<LoopResult> {
+export async function closedLoop(
+  concurrency: number,
+  durationMs: number,
+  op: (person: number) => Promise<string | undefined>,
+): Promise<LoopResult> {
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | undefined;
@@ -72,7 +80,7 @@ export async function closedLoop(concurrency: number, durationMs: number, op: (p
           firstError ??= problem;
         }
       }
-    })
+    }),
   );
   return { latencies, elapsedMs: performance.now() - start, errors, firstError };
 }
@@ -90,5 +98,12 @@ export function summarise(samples: number[]): Summary {
   const s = [...samples].sort((a, b) => a - b);
   const at = (q: number) => (s.length ? s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] : NaN);
   const round = (v: number) => Math.round(v * 10) / 10;
-  return { count: s.length, p50: round(at(0.5)), p95: round(at(0.95)), p99: round(at(0.99)), max: round(s[s.length - 1] ?? NaN), mean: round(s.reduce((a, b) => a + b, 0) / (s.length || 1)) };
+  return {
+    count: s.length,
+    p50: round(at(0.5)),
+    p95: round(at(0.95)),
+    p99: round(at(0.99)),
+    max: round(s[s.length - 1] ?? NaN),
+    mean: round(s.reduce((a, b) => a + b, 0) / (s.length || 1)),
+  };
 }

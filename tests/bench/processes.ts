@@ -41,9 +41,27 @@ export interface BenchAzurite {
 /** Azurite's Table service, in memory, in its own process (as the protocol tests run it). */
 export async function startAzurite(): Promise<BenchAzurite> {
   const main = require.resolve('azurite/dist/src/table/main.js');
-  const version = (JSON.parse(fs.readFileSync(path.join(path.dirname(require.resolve('azurite/package.json')), 'package.json'), 'utf8')) as { version: string }).version;
+  const version = (
+    JSON.parse(fs.readFileSync(path.join(path.dirname(require.resolve('azurite/package.json')), 'package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
   const port = await freePort();
-  const child = spawn(process.execPath, [main, '--tableHost', '127.0.0.1', '--tablePort', String(port), '--inMemoryPersistence', '--skipApiVersionCheck', '--disableTelemetry', '--silent'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      main,
+      '--tableHost',
+      '127.0.0.1',
+      '--tablePort',
+      String(port),
+      '--inMemoryPersistence',
+      '--skipApiVersionCheck',
+      '--disableTelemetry',
+      '--silent',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   started.push(child);
   let stderr = '';
   child.stderr?.on('data', (d) => (stderr += d));
@@ -61,7 +79,11 @@ export class BotChild {
   private seq = 0;
   private readonly waiting = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
 
-  private constructor(readonly name: string, readonly url: string, readonly child: ChildProcess) {
+  private constructor(
+    readonly name: string,
+    readonly url: string,
+    readonly child: ChildProcess,
+  ) {
     child.on('message', (msg: { id?: number; result?: unknown; error?: string }) => {
       const w = msg.id !== undefined ? this.waiting.get(msg.id) : undefined;
       if (!w) return;
@@ -72,7 +94,14 @@ export class BotChild {
   }
 
   /** Forks `script` with `env`; resolves when it reports the address it listens on. */
-  static start(name: string, script: string, args: string[], env: Record<string, string>, logFile: string, execArgv: string[] = []): Promise<BotChild> {
+  static start(
+    name: string,
+    script: string,
+    args: string[],
+    env: Record<string, string>,
+    logFile: string,
+    execArgv: string[] = [],
+  ): Promise<BotChild> {
     const log = fs.openSync(logFile, 'a');
     const child = fork(script, args, { env: { ...process.env, ...env }, stdio: ['ignore', log, log, 'ipc'], execArgv });
     started.push(child);

@@ -37,7 +37,14 @@ function placeOf(url: string, root: string): string {
 /** `file`: a .cpuprofile, or a folder whose newest .cpuprofile is read. */
 export function summariseProfile(fileOrDir: string, root: string): ProfileSummary | undefined {
   if (!fs.existsSync(fileOrDir)) return undefined;
-  const file = fs.statSync(fileOrDir).isDirectory() ? fs.readdirSync(fileOrDir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(fileOrDir, f)).sort().pop() : fileOrDir;
+  const file = fs.statSync(fileOrDir).isDirectory()
+    ? fs
+        .readdirSync(fileOrDir)
+        .filter((f) => f.endsWith('.cpuprofile'))
+        .map((f) => path.join(fileOrDir, f))
+        .sort()
+        .pop()
+    : fileOrDir;
   if (!file) return undefined;
   const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -56,6 +63,12 @@ export function summariseProfile(fileOrDir: string, root: string): ProfileSummar
     const fn = `${name} ${place}${node.callFrame.url ? `:${node.callFrame.lineNumber + 1}` : ''}`;
     functions.set(fn, (functions.get(fn) ?? 0) + ms);
   }
-  const rank = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).map(([place, selfMs]) => ({ place, selfMs, share: selfMs / total }));
-  return { file: path.relative(root, file), totalMs: total, byPlace: rank(places).slice(0, 25), topFunctions: rank(functions).slice(0, 40) };
+  const rank = (m: Map<string, number>) =>
+    [...m].sort((a, b) => b[1] - a[1]).map(([place, selfMs]) => ({ place, selfMs, share: selfMs / total }));
+  return {
+    file: path.relative(root, file),
+    totalMs: total,
+    byPlace: rank(places).slice(0, 25),
+    topFunctions: rank(functions).slice(0, 40),
+  };
 }

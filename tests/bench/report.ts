@@ -34,7 +34,14 @@ export interface TargetRow {
   note?: string;
 }
 
-type Scale = { first: ScaleFigure; deep: ScaleFigure; chat: ScaleFigure; digest?: ScaleFigure | { pending: string }; floorPage: ScaleFigure; floorBox: ScaleFigure };
+type Scale = {
+  first: ScaleFigure;
+  deep: ScaleFigure;
+  chat: ScaleFigure;
+  digest?: ScaleFigure | { pending: string };
+  floorPage: ScaleFigure;
+  floorBox: ScaleFigure;
+};
 
 export interface Results {
   startedAt: string;
@@ -63,30 +70,96 @@ const fmt = (v: number | undefined, d = 1) => (v === undefined || Number.isNaN(v
 
 export function printReport(r: Results): void {
   const m = r.machine;
-  console.log(`\nMachine: ${m.cores} cores (${m.cpuModel}), ${m.totalMemoryGb} GB, Node ${m.node}, Azurite ${m.azurite}, ${m.os}; load average at start ${(m.loadAverageAtStart as number[]).join(' / ')}\n`);
-  const floorOf = (row: LoadRow) => r.load.find((x) => x.scenario === row.scenario && x.concurrency === row.concurrency && x.bot === 'floor: unavoidable I/O');
+  console.log(
+    `\nMachine: ${m.cores} cores (${m.cpuModel}), ${m.totalMemoryGb} GB, Node ${m.node}, Azurite ${m.azurite}, ${m.os}; load average at start ${(m.loadAverageAtStart as number[]).join(' / ')}\n`,
+  );
+  const floorOf = (row: LoadRow) =>
+    r.load.find((x) => x.scenario === row.scenario && x.concurrency === row.concurrency && x.bot === 'floor: unavoidable I/O');
   const loadRows = r.load.map((x) => {
     const floor = floorOf(x);
-    return [x.scenario, x.bot, String(x.concurrency), fmt(x.throughput), fmt(x.latency.p50), fmt(x.latency.p95), fmt(x.latency.p99), fmt(x.storagePerOp, 2), fmt(x.connectorPerOp, 2), fmt(x.botCpuMsPerOp), fmt(x.azuriteCpuMsPerOp), fmt(x.peakRssMb, 0), floor && x.bot !== floor.bot ? (x.throughput / floor.throughput).toFixed(2) : '', x.errors ? String(x.errors) : ''];
+    return [
+      x.scenario,
+      x.bot,
+      String(x.concurrency),
+      fmt(x.throughput),
+      fmt(x.latency.p50),
+      fmt(x.latency.p95),
+      fmt(x.latency.p99),
+      fmt(x.storagePerOp, 2),
+      fmt(x.connectorPerOp, 2),
+      fmt(x.botCpuMsPerOp),
+      fmt(x.azuriteCpuMsPerOp),
+      fmt(x.peakRssMb, 0),
+      floor && x.bot !== floor.bot ? (x.throughput / floor.throughput).toFixed(2) : '',
+      x.errors ? String(x.errors) : '',
+    ];
   });
-  console.log(table(['scenario', 'bot', 'at once', 'ops/s', 'p50 ms', 'p95 ms', 'p99 ms', 'storage/op', 'Teams calls/op', 'bot CPU ms/op', 'Azurite CPU ms/op', 'RSS MB', '÷ I/O floor', 'errors'], loadRows));
+  console.log(
+    table(
+      [
+        'scenario',
+        'bot',
+        'at once',
+        'ops/s',
+        'p50 ms',
+        'p95 ms',
+        'p99 ms',
+        'storage/op',
+        'Teams calls/op',
+        'bot CPU ms/op',
+        'Azurite CPU ms/op',
+        'RSS MB',
+        '÷ I/O floor',
+        'errors',
+      ],
+      loadRows,
+    ),
+  );
 
-  console.log(`\nRSS after start, before load: ${Object.entries(r.idleRssMb).map(([k, v]) => `${k} ${fmt(v, 0)} MB`).join(', ')}`);
+  console.log(
+    `\nRSS after start, before load: ${Object.entries(r.idleRssMb)
+      .map(([k, v]) => `${k} ${fmt(v, 0)} MB`)
+      .join(', ')}`,
+  );
   if (r.scale) printScale(r.scale);
   if (r.roster) {
     const ro = r.roster;
-    console.log(`\nroster of a ${ro.members.toLocaleString('en-GB')}-member team (pages of 500 from the local connector): added to the team ${fmt(ro.firstRead.ms, 0)} ms with ${ro.firstRead.requests} storage requests; read again unchanged p50 ${fmt(ro.unchanged.latency.p50, 0)} ms with ${ro.unchanged.requests}`);
+    console.log(
+      `\nroster of a ${ro.members.toLocaleString('en-GB')}-member team (pages of 500 from the local connector): added to the team ${fmt(ro.firstRead.ms, 0)} ms with ${ro.firstRead.requests} storage requests; read again unchanged p50 ${fmt(ro.unchanged.latency.p50, 0)} ms with ${ro.unchanged.requests}`,
+    );
   }
-  if (r.coldStart.latency.count) console.log(`\ncold start (node dist/src/index.js → /healthz 200): median ${fmt(r.coldStart.latency.p50, 0)} ms, max ${fmt(r.coldStart.latency.max, 0)} ms over ${r.coldStart.latency.count} starts`);
+  if (r.coldStart.latency.count)
+    console.log(
+      `\ncold start (node dist/src/index.js → /healthz 200): median ${fmt(r.coldStart.latency.p50, 0)} ms, max ${fmt(r.coldStart.latency.max, 0)} ms over ${r.coldStart.latency.count} starts`,
+    );
   console.log('');
-  console.log(table(['target', 'measured', 'limit', 'met?', 'note'], r.targets.map((t) => [t.target, t.measured, t.limit, t.met ? 'met' : 'MISSED', t.note ?? ''])));
+  console.log(
+    table(
+      ['target', 'measured', 'limit', 'met?', 'note'],
+      r.targets.map((t) => [t.target, t.measured, t.limit, t.met ? 'met' : 'MISSED', t.note ?? '']),
+    ),
+  );
   for (const p of r.profile ?? []) {
     console.log(`\nValued CPU profile (${p.file}): ${fmt(p.totalMs, 0)} ms of CPU sampled`);
-    console.log(table(['where', 'self ms', 'share'], p.byPlace.slice(0, 12).map((x) => [x.place, fmt(x.selfMs, 0), `${fmt(x.share * 100)}%`])));
+    console.log(
+      table(
+        ['where', 'self ms', 'share'],
+        p.byPlace.slice(0, 12).map((x) => [x.place, fmt(x.selfMs, 0), `${fmt(x.share * 100)}%`]),
+      ),
+    );
     console.log('');
-    console.log(table(['function', 'self ms', 'share'], p.topFunctions.slice(0, 20).map((x) => [x.place, fmt(x.selfMs, 0), `${fmt(x.share * 100)}%`])));
+    console.log(
+      table(
+        ['function', 'self ms', 'share'],
+        p.topFunctions.slice(0, 20).map((x) => [x.place, fmt(x.selfMs, 0), `${fmt(x.share * 100)}%`]),
+      ),
+    );
   }
-  console.log(`\nphases (s): ${Object.entries(r.phases).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(
+    `\nphases (s): ${Object.entries(r.phases)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
 }
 
 function printScale(scale: NonNullable<Results['scale']>): void {
@@ -94,21 +167,45 @@ function printScale(scale: NonNullable<Results['scale']>): void {
   type Figure = ScaleFigure | { pending: string } | undefined;
   const scaleRow = (name: string, qf: Figure, nf: Figure, floor?: 'floorPage' | 'floorBox'): string[] => {
     if (!qf || !nf || !('latency' in qf) || !('latency' in nf)) return [name, 'not measured', '', '', '', '', '', '', '', ''];
-    const overFloor = floor ? `${(qf.latency.p50 / q[floor].latency.p50).toFixed(2)} / ${(nf.latency.p50 / n[floor].latency.p50).toFixed(2)}` : '';
-    return [name, fmt(qf.latency.p50), fmt(qf.latency.p95), fmt(nf.latency.p50), fmt(nf.latency.p95), (nf.latency.p50 / qf.latency.p50).toFixed(2), overFloor, `${fmt(qf.storagePerOp, 0)} / ${fmt(nf.storagePerOp, 0)}`, `${fmt(qf.botCpuMs)} / ${fmt(nf.botCpuMs)}`, `${fmt(qf.azuriteCpuMs)} / ${fmt(nf.azuriteCpuMs)}`];
+    const overFloor = floor
+      ? `${(qf.latency.p50 / q[floor].latency.p50).toFixed(2)} / ${(nf.latency.p50 / n[floor].latency.p50).toFixed(2)}`
+      : '';
+    return [
+      name,
+      fmt(qf.latency.p50),
+      fmt(qf.latency.p95),
+      fmt(nf.latency.p50),
+      fmt(nf.latency.p95),
+      (nf.latency.p50 / qf.latency.p50).toFixed(2),
+      overFloor,
+      `${fmt(qf.storagePerOp, 0)} / ${fmt(nf.storagePerOp, 0)}`,
+      `${fmt(qf.botCpuMs)} / ${fmt(nf.botCpuMs)}`,
+      `${fmt(qf.azuriteCpuMs)} / ${fmt(nf.azuriteCpuMs)}`,
+    ];
   };
   console.log('');
   console.log(
     table(
-      ['at scale (one at a time)', 'p50 ms', 'p95 ms', 'noise p50', 'noise p95', 'noise ÷ none', '÷ floor (none / noise)', 'storage/op', 'bot CPU ms (none / noise)', 'Azurite CPU ms (none / noise)'],
+      [
+        'at scale (one at a time)',
+        'p50 ms',
+        'p95 ms',
+        'noise p50',
+        'noise p95',
+        'noise ÷ none',
+        '÷ floor (none / noise)',
+        'storage/op',
+        'bot CPU ms (none / noise)',
+        'Azurite CPU ms (none / noise)',
+      ],
       [
         scaleRow('floor: Azurite alone, a 10-row page', q.floorPage, n.floorPage),
         scaleRow('floor: Azurite alone, the whole box', q.floorBox, n.floorBox),
         scaleRow('history first page (tab API)', q.first, n.first, 'floorPage'),
         scaleRow(`history deep page (tab API)`, q.deep, n.deep, 'floorPage'),
         scaleRow('history chat card page', q.chat, n.chat),
-        scaleRow('digest, 10,000-slip box', q.digest, n.digest, 'floorBox')
-      ]
-    )
+        scaleRow('digest, 10,000-slip box', q.digest, n.digest, 'floorBox'),
+      ],
+    ),
   );
 }

@@ -90,7 +90,8 @@ function postedCards(connector: LocalConnector): PostedCard[] {
     if (r.method !== 'POST' || !r.conversationId.startsWith(CHANNEL.id)) continue;
     for (const a of r.body?.attachments ?? []) {
       const action = (a.content?.actions ?? []).find((x: any) => x.verb === 'slip.cosign');
-      if (action?.data?.slipId) out.push({ cardId: r.id, data: { slipId: action.data.slipId, teamId: action.data.teamId, month: action.data.month } });
+      if (action?.data?.slipId)
+        out.push({ cardId: r.id, data: { slipId: action.data.slipId, teamId: action.data.teamId, month: action.data.month } });
     }
   }
   return out;
@@ -105,7 +106,7 @@ async function main(): Promise<void> {
     node: process.version,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     azurite: '',
-    loadAverageAtStart: os.loadavg().map((v) => round(v, 2))
+    loadAverageAtStart: os.loadavg().map((v) => round(v, 2)),
   };
   // What the bots log, for when something goes wrong: kept until the next run.
   const logDir = path.join(ROOT, '.data', 'bench-logs');
@@ -133,7 +134,7 @@ async function main(): Promise<void> {
     // The bench sends far more than a person would in an hour; the limit is still checked and counted.
     SLIP_RATE_LIMIT_PER_HOUR: '1000',
     DEV_USER_ID: HISTORY_PERSON.aadObjectId,
-    DEV_USER_NAME: HISTORY_PERSON.name
+    DEV_USER_NAME: HISTORY_PERSON.name,
   };
   if (PROFILE) {
     fs.rmSync(profileDir, { recursive: true, force: true });
@@ -141,11 +142,19 @@ async function main(): Promise<void> {
   }
   const [echo, io, valued] = await Promise.all([
     BotChild.start('floor: echo', path.join(__dirname, 'floor-child.js'), ['echo'], { PORT: '0' }, path.join(logDir, 'floor-echo.log')),
-    BotChild.start('floor: unavoidable I/O', path.join(__dirname, 'floor-child.js'), ['io'], { PORT: '0', STORAGE_CONNECTION_STRING: azurite.connectionString, TABLE_PREFIX: 'floor' }, path.join(logDir, 'floor-io.log')),
-    BotChild.start('Valued', path.join(__dirname, 'valued-child.js'), [], valuedEnv, path.join(logDir, 'valued.log'), VALUED_FLAGS)
+    BotChild.start(
+      'floor: unavoidable I/O',
+      path.join(__dirname, 'floor-child.js'),
+      ['io'],
+      { PORT: '0', STORAGE_CONNECTION_STRING: azurite.connectionString, TABLE_PREFIX: 'floor' },
+      path.join(logDir, 'floor-io.log'),
+    ),
+    BotChild.start('Valued', path.join(__dirname, 'valued-child.js'), [], valuedEnv, path.join(logDir, 'valued.log'), VALUED_FLAGS),
   ]);
   const bots = [echo, io, valued].filter((b) => BOTS.has(b === echo ? 'echo' : b === io ? 'io' : 'valued'));
-  const idleRssMb = Object.fromEntries(await Promise.all([echo, io, valued].map(async (b) => [b.name, (await b.call('snapshot')).rssMb] as const)));
+  const idleRssMb = Object.fromEntries(
+    await Promise.all([echo, io, valued].map(async (b) => [b.name, (await b.call('snapshot')).rssMb] as const)),
+  );
   const serviceUrl = connector.url;
 
   // Everyone has Valued in a personal chat, so each recipient can be notified.
@@ -155,24 +164,47 @@ async function main(): Promise<void> {
   }
 
   // One real preview from Valued: every bot is sent the same activity Teams would send on "Send".
-  const form = { draftId: 'bench-template', recipients: `${SENDERS[1].aadObjectId},${SENDERS[2].aadObjectId}`, message: 'Thank you both for covering the 2pm clinic at short notice', values: 'Team player', visibility: 'team', teamId: TEAM.id };
-  const previewReply = await request('POST', `${valued.url}/api/messages`, composeExtension.submitAction('sendThanks', form, { serviceUrl, where: 'channel', from: SENDERS[0] }));
+  const form = {
+    draftId: 'bench-template',
+    recipients: `${SENDERS[1].aadObjectId},${SENDERS[2].aadObjectId}`,
+    message: 'Thank you both for covering the 2pm clinic at short notice',
+    values: 'Team player',
+    visibility: 'team',
+    teamId: TEAM.id,
+  };
+  const previewReply = await request(
+    'POST',
+    `${valued.url}/api/messages`,
+    composeExtension.submitAction('sendThanks', form, { serviceUrl, where: 'channel', from: SENDERS[0] }),
+  );
   const template = previewReply.body?.composeExtension?.activityPreview;
-  if (!template?.attachments?.[0]?.content?.actions?.[0]?.data) throw new Error(`no preview from Valued: ${JSON.stringify(previewReply.body).slice(0, 300)}`);
+  if (!template?.attachments?.[0]?.content?.actions?.[0]?.data)
+    throw new Error(`no preview from Valued: ${JSON.stringify(previewReply.body).slice(0, 300)}`);
 
   let seq = 0;
-  const sendOp = (bot: BotChild, concurrency: number) => async (person: number): Promise<string | undefined> => {
-    const n = ++seq;
-    // Each of the concurrent people has their own senders; they thank two colleagues.
-    const senderIndex = (person + concurrency * (n % 2)) % SENDERS.length;
-    const sender = SENDERS[senderIndex];
-    const recipients = [SENDERS[(senderIndex + 1 + (n % 7)) % SENDERS.length], SENDERS[(senderIndex + 9 + (n % 13)) % SENDERS.length]];
-    const preview = JSON.parse(JSON.stringify(template));
-    preview.attachments[0].content.actions[0].data = { ...template.attachments[0].content.actions[0].data, draftId: `bench-${n}-${Math.random().toString(36).slice(2, 10)}`, recipients: recipients.map((r) => r.aadObjectId).join(','), message: `Thank you both for covering the 2pm clinic at short notice (${n})` };
-    const activity = composeExtension.submitAction('sendThanks', {}, { serviceUrl, where: 'channel', from: sender, botMessagePreviewAction: 'send', botActivityPreview: [preview] });
-    const r = await request('POST', `${bot.url}/api/messages`, activity);
-    return r.status === 200 ? undefined : `status ${r.status}: ${JSON.stringify(r.body).slice(0, 200)}`;
-  };
+  const sendOp =
+    (bot: BotChild, concurrency: number) =>
+    async (person: number): Promise<string | undefined> => {
+      const n = ++seq;
+      // Each of the concurrent people has their own senders; they thank two colleagues.
+      const senderIndex = (person + concurrency * (n % 2)) % SENDERS.length;
+      const sender = SENDERS[senderIndex];
+      const recipients = [SENDERS[(senderIndex + 1 + (n % 7)) % SENDERS.length], SENDERS[(senderIndex + 9 + (n % 13)) % SENDERS.length]];
+      const preview = JSON.parse(JSON.stringify(template));
+      preview.attachments[0].content.actions[0].data = {
+        ...template.attachments[0].content.actions[0].data,
+        draftId: `bench-${n}-${Math.random().toString(36).slice(2, 10)}`,
+        recipients: recipients.map((r) => r.aadObjectId).join(','),
+        message: `Thank you both for covering the 2pm clinic at short notice (${n})`,
+      };
+      const activity = composeExtension.submitAction(
+        'sendThanks',
+        {},
+        { serviceUrl, where: 'channel', from: sender, botMessagePreviewAction: 'send', botActivityPreview: [preview] },
+      );
+      const r = await request('POST', `${bot.url}/api/messages`, activity);
+      return r.status === 200 ? undefined : `status ${r.status}: ${JSON.stringify(r.body).slice(0, 200)}`;
+    };
 
   const cards = new Map<BotChild, PostedCard[]>(bots.map((b) => [b, []]));
   const presses = new Map<BotChild, number>(bots.map((b) => [b, 0]));
@@ -189,18 +221,28 @@ async function main(): Promise<void> {
     activity.conversation = { ...activity.conversation, id: `${CHANNEL.id};messageid=${card.cardId}` };
     const r = await request('POST', `${bot.url}/api/messages`, activity);
     if (r.status !== 200) return `status ${r.status}`;
-    return r.body?.type === 'application/vnd.microsoft.card.adaptive' ? undefined : `answered ${JSON.stringify(r.body?.value ?? r.body).slice(0, 160)}`;
+    return r.body?.type === 'application/vnd.microsoft.card.adaptive'
+      ? undefined
+      : `answered ${JSON.stringify(r.body?.value ?? r.body).slice(0, 160)}`;
   };
 
   const rows: LoadRow[] = [];
   /** Warm up, then a measured window; storage and connector calls counted once background sends finish. */
-  async function measure(scenario: string, bot: BotChild, concurrency: number, op: (person: number) => Promise<string | undefined>): Promise<LoadRow> {
+  async function measure(
+    scenario: string,
+    bot: BotChild,
+    concurrency: number,
+    op: (person: number) => Promise<string | undefined>,
+  ): Promise<LoadRow> {
     await closedLoop(concurrency, WARMUP * 1000, op);
     await bot.call('idle');
     resetCalls();
     await bot.call('reset');
     const azuriteBefore = azuriteCpu();
-    const profiled = PROFILE && bot === valued && concurrency === 8 ? path.join(profileDir, `${scenario.replace(/\W+/g, '-').replace(/^-|-$/g, '')}-8.cpuprofile`) : undefined;
+    const profiled =
+      PROFILE && bot === valued && concurrency === 8
+        ? path.join(profileDir, `${scenario.replace(/\W+/g, '-').replace(/^-|-$/g, '')}-8.cpuprofile`)
+        : undefined;
     if (profiled) await bot.call('profileStart');
     const loop = await closedLoop(concurrency, SECONDS * 1000, op);
     const after = await bot.call('idle');
@@ -222,9 +264,11 @@ async function main(): Promise<void> {
       connectorByKind: Object.fromEntries(Object.entries(outgoing).map(([k, v]) => [k, round(v / ops, 2)])),
       peakRssMb: after.peakRssMb,
       botCpuMsPerOp: round(after.cpuMs / ops),
-      azuriteCpuMsPerOp: round((azuriteCpu() - azuriteBefore) / ops)
+      azuriteCpuMsPerOp: round((azuriteCpu() - azuriteBefore) / ops),
     };
-    log(`${scenario} · ${bot.name} · ${concurrency} at once: ${row.throughput} ops/s, p50 ${row.latency.p50} ms, p99 ${row.latency.p99} ms, ${row.storagePerOp} storage/op${row.errors ? `, ${row.errors} errors (${row.firstError})` : ''}`);
+    log(
+      `${scenario} · ${bot.name} · ${concurrency} at once: ${row.throughput} ops/s, p50 ${row.latency.p50} ms, p99 ${row.latency.p99} ms, ${row.storagePerOp} storage/op${row.errors ? `, ${row.errors} errors (${row.firstError})` : ''}`,
+    );
     rows.push(row);
     return row;
   }
@@ -260,7 +304,8 @@ async function main(): Promise<void> {
   // Cold start: the real entry point, as a deployment runs it, against the same Azurite.
   const coldStarts: number[] = [];
   if (PHASES.has('cold')) log('cold start: node dist/src/index.js to /healthz 200');
-  for (let i = 0; i < (PHASES.has('cold') ? COLD_STARTS : 0); i++) coldStarts.push(await coldStart(azurite.connectionString, path.join(logDir, 'cold-start.log')));
+  for (let i = 0; i < (PHASES.has('cold') ? COLD_STARTS : 0); i++)
+    coldStarts.push(await coldStart(azurite.connectionString, path.join(logDir, 'cold-start.log')));
   endPhase('cold start');
 
   // History and the digest, before and after the noise.
@@ -268,7 +313,11 @@ async function main(): Promise<void> {
   // read again with nothing changed, as the daily reconciliation does.
   let roster: RosterFigure | undefined;
   if (PHASES.has('roster')) {
-    connector.teamMembers[ROSTER_TEAM.id] = crowd(ROSTER_MEMBERS, 5000).map((p) => ({ id: p.id, name: p.name, aadObjectId: p.aadObjectId }));
+    connector.teamMembers[ROSTER_TEAM.id] = crowd(ROSTER_MEMBERS, 5000).map((p) => ({
+      id: p.id,
+      name: p.name,
+      aadObjectId: p.aadObjectId,
+    }));
     const added = teamEvent.botAdded({ serviceUrl, from: SENDERS[0] });
     added.channelData = { ...added.channelData, team: ROSTER_TEAM };
     added.conversation = { ...added.conversation, id: ROSTER_TEAM.id };
@@ -276,9 +325,19 @@ async function main(): Promise<void> {
     if (r.status !== 200) throw new Error(`adding Valued to the roster team: ${r.status}`);
     // The install's own read runs in the background: let it finish first.
     await valued.call('idle');
-    const samples = await valued.call<Array<{ ms: number; requests: number; outcome: string; members: number }>>('roster', { teamId: ROSTER_TEAM.id, runs: 4 });
-    roster = { members: ROSTER_MEMBERS, firstRead: samples[0], unchanged: { latency: summarise(samples.slice(1).map((x) => x.ms)), requests: samples[1].requests }, outcomes: samples.map((x) => `${x.outcome} (${x.members})`) };
-    log(`roster of ${ROSTER_MEMBERS}: first read ${round(samples[0].ms, 0)} ms with ${samples[0].requests} storage requests; unchanged p50 ${roster.unchanged.latency.p50} ms with ${samples[1].requests}`);
+    const samples = await valued.call<Array<{ ms: number; requests: number; outcome: string; members: number }>>('roster', {
+      teamId: ROSTER_TEAM.id,
+      runs: 4,
+    });
+    roster = {
+      members: ROSTER_MEMBERS,
+      firstRead: samples[0],
+      unchanged: { latency: summarise(samples.slice(1).map((x) => x.ms)), requests: samples[1].requests },
+      outcomes: samples.map((x) => `${x.outcome} (${x.members})`),
+    };
+    log(
+      `roster of ${ROSTER_MEMBERS}: first read ${round(samples[0].ms, 0)} ms with ${samples[0].requests} storage requests; unchanged p50 ${roster.unchanged.latency.p50} ms with ${samples[1].requests}`,
+    );
     endPhase('roster');
   }
 
@@ -308,7 +367,11 @@ async function main(): Promise<void> {
         return r.status === 200 && r.body?.items?.length === 10 ? undefined : `status ${r.status}, ${r.body?.items?.length} items`;
       };
       const chatPageOp = async () => {
-        const r = await request('POST', `${valued.url}/api/messages`, cardAction('history.page', { token: '', previous: '' }, { serviceUrl, where: 'personal', from: HISTORY_PERSON }));
+        const r = await request(
+          'POST',
+          `${valued.url}/api/messages`,
+          cardAction('history.page', { token: '', previous: '' }, { serviceUrl, where: 'personal', from: HISTORY_PERSON }),
+        );
         return r.status === 200 && r.body?.type === 'application/vnd.microsoft.card.adaptive' ? undefined : `status ${r.status}`;
       };
       // Floors: the same storage reads sent straight from here with the SDK, no bot in between.
@@ -316,12 +379,18 @@ async function main(): Promise<void> {
       const slipsClient = seeder.store.table('slips');
       const personPk = keys.person(HISTORY_PERSON.aadObjectId);
       const pageQuery = async () => {
-        const page = await historyClient.listEntities({ queryOptions: { filter: `PartitionKey eq '${personPk}' and RowKey ge 'slip|' and RowKey lt 'slip}'` } }).byPage({ maxPageSize: 10 }).next();
+        const page = await historyClient
+          .listEntities({ queryOptions: { filter: `PartitionKey eq '${personPk}' and RowKey ge 'slip|' and RowKey lt 'slip}'` } })
+          .byPage({ maxPageSize: 10 })
+          .next();
         return page.value?.length === 10 ? undefined : 'short page';
       };
       const boxRead = async () => {
         let n = 0;
-        for await (const page of slipsClient.listEntities({ queryOptions: { filter: `PartitionKey eq '${keys.box(DIGEST_TEAM.id, digestMonth)}'` } }).byPage({ maxPageSize: 1000 })) n += page.length;
+        for await (const page of slipsClient
+          .listEntities({ queryOptions: { filter: `PartitionKey eq '${keys.box(DIGEST_TEAM.id, digestMonth)}'` } })
+          .byPage({ maxPageSize: 1000 }))
+          n += page.length;
         return n === DIGEST_SLIPS ? undefined : `read ${n} slips`;
       };
       const floorPage = await sequential(undefined, PAGE_SAMPLES, pageQuery);
@@ -333,21 +402,38 @@ async function main(): Promise<void> {
       try {
         const azuriteBefore = azuriteCpu();
         if (PROFILE && !noise) await valued.call('profileStart');
-        const samples = await valued.call<Array<{ ms: number; requests: number; cpuMs: number; slips: number }>>('digest', { teamId: DIGEST_TEAM.id, month: digestMonth, runs: DIGEST_RUNS + 1 });
+        const samples = await valued.call<Array<{ ms: number; requests: number; cpuMs: number; slips: number }>>('digest', {
+          teamId: DIGEST_TEAM.id,
+          month: digestMonth,
+          runs: DIGEST_RUNS + 1,
+        });
         if (PROFILE && !noise) await valued.call('profileStop', { file: path.join(profileDir, 'digest.cpuprofile') });
         const measured = samples.slice(1);
-        digest = { latency: summarise(measured.map((s) => s.ms)), storagePerOp: round(measured[0].requests, 2), botCpuMs: round(median(measured.map((s) => s.cpuMs))), azuriteCpuMs: round((azuriteCpu() - azuriteBefore) / samples.length), slipsRead: measured[0].slips, errors: 0 };
+        digest = {
+          latency: summarise(measured.map((s) => s.ms)),
+          storagePerOp: round(measured[0].requests, 2),
+          botCpuMs: round(median(measured.map((s) => s.cpuMs))),
+          azuriteCpuMs: round((azuriteCpu() - azuriteBefore) / samples.length),
+          slipsRead: measured[0].slips,
+          errors: 0,
+        };
       } catch (e) {
         digest = { pending: (e as Error).message };
       }
-      log(`${noise ? 'with' : 'without'} noise: Azurite alone: a 10-row page p50 ${floorPage.latency.p50} ms, the whole box p50 ${floorBox.latency.p50} ms`);
-      log(`${noise ? 'with' : 'without'} noise: first page p50 ${first.latency.p50} ms, page ${DEEP_PAGE} p50 ${deep.latency.p50} ms, chat card p50 ${chat.latency.p50} ms, digest ${'latency' in digest ? `p50 ${digest.latency.p50} ms` : digest.pending}`);
+      log(
+        `${noise ? 'with' : 'without'} noise: Azurite alone: a 10-row page p50 ${floorPage.latency.p50} ms, the whole box p50 ${floorBox.latency.p50} ms`,
+      );
+      log(
+        `${noise ? 'with' : 'without'} noise: first page p50 ${first.latency.p50} ms, page ${DEEP_PAGE} p50 ${deep.latency.p50} ms, chat card p50 ${chat.latency.p50} ms, digest ${'latency' in digest ? `p50 ${digest.latency.p50} ms` : digest.pending}`,
+      );
       return { first, deep, chat, digest, floorPage, floorBox };
     };
     const quiet = await scale(false);
     endPhase('history and digest (no noise)');
 
-    log(`seeding ${NOISE.toLocaleString('en-GB')} unrelated slips in other boxes, and as many history entries in other people's partitions`);
+    log(
+      `seeding ${NOISE.toLocaleString('en-GB')} unrelated slips in other boxes, and as many history entries in other people's partitions`,
+    );
     const seedStart = performance.now();
     await seeder.noise(NOISE, (n) => log(`  noise: ${n.toLocaleString('en-GB')} rows`));
     const noiseSeconds = round((performance.now() - seedStart) / 1000);
@@ -369,7 +455,17 @@ async function main(): Promise<void> {
     totalSeconds: round((performance.now() - t0) / 1000),
     phases: phase,
     machine: { ...machine, loadAverageAtEnd: os.loadavg().map((v) => round(v, 2)) },
-    settings: { measuredSecondsPerStep: SECONDS, warmupSeconds: WARMUP, concurrency: CONCURRENCY, historySlips: HISTORY_SLIPS, deepPage: DEEP_PAGE, digestSlips: DIGEST_SLIPS, noiseSlips: NOISE, noiseSeedSeconds: scaled?.noiseSeconds, people: { senders: SENDERS.length, pressers: PRESSERS.length } },
+    settings: {
+      measuredSecondsPerStep: SECONDS,
+      warmupSeconds: WARMUP,
+      concurrency: CONCURRENCY,
+      historySlips: HISTORY_SLIPS,
+      deepPage: DEEP_PAGE,
+      digestSlips: DIGEST_SLIPS,
+      noiseSlips: NOISE,
+      noiseSeedSeconds: scaled?.noiseSeconds,
+      people: { senders: SENDERS.length, pressers: PRESSERS.length },
+    },
     load: rows,
     scale: scaled && { withoutNoise: scaled.quiet, withNoise: scaled.noisy },
     idleRssMb,
@@ -377,7 +473,7 @@ async function main(): Promise<void> {
     roster,
     valuedRssAtEndMb: finalRss.rssMb,
     targets: [],
-    profile
+    profile,
   };
   // Each row against the floors of the same scenario and concurrency.
   for (const row of rows) {
@@ -439,7 +535,13 @@ async function sequential(bot: BotChild | undefined, count: number, op: () => Pr
     requests.push(s?.storage.requests ?? 1);
     cpu.push(s ? s.cpuMs : (used.user + used.system) / 1000);
   }
-  return { latency: summarise(latencies), storagePerOp: round(requests.reduce((a, b) => a + b, 0) / count, 2), botCpuMs: round(median(cpu)), azuriteCpuMs: round((azuriteCpu() - azuriteBefore) / count), errors };
+  return {
+    latency: summarise(latencies),
+    storagePerOp: round(requests.reduce((a, b) => a + b, 0) / count, 2),
+    botCpuMs: round(median(cpu)),
+    azuriteCpuMs: round((azuriteCpu() - azuriteBefore) / count),
+    errors,
+  };
 }
 
 async function coldStart(connectionString: string, logFile: string): Promise<number> {
@@ -447,14 +549,25 @@ async function coldStart(connectionString: string, logFile: string): Promise<num
   const out = fs.openSync(logFile, 'a');
   const t = performance.now();
   const child = spawn(process.execPath, [path.join(DIST, 'src', 'index.js')], {
-    env: { ...process.env, LOCAL_MODE: 'true', HOST: '127.0.0.1', PORT: String(port), STORAGE_CONNECTION_STRING: connectionString, TABLE_PREFIX: 'valued', LOG_FORMAT: 'json' },
-    stdio: ['ignore', out, out]
+    env: {
+      ...process.env,
+      LOCAL_MODE: 'true',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      STORAGE_CONNECTION_STRING: connectionString,
+      TABLE_PREFIX: 'valued',
+      LOG_FORMAT: 'json',
+    },
+    stdio: ['ignore', out, out],
   });
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`dist/src/index.js exited (${child.exitCode}); see ${logFile}`);
       if (performance.now() - t > 30_000) throw new Error('no /healthz 200 within 30 s');
-      const ok = await request('GET', `http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false);
+      const ok = await request('GET', `http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ok) return performance.now() - t;
       await new Promise((r) => setTimeout(r, 10));
     }
@@ -467,36 +580,66 @@ async function coldStart(connectionString: string, logFile: string): Promise<num
 }
 
 function targets(r: Results): TargetRow[] {
-  const row = (scenario: string, bot: string, c: number) => r.load.find((x) => x.scenario === scenario && x.bot === bot && x.concurrency === c);
+  const row = (scenario: string, bot: string, c: number) =>
+    r.load.find((x) => x.scenario === scenario && x.bot === bot && x.concurrency === c);
   const SLIP = 'send a slip (2 people)';
   const v8 = row(SLIP, 'Valued', 8);
   const f8 = row(SLIP, 'floor: unavoidable I/O', 8);
   const out: TargetRow[] = [];
   const add = (target: string, measured: number, limit: number, atLeast = false, unit = '') =>
-    out.push({ target, measured: `${round(measured, 2)}${unit}`, limit: `${atLeast ? '≥' : '≤'} ${limit}${unit}`, met: atLeast ? measured >= limit : measured <= limit });
+    out.push({
+      target,
+      measured: `${round(measured, 2)}${unit}`,
+      limit: `${atLeast ? '≥' : '≤'} ${limit}${unit}`,
+      met: atLeast ? measured >= limit : measured <= limit,
+    });
   if (v8 && f8) add('slip throughput at 8 at once ÷ unavoidable-I/O floor', v8.throughput / f8.throughput, 0.7, true);
   if (v8) add('slip p99 at 8 at once', v8.latency.p99, 150, false, ' ms');
   if (r.scale) {
-  const { withoutNoise: q, withNoise: n } = r.scale;
-  add('history first page p50 (5,000 slips)', q.first.latency.p50, 30, false, ' ms');
-  add(`history page ${DEEP_PAGE} p50 (5,000 slips)`, q.deep.latency.p50, 30, false, ' ms');
-  add(`history first page p50, with ${NOISE_LABEL} other slips`, n.first.latency.p50, 30, false, ' ms');
-  add(`history page ${DEEP_PAGE} p50, with ${NOISE_LABEL} other slips`, n.deep.latency.p50, 30, false, ' ms');
-  // Azurite answers every query by scanning the whole table, so its own time grows with the
-  // noise; the note says how much of the growth is Azurite's (the floor) and how much Valued's.
-  const growth = (name: string, qv: number, nv: number, qf: number, nf: number) => {
-    add(name, nv / qv, 1.2);
-    out[out.length - 1].note = `Azurite alone ${round(nf / qf, 2)}×; Valued ÷ Azurite alone ${round(qv / qf, 2)} → ${round(nv / nf, 2)}`;
-  };
-  growth('history first page: with ÷ without noise (p50)', q.first.latency.p50, n.first.latency.p50, q.floorPage.latency.p50, n.floorPage.latency.p50);
-  growth(`history page ${DEEP_PAGE}: with ÷ without noise (p50)`, q.deep.latency.p50, n.deep.latency.p50, q.floorPage.latency.p50, n.floorPage.latency.p50);
-  if ('latency' in q.digest! && 'latency' in n.digest!) {
-    add('digest of a 10,000-slip box (median)', q.digest.latency.p50, 1000, false, ' ms');
-    add(`digest, with ${NOISE_LABEL} other slips (median)`, n.digest.latency.p50, 1000, false, ' ms');
-    growth('digest: with ÷ without noise (median)', q.digest.latency.p50, n.digest.latency.p50, q.floorBox.latency.p50, n.floorBox.latency.p50);
-  } else {
-    out.push({ target: 'digest of a 10,000-slip box ≤ 1 s; noise ratio ≤ 1.2', measured: 'not measured', limit: '', met: false, note: 'DigestService.build is not built yet' });
-  }
+    const { withoutNoise: q, withNoise: n } = r.scale;
+    add('history first page p50 (5,000 slips)', q.first.latency.p50, 30, false, ' ms');
+    add(`history page ${DEEP_PAGE} p50 (5,000 slips)`, q.deep.latency.p50, 30, false, ' ms');
+    add(`history first page p50, with ${NOISE_LABEL} other slips`, n.first.latency.p50, 30, false, ' ms');
+    add(`history page ${DEEP_PAGE} p50, with ${NOISE_LABEL} other slips`, n.deep.latency.p50, 30, false, ' ms');
+    // Azurite answers every query by scanning the whole table, so its own time grows with the
+    // noise; the note says how much of the growth is Azurite's (the floor) and how much Valued's.
+    const growth = (name: string, qv: number, nv: number, qf: number, nf: number) => {
+      add(name, nv / qv, 1.2);
+      out[out.length - 1].note = `Azurite alone ${round(nf / qf, 2)}×; Valued ÷ Azurite alone ${round(qv / qf, 2)} → ${round(nv / nf, 2)}`;
+    };
+    growth(
+      'history first page: with ÷ without noise (p50)',
+      q.first.latency.p50,
+      n.first.latency.p50,
+      q.floorPage.latency.p50,
+      n.floorPage.latency.p50,
+    );
+    growth(
+      `history page ${DEEP_PAGE}: with ÷ without noise (p50)`,
+      q.deep.latency.p50,
+      n.deep.latency.p50,
+      q.floorPage.latency.p50,
+      n.floorPage.latency.p50,
+    );
+    if ('latency' in q.digest! && 'latency' in n.digest!) {
+      add('digest of a 10,000-slip box (median)', q.digest.latency.p50, 1000, false, ' ms');
+      add(`digest, with ${NOISE_LABEL} other slips (median)`, n.digest.latency.p50, 1000, false, ' ms');
+      growth(
+        'digest: with ÷ without noise (median)',
+        q.digest.latency.p50,
+        n.digest.latency.p50,
+        q.floorBox.latency.p50,
+        n.floorBox.latency.p50,
+      );
+    } else {
+      out.push({
+        target: 'digest of a 10,000-slip box ≤ 1 s; noise ratio ≤ 1.2',
+        measured: 'not measured',
+        limit: '',
+        met: false,
+        note: 'DigestService.build is not built yet',
+      });
+    }
   }
   if (r.coldStart.latency.count) add('cold start: process start to /healthz 200 (median)', r.coldStart.latency.p50, 3000, false, ' ms');
   const valuedRows = r.load.filter((x) => x.bot === 'Valued');

@@ -37,7 +37,7 @@ export class StorageCounter {
       } finally {
         this.counts.waitMs += performance.now() - started;
       }
-    }
+    },
   };
 
   reset(): void {

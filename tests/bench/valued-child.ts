@@ -42,10 +42,15 @@ async function main(): Promise<void> {
         const started = performance.now();
         const outcome = await valued.bot.roster.sync(teamId, { force: true, fresh: true });
         const ms = performance.now() - started;
-        samples.push({ ms, requests: counter.snapshot().requests, outcome, members: (await valued.repos.rosters.get(teamId))?.memberCount ?? 0 });
+        samples.push({
+          ms,
+          requests: counter.snapshot().requests,
+          outcome,
+          members: (await valued.repos.rosters.get(teamId))?.memberCount ?? 0,
+        });
       }
       return samples;
-    }
+    },
   });
   process.send?.({ ready: valued.http.url });
 }

@@ -19,18 +19,62 @@ import { textOf } from '../support/connector';
 const person = (i: number): PersonRef => ({ id: `aad-${i}`, teamsId: `29:user-${i}`, name: `Colleague Number ${i} With A Longish Name` });
 const sam: PersonRef = { id: 'aad-s', teamsId: '29:s', name: 'Sam Patel' };
 const jo: PersonRef = { id: 'aad-j', teamsId: '29:j', name: 'Jo Williams' };
-const settings = { ...defaultTeamSettings('19:team', 'Therapies Team', 't', new Date('2026-05-01T00:00:00Z'), ['aad-j']), prizeText: 'A voucher for the café', voteEnabled: true };
+const settings = {
+  ...defaultTeamSettings('19:team', 'Therapies Team', 't', new Date('2026-05-01T00:00:00Z'), ['aad-j']),
+  prizeText: 'A voucher for the café',
+  voteEnabled: true,
+};
 const text = (card: { content: Record<string, unknown> }) => textOf({ attachments: [card] });
 
 const nomination = (nominee: PersonRef, nominator: PersonRef, over: Partial<Nomination> = {}): Nomination => ({
-  teamId: '19:team', month: '2026-05', nominee, nominator, reason: 'Stayed calm and kind with every patient during a very short-staffed week', values: ['Team player'], anonymous: false, slipIds: [], createdAt: '2026-05-10T10:00:00Z', updatedAt: '2026-05-10T10:00:00Z', ...over
+  teamId: '19:team',
+  month: '2026-05',
+  nominee,
+  nominator,
+  reason: 'Stayed calm and kind with every patient during a very short-staffed week',
+  values: ['Team player'],
+  anonymous: false,
+  slipIds: [],
+  createdAt: '2026-05-10T10:00:00Z',
+  updatedAt: '2026-05-10T10:00:00Z',
+  ...over,
 });
 
 const slip = (i: number, to: PersonRef): Slip => ({
-  id: `slip-${i}`, tenantId: 't', teamId: '19:team', month: '2026-05', conversationId: 'c', createdAt: '2026-05-02T10:00:00Z', sender: jo, recipients: [to], message: `Thank you for all your help on the ward, day ${i}. `.repeat(10), values: ['Team player'], visibility: 'team', cosigners: [], notified: {}
+  id: `slip-${i}`,
+  tenantId: 't',
+  teamId: '19:team',
+  month: '2026-05',
+  conversationId: 'c',
+  createdAt: '2026-05-02T10:00:00Z',
+  sender: jo,
+  recipients: [to],
+  message: `Thank you for all your help on the ward, day ${i}. `.repeat(10),
+  values: ['Team player'],
+  visibility: 'team',
+  cosigners: [],
+  notified: {},
 });
 
-const form = (over = {}) => nominationFormCard({ mode: 'chat', nominee: '', reason: '', values: [], anonymous: false, slipIds: [], teamId: '19:team', month: '2026-05', teamName: 'Therapies Team', monthLabel: 'May 2026', people: [{ id: sam.id, name: sam.name }], valueChoices: [...DEFAULT_VALUES], slips: [], teams: [], errors: [], ...over });
+const form = (over = {}) =>
+  nominationFormCard({
+    mode: 'chat',
+    nominee: '',
+    reason: '',
+    values: [],
+    anonymous: false,
+    slipIds: [],
+    teamId: '19:team',
+    month: '2026-05',
+    teamName: 'Therapies Team',
+    monthLabel: 'May 2026',
+    people: [{ id: sam.id, name: sam.name }],
+    valueChoices: [...DEFAULT_VALUES],
+    slips: [],
+    teams: [],
+    errors: [],
+    ...over,
+  });
 
 describe('the nomination form', () => {
   test.each(['task', 'chat'] as const)('(%s) passes the checks, with a people picker and the "keep my name" choice', (mode) => {
@@ -51,7 +95,10 @@ describe('the nomination form', () => {
       slips: Array.from({ length: 25 }, (_, i) => slip(i, sam)),
       reason: 'x'.repeat(2000),
       errors: ['one', 'two', 'three'],
-      teams: [{ id: 'a', name: 'Team A' }, { id: 'b', name: 'Team B' }]
+      teams: [
+        { id: 'a', name: 'Team A' },
+        { id: 'b', name: 'Team B' },
+      ],
     });
     expect(cardProblems(content)).toEqual([]);
     const slips = (content.body as any[]).find((b) => b.id === 'slipIds');
@@ -65,10 +112,16 @@ const review = (over: Partial<BoxReview> = {}, round = {}): BoxReview => ({
   month: '2026-05',
   round: { ...newAwardRound('19:team', '2026-05', new Date('2026-05-01T00:00:00Z')), ...round },
   nominees: [
-    { nominee: sam, nominations: [nomination(sam, jo), nomination(sam, person(1), { anonymous: true, slipIds: ['slip-1'] })], slipCount: 3, lastWonMonth: '2026-03', recentWinMonth: '2026-03' },
-    { nominee: person(2), nominations: [nomination(person(2), jo)], slipCount: 0 }
+    {
+      nominee: sam,
+      nominations: [nomination(sam, jo), nomination(sam, person(1), { anonymous: true, slipIds: ['slip-1'] })],
+      slipCount: 3,
+      lastWonMonth: '2026-03',
+      recentWinMonth: '2026-03',
+    },
+    { nominee: person(2), nominations: [nomination(person(2), jo)], slipCount: 0 },
   ],
-  ...over
+  ...over,
 });
 
 describe('the review card', () => {
@@ -95,11 +148,24 @@ describe('the review card', () => {
   });
 
   test('after a tied vote it says it is the lead’s call; once announced it offers nothing more', () => {
-    const tally = { counts: [{ nomineeId: sam.id, votes: 4 }, { nomineeId: person(2).id, votes: 4 }], total: 8, leaders: [sam.id, person(2).id] };
-    const tied = nominationReviewCard({ review: review({ tally }, { shortlist: [sam.id, person(2).id], vote: 'closed' }), timeZone: 'Europe/London' });
+    const tally = {
+      counts: [
+        { nomineeId: sam.id, votes: 4 },
+        { nomineeId: person(2).id, votes: 4 },
+      ],
+      total: 8,
+      leaders: [sam.id, person(2).id],
+    };
+    const tied = nominationReviewCard({
+      review: review({ tally }, { shortlist: [sam.id, person(2).id], vote: 'closed' }),
+      timeZone: 'Europe/London',
+    });
     expect(text(tied)).toContain('It’s a tie between Sam Patel and Colleague Number 2 With A Longish Name, with 4 votes each');
     expect(cardProblems(tied.content)).toEqual([]);
-    const done = nominationReviewCard({ review: review({}, { winners: [sam.id], announcedAt: '2026-05-30T10:00:00Z', nominationsClosed: true }), timeZone: 'Europe/London' });
+    const done = nominationReviewCard({
+      review: review({}, { winners: [sam.id], announcedAt: '2026-05-30T10:00:00Z', nominationsClosed: true }),
+      timeZone: 'Europe/London',
+    });
     expect(JSON.stringify(done.content)).not.toContain('"verb"');
     expect(text(done)).toContain('Star of the month: Sam Patel.');
     expect(cardProblems(done.content)).toEqual([]);
@@ -112,7 +178,11 @@ describe('the review card', () => {
   });
 
   test('a full box (40 nominees, 2,000-character reasons) still fits: reasons are shortened, nobody is left out', () => {
-    const many = Array.from({ length: 40 }, (_, i) => ({ nominee: person(i), nominations: [nomination(person(i), jo, { reason: `${i} `.padEnd(2000, 'r') })], slipCount: i }));
+    const many = Array.from({ length: 40 }, (_, i) => ({
+      nominee: person(i),
+      nominations: [nomination(person(i), jo, { reason: `${i} `.padEnd(2000, 'r') })],
+      slipCount: i,
+    }));
     const card = nominationReviewCard({ review: review({ nominees: many }), timeZone: 'Europe/London' });
     expect(cardProblems(card.content)).toEqual([]);
     const t = text(card);
@@ -124,7 +194,15 @@ describe('the review card', () => {
 });
 
 describe('the vote, the announcement and the personal messages', () => {
-  const award: Award = { teamId: '19:team', month: '2026-05', winners: [sam, person(2)], highlyCommended: [person(3)], citation: 'For kindness under pressure', values: ['Team player'], announcedAt: '2026-05-30T10:00:00Z' };
+  const award: Award = {
+    teamId: '19:team',
+    month: '2026-05',
+    winners: [sam, person(2)],
+    highlyCommended: [person(3)],
+    citation: 'For kindness under pressure',
+    values: ['Team player'],
+    announcedAt: '2026-05-30T10:00:00Z',
+  };
   const ctx = { award, teamName: 'Therapies Team', prizeText: 'A voucher for the café', nominationCount: 4 };
 
   test('the vote card is secret (no counts) and closes without inputs', () => {
@@ -162,10 +240,27 @@ describe('the vote, the announcement and the personal messages', () => {
 });
 
 test('the settings card edits every team setting and passes the checks', () => {
-  const card = teamSettingsCard({ settings, people: [{ id: jo.id, name: jo.name }, { id: sam.id, name: sam.name }], channels: [{ id: '19:gov', name: 'Governance' }], alwaysLeads: ['Jo Williams'] });
+  const card = teamSettingsCard({
+    settings,
+    people: [
+      { id: jo.id, name: jo.name },
+      { id: sam.id, name: sam.name },
+    ],
+    channels: [{ id: '19:gov', name: 'Governance' }],
+    alwaysLeads: ['Jo Williams'],
+  });
   expect(cardProblems(card.content)).toEqual([]);
   const ids = (card.content.body as any[]).filter((b) => typeof b.id === 'string').map((b) => b.id);
-  expect(ids).toEqual(['leadIds', 'governanceChannelId', 'values', 'digestDay', 'prizeText', 'voteEnabled', 'repeatWinnerMonths', 'retentionMonths']);
+  expect(ids).toEqual([
+    'leadIds',
+    'governanceChannelId',
+    'values',
+    'digestDay',
+    'prizeText',
+    'voteEnabled',
+    'repeatWinnerMonths',
+    'retentionMonths',
+  ]);
   const body = card.content.body as any[];
   expect(body.find((b) => b.id === 'digestDay').value).toBe(0);
   expect(body.find((b) => b.id === 'values').value).toBe(DEFAULT_VALUES.join('\n'));
@@ -173,6 +268,15 @@ test('the settings card edits every team setting and passes the checks', () => {
 });
 
 test('the team choice card passes the checks', () => {
-  const card = teamChoiceCard({ heading: 'Which team?', text: 'You lead more than one team.', button: 'Show nominations', verb: 'som.review', teams: [{ id: 'a', name: 'Team A' }, { id: 'b', name: 'Team B' }] });
+  const card = teamChoiceCard({
+    heading: 'Which team?',
+    text: 'You lead more than one team.',
+    button: 'Show nominations',
+    verb: 'som.review',
+    teams: [
+      { id: 'a', name: 'Team A' },
+      { id: 'b', name: 'Team B' },
+    ],
+  });
   expect(cardProblems(card.content)).toEqual([]);
 });

@@ -23,14 +23,48 @@ const ref = (p: TestPerson) => ({ id: p.aadObjectId, teamsId: p.id, name: p.name
 
 // May's thank-yous, oldest first. Ola asked for no read-out; one is private.
 const MAY: Array<{ from: TestPerson; to: TestPerson[]; message: string; values: string[]; private?: boolean; cosigners?: TestPerson[] }> = [
-  { from: sam, to: [amara], message: 'Thank you for staying with Mrs Jones until her daughter arrived. You made a frightening day calmer for all of us.', values: ['Above and beyond for patients'], cosigners: [priya, jo, others[0]] },
-  { from: priya, to: [others[1]], message: 'Your handover notes on the stroke unit were so clear that I could pick up straight away.', values: ['Skill and expertise'] },
+  {
+    from: sam,
+    to: [amara],
+    message: 'Thank you for staying with Mrs Jones until her daughter arrived. You made a frightening day calmer for all of us.',
+    values: ['Above and beyond for patients'],
+    cosigners: [priya, jo, others[0]],
+  },
+  {
+    from: priya,
+    to: [others[1]],
+    message: 'Your handover notes on the stroke unit were so clear that I could pick up straight away.',
+    values: ['Skill and expertise'],
+  },
   { from: others[2], to: [amara, priya], message: 'Thanks for covering my clinic at short notice on Friday.', values: ['Team player'] },
   { from: jo, to: [ola], message: 'Thank you for running the falls group on your own.', values: ['Trusted with responsibility'] },
-  { from: amara, to: [sam], message: 'You noticed the new starter was on her own at lunch and asked her to join us. That mattered.', values: ['Including others'], cosigners: [others[3]] },
-  { from: others[4], to: [amara], message: 'A private note: thank you for listening on a hard day.', values: ['Team player'], private: true },
-  { from: others[5], to: [others[6]], message: 'Thank you for learning the new hoist so quickly and showing the rest of us.', values: ['Learning and growing', 'Skill and expertise'] },
-  { from: sam, to: [priya], message: 'Great work leading the exercise class today: the patients loved it.', values: ['Skill and expertise', 'Trusted with responsibility'], cosigners: [amara] }
+  {
+    from: amara,
+    to: [sam],
+    message: 'You noticed the new starter was on her own at lunch and asked her to join us. That mattered.',
+    values: ['Including others'],
+    cosigners: [others[3]],
+  },
+  {
+    from: others[4],
+    to: [amara],
+    message: 'A private note: thank you for listening on a hard day.',
+    values: ['Team player'],
+    private: true,
+  },
+  {
+    from: others[5],
+    to: [others[6]],
+    message: 'Thank you for learning the new hoist so quickly and showing the rest of us.',
+    values: ['Learning and growing', 'Skill and expertise'],
+  },
+  {
+    from: sam,
+    to: [priya],
+    message: 'Great work leading the exercise class today: the patients loved it.',
+    values: ['Skill and expertise', 'Trusted with responsibility'],
+    cosigners: [amara],
+  },
 ];
 
 const GROUPS: Record<string, StaffGroup> = Object.fromEntries([
@@ -38,7 +72,7 @@ const GROUPS: Record<string, StaffGroup> = Object.fromEntries([
   ...others.slice(0, 5).map((p) => [p.aadObjectId, 'support worker']),
   [sam.aadObjectId, 'registered professional'],
   [priya.aadObjectId, 'registered professional'],
-  ...others.slice(5).map((p) => [p.aadObjectId, 'registered professional'])
+  ...others.slice(5).map((p) => [p.aadObjectId, 'registered professional']),
 ]);
 
 let h: Harness;
@@ -60,7 +94,7 @@ function slip(id: string, month: string, day: number, s: (typeof MAY)[number]): 
     values: s.values,
     visibility: s.private ? 'private' : 'team',
     cosigners: (s.cosigners ?? []).map(ref),
-    notified: {}
+    notified: {},
   };
 }
 
@@ -76,14 +110,37 @@ beforeAll(async () => {
     for (let i = 0; i < count; i++) await repos.slips.create(slip(`old-${month}-${i}`, month, 1 + i * 2, MAY[i % MAY.length]));
   }
   for (const p of everyone) {
-    const profile: Profile = { personId: p.aadObjectId, updatedAt: NOW.toISOString(), ...(GROUPS[p.aadObjectId] ? { staffGroup: GROUPS[p.aadObjectId] } : {}) };
+    const profile: Profile = {
+      personId: p.aadObjectId,
+      updatedAt: NOW.toISOString(),
+      ...(GROUPS[p.aadObjectId] ? { staffGroup: GROUPS[p.aadObjectId] } : {}),
+    };
     if (p === amara) profile.preferredTitle = 'Associate practitioner';
     if (p === priya) profile.preferredTitle = 'Physiotherapist';
     if (p === ola) profile.noReadOut = true;
     await repos.profiles.put(profile);
   }
-  await repos.nominations.put({ teamId: TEAM.id, month: MONTH, nominee: ref(amara), nominator: ref(sam), reason: 'Amara set up the ward exercise class and now runs it with confidence.', values: ['Trusted with responsibility'], anonymous: false, slipIds: [], createdAt: '2025-05-20T10:00:00Z', updatedAt: '2025-05-20T10:00:00Z' });
-  await repos.awards.put({ teamId: TEAM.id, month: MONTH, winners: [ref(amara)], highlyCommended: [ref(priya)], citation: 'For the calm and kindness she brings to every patient, every day.', values: ['Above and beyond for patients'], announcedAt: '2025-05-30T15:00:00Z' });
+  await repos.nominations.put({
+    teamId: TEAM.id,
+    month: MONTH,
+    nominee: ref(amara),
+    nominator: ref(sam),
+    reason: 'Amara set up the ward exercise class and now runs it with confidence.',
+    values: ['Trusted with responsibility'],
+    anonymous: false,
+    slipIds: [],
+    createdAt: '2025-05-20T10:00:00Z',
+    updatedAt: '2025-05-20T10:00:00Z',
+  });
+  await repos.awards.put({
+    teamId: TEAM.id,
+    month: MONTH,
+    winners: [ref(amara)],
+    highlyCommended: [ref(priya)],
+    citation: 'For the calm and kindness she brings to every patient, every day.',
+    values: ['Above and beyond for patients'],
+    announcedAt: '2025-05-30T15:00:00Z',
+  });
 
   // What the meeting reads: team slips, per recipient who did not opt out, names in order.
   const readable = MAY.filter((s) => !s.private);
@@ -222,11 +279,16 @@ test('the printable digest: summary and fairness panel, each recipient on a new 
   await page.emulateMedia({ media: 'print' });
   expect(await page.getByRole('button', { name: 'Print or save as PDF' }).isVisible()).toBe(false);
   expect(await groups.first().evaluate((el) => getComputedStyle(el).breakBefore)).toBe('page');
-  expect(await page.locator('.print-slip').first().evaluate((el) => getComputedStyle(el).breakInside)).toBe('avoid');
+  expect(
+    await page
+      .locator('.print-slip')
+      .first()
+      .evaluate((el) => getComputedStyle(el).breakInside),
+  ).toBe('avoid');
   // A real print to PDF works and has a page per recipient at least.
   const pdf = await page.pdf({ format: 'A4' });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
-  expect(pages).toBeGreaterThanOrEqual(await groups.count() + 1);
+  expect(pages).toBeGreaterThanOrEqual((await groups.count()) + 1);
   expect(problems).toEqual([]);
   await page.context().close();
 });

@@ -9,12 +9,12 @@ module.exports = {
   testMatch: ['<rootDir>/tests/e2e/**/*.e2e.ts'],
   transform: { '^.+\\.ts$': 'ts-jest' },
   moduleNameMapper: {
-    '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js'
+    '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js',
   },
   // Starting the stack and loading the Playground (a 15 MB bundle) takes several seconds on a
   // small machine; a walk-through adds a few seconds per step.
   testTimeout: 180000,
   slowTestThreshold: 60,
   // One stack at a time: each suite starts its own Azurite, bot and Playground.
-  maxWorkers: 1
+  maxWorkers: 1,
 };

@@ -13,14 +13,17 @@ const amara = tenant.currentUser;
 const colleagues = tenant.people.filter((p) => p.aadObjectId !== amara.aadObjectId);
 
 const THANKS: Array<[string, string[]]> = [
-  ['Thank you for staying with Mrs Jones until her daughter arrived. You made a frightening day calmer.', ['Above and beyond for patients']],
+  [
+    'Thank you for staying with Mrs Jones until her daughter arrived. You made a frightening day calmer.',
+    ['Above and beyond for patients'],
+  ],
   ['Your handover notes on the stroke unit were so clear that I could pick up straight away.', ['Skill and expertise']],
   ['Thanks for covering my clinic at short notice on Friday.', ['Team player']],
   ['You noticed the new starter was on her own at lunch and asked her to join us. That mattered.', ['Including others']],
   ['Great work leading the falls group today: the patients loved it.', ['Skill and expertise', 'Trusted with responsibility']],
   ['Thank you for learning the new hoist so quickly and showing the rest of us.', ['Learning and growing']],
   ['You spotted that the wheelchair cushion was wrong before anyone else did.', ['Skill and expertise']],
-  ['Thanks for running the ward exercise class on your own while we were short.', ['Trusted with responsibility', 'Team player']]
+  ['Thanks for running the ward exercise class on your own while we were short.', ['Trusted with responsibility', 'Team player']],
 ];
 
 function seedSlips(now: number): SlipHistoryEntry[] {
@@ -28,20 +31,57 @@ function seedSlips(now: number): SlipHistoryEntry[] {
     const createdAt = new Date(now - (i * 13 + (i % 3)) * 86_400_000 - i * 3_600_000).toISOString();
     const from = colleagues[i % colleagues.length];
     const [message, values] = THANKS[i % THANKS.length];
-    return { kind: 'slip', slipId: `seed-${i}`, teamId: tenant.team.id, month: createdAt.slice(0, 7), createdAt, sender: { id: from.aadObjectId, teamsId: from.id, name: from.name }, message, values, visibility: i % 9 === 4 ? 'private' : 'team' };
+    return {
+      kind: 'slip',
+      slipId: `seed-${i}`,
+      teamId: tenant.team.id,
+      month: createdAt.slice(0, 7),
+      createdAt,
+      sender: { id: from.aadObjectId, teamsId: from.id, name: from.name },
+      message,
+      values,
+      visibility: i % 9 === 4 ? 'private' : 'team',
+    };
   });
 }
 
 beforeAll(async () => {
   e2e = await startE2EStack();
-  const store = new TableStore({ kind: 'connectionString', connectionString: e2e.stack.storageConnectionString as string, tablePrefix: 'valued' });
+  const store = new TableStore({
+    kind: 'connectionString',
+    connectionString: e2e.stack.storageConnectionString as string,
+    tablePrefix: 'valued',
+  });
   const repos = createTableRepositories(store);
   const now = Date.now();
   await repos.history.addSlips(amara.aadObjectId, seedSlips(now));
-  await repos.profiles.put({ personId: amara.aadObjectId, preferredTitle: 'Therapy support worker', profession: 'Therapies', band: 'Band 3', updatedAt: new Date(now).toISOString() });
+  await repos.profiles.put({
+    personId: amara.aadObjectId,
+    preferredTitle: 'Therapy support worker',
+    profession: 'Therapies',
+    band: 'Band 3',
+    updatedAt: new Date(now).toISOString(),
+  });
   const lastMonth = new Date(now - 40 * 86_400_000).toISOString().slice(0, 7);
-  await repos.history.addAward(amara.aadObjectId, { kind: 'award', teamId: tenant.team.id, teamName: tenant.team.name, month: lastMonth, result: 'winner', citation: 'For the calm and kindness she brings to every patient, every day.', values: ['Above and beyond for patients'], announcedAt: new Date(now - 10 * 86_400_000).toISOString() });
-  await repos.history.addNomination(amara.aadObjectId, colleagues[2].aadObjectId, { kind: 'nomination', teamId: tenant.team.id, month: lastMonth, createdAt: new Date(now - 45 * 86_400_000).toISOString(), nominator: { id: colleagues[2].aadObjectId, teamsId: colleagues[2].id, name: colleagues[2].name }, reason: 'Amara set up the ward exercise class and now runs it with confidence.', values: ['Trusted with responsibility'] });
+  await repos.history.addAward(amara.aadObjectId, {
+    kind: 'award',
+    teamId: tenant.team.id,
+    teamName: tenant.team.name,
+    month: lastMonth,
+    result: 'winner',
+    citation: 'For the calm and kindness she brings to every patient, every day.',
+    values: ['Above and beyond for patients'],
+    announcedAt: new Date(now - 10 * 86_400_000).toISOString(),
+  });
+  await repos.history.addNomination(amara.aadObjectId, colleagues[2].aadObjectId, {
+    kind: 'nomination',
+    teamId: tenant.team.id,
+    month: lastMonth,
+    createdAt: new Date(now - 45 * 86_400_000).toISOString(),
+    nominator: { id: colleagues[2].aadObjectId, teamsId: colleagues[2].id, name: colleagues[2].name },
+    reason: 'Amara set up the ward exercise class and now runs it with confidence.',
+    values: ['Trusted with responsibility'],
+  });
 }, 150_000);
 
 afterAll(async () => {
@@ -80,7 +120,9 @@ test('the tab shows Amara’s totals, charts and slips, and pages Older and Newe
 
   await page.selectOption('#filter-value', 'Team player');
   await page.getByRole('button', { name: 'Show', exact: true }).click();
-  await page.waitForFunction(() => Array.from(document.querySelectorAll('#slips .badges')).every((b) => b.textContent?.includes('Team player')));
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('#slips .badges')).every((b) => b.textContent?.includes('Team player')),
+  );
   await page.selectOption('#filter-value', '');
   await page.getByRole('button', { name: 'Show', exact: true }).click();
   await page.locator('#slips .slip >> nth=9').waitFor();

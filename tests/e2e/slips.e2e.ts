@@ -41,7 +41,10 @@ let sam: Page;
 
 /** The card's lines of text, whitespace tidied. */
 async function lines(card: Locator): Promise<string[]> {
-  return (await card.innerText()).split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  return (await card.innerText())
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
 }
 
 async function expectSlip(card: Locator, slip: { from: string; to: string; message: string; values?: string[] }): Promise<void> {
@@ -127,9 +130,17 @@ test('in the personal chat, the thank-you form checks what is missing, refuses s
 
   const sent = await clickCardButton(form, 'Send thanks');
   const confirmation = await waitForCardText(amara, 'Your thanks is on its way');
-  expect(await lines(confirmation)).toEqual(['Your thanks is on its way', 'Sam Patel will be told. Thank you for taking the time to say it.']);
+  expect(await lines(confirmation)).toEqual([
+    'Your thanks is on its way',
+    'Sam Patel will be told. Thank you for taking the time to say it.',
+  ]);
   const card = await waitForCardText(amara, FORM_THANKS, { since: sent });
-  await expectSlip(card, { from: 'Amara Okafor', to: 'Sam Patel', message: FORM_THANKS, values: ['Skill and expertise', 'Above and beyond for patients'] });
+  await expectSlip(card, {
+    from: 'Amara Okafor',
+    to: 'Sam Patel',
+    message: FORM_THANKS,
+    values: ['Skill and expertise', 'Above and beyond for patients'],
+  });
   await saveScreenshot(amara, 'slip-card-personal', { show: card });
 });
 

@@ -1,7 +1,19 @@
 // Star of the month in the Playground: Amara thanks Sam in the team channel, nominates Sam in
 // her personal chat, then (as the team's governance lead, set by FIRST_LEAD_IDS) reviews the
 // month, shortlists Sam and announces; the award card appears in the team channel.
-import { chooseCardOption, choosePeople, clickCardButton, fillCardInput, openConversation, readPretendTenant, saveScreenshot, sendMessage, startE2EStack, waitForCardText, type E2EStack } from './support';
+import {
+  chooseCardOption,
+  choosePeople,
+  clickCardButton,
+  fillCardInput,
+  openConversation,
+  readPretendTenant,
+  saveScreenshot,
+  sendMessage,
+  startE2EStack,
+  waitForCardText,
+  type E2EStack,
+} from './support';
 
 // Amara Okafor is the Playground's current user; she is made the team's first lead.
 const AMARA_AAD_OBJECT_ID = readPretendTenant().currentUser.aadObjectId;
@@ -31,9 +43,15 @@ test('Amara nominates Sam, reviews the month as lead and announces the star of t
   // Screenshots hide the log panel, which re-draws the cards and empties their inputs: do it first.
   await saveScreenshot(page, 'nomination-form', { show: form });
   await choosePeople(form, 'Sam Patel');
-  await fillCardInput(form, 'Why do they deserve it? (at least 20 characters)', 'Sam covered my clinic at no notice and still made every patient feel unhurried.');
+  await fillCardInput(
+    form,
+    'Why do they deserve it? (at least 20 characters)',
+    'Sam covered my clinic at no notice and still made every patient feel unhurried.',
+  );
   await chooseCardOption(form, 'Which values did they show? (optional, up to three)', ['Team player', 'Above and beyond for patients']);
-  await chooseCardOption(form, 'Add thank-you slips they received this month (optional)', ['To Sam Patel: “for covering my clinic” from Amara Okafor']);
+  await chooseCardOption(form, 'Add thank-you slips they received this month (optional)', [
+    'To Sam Patel: “for covering my clinic” from Amara Okafor',
+  ]);
   await saveScreenshot(page, 'nomination-form', { show: form });
   await clickCardButton(form, 'Nominate');
   await waitForCardText(page, 'Thank you for your nomination');
@@ -47,7 +65,11 @@ test('Amara nominates Sam, reviews the month as lead and announces the star of t
   await clickCardButton(review, 'Save shortlist');
   review = await waitForCardText(page, 'Shortlist saved.');
   await chooseCardOption(review, 'Star of the month (choose two or more for joint winners)', ['Sam Patel']);
-  await fillCardInput(review, 'Citation: a few words on why, read out with the award', 'For covering clinics at no notice, and never letting a patient feel rushed.');
+  await fillCardInput(
+    review,
+    'Citation: a few words on why, read out with the award',
+    'For covering clinics at no notice, and never letting a patient feel rushed.',
+  );
   await saveScreenshot(page, 'nomination-review', { show: review });
   await clickCardButton(review, 'Announce');
   await waitForCardText(page, 'Announced in the team channel');

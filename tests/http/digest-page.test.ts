@@ -5,7 +5,15 @@ import type { Nomination } from '../../src/domain/star-of-the-month';
 import { printClient, readoutClient } from '../../src/http/digest-client';
 import { DIGEST_CSV_HEADER, NAME_KEPT, WHOLE_TEAM, digestCsv, digestCsvFilename } from '../../src/http/digest-csv';
 import { bearerToken } from '../../src/http/digest-job-route';
-import { changeFrom, digestRefusedPage, namesList, printPage, readOutItems, readoutPage, type DigestPageView } from '../../src/http/digest-page';
+import {
+  changeFrom,
+  digestRefusedPage,
+  namesList,
+  printPage,
+  readOutItems,
+  readoutPage,
+  type DigestPageView,
+} from '../../src/http/digest-page';
 import { valueBarsChart } from '../../src/http/svg-charts';
 import { parseCsv } from '../support/parse-csv';
 
@@ -15,7 +23,15 @@ const sam = person(2, 'Sam <Patel>');
 const jo = person(3, 'Jo Williams');
 const priya = person(4, 'Priya Shah');
 
-const shared = { slipId: 's2', createdAt: '2025-05-09T08:15:00Z', sender: jo, recipients: [amara, sam], message: 'Thanks, both of you, for the ward round', values: ['Team player'], cosigners: 1 };
+const shared = {
+  slipId: 's2',
+  createdAt: '2025-05-09T08:15:00Z',
+  sender: jo,
+  recipients: [amara, sam],
+  message: 'Thanks, both of you, for the ward round',
+  values: ['Team player'],
+  cosigners: 1,
+};
 
 const digest: Digest = {
   teamId: '19:t@thread.tacv2',
@@ -28,24 +44,39 @@ const digest: Digest = {
   nominations: { nominations: 3, nominees: 2, nominators: 3, shortlisted: 2 },
   values: [
     { value: 'Team player', slips: 3 },
-    { value: 'Above and beyond for patients', slips: 1 }
+    { value: 'Above and beyond for patients', slips: 1 },
   ],
   readOut: [
     {
       recipient: amara,
       title: 'Associate practitioner',
       slips: [
-        { slipId: 's1', createdAt: '2025-05-02T23:30:00Z', sender: sam, recipients: [amara], message: '=HYPERLINK("http://evil.example","x") <b>thanks</b>', values: ['Above and beyond for patients', 'Team player'], cosigners: 3, quote: 'Can you cover?' },
-        shared
-      ]
+        {
+          slipId: 's1',
+          createdAt: '2025-05-02T23:30:00Z',
+          sender: sam,
+          recipients: [amara],
+          message: '=HYPERLINK("http://evil.example","x") <b>thanks</b>',
+          values: ['Above and beyond for patients', 'Team player'],
+          cosigners: 3,
+          quote: 'Can you cover?',
+        },
+        shared,
+      ],
     },
-    { recipient: sam, slips: [shared] }
+    { recipient: sam, slips: [shared] },
   ],
   readOutSlips: 2,
   fairness: {
     rows: [
-      { group: 'support worker', peopleReceiving: 'fewer than 5', slipsReceived: 'fewer than 5', peopleGiving: 'fewer than 5', slipsGiven: 'fewer than 5' },
-      { group: 'not stated', peopleReceiving: 6, slipsReceived: 9, peopleGiving: 7, slipsGiven: 8 }
+      {
+        group: 'support worker',
+        peopleReceiving: 'fewer than 5',
+        slipsReceived: 'fewer than 5',
+        peopleGiving: 'fewer than 5',
+        slipsGiven: 'fewer than 5',
+      },
+      { group: 'not stated', peopleReceiving: 6, slipsReceived: 9, peopleGiving: 7, slipsGiven: 8 },
     ],
     toSupportWorkers: { fromRegistered: 'fewer than 5', fromManagers: 'fewer than 5', total: 12 },
     // 23 members: support workers and not stated shown; registered and managers hidden (4 + 3).
@@ -60,10 +91,10 @@ const digest: Digest = {
         { group: 'manager', members: 'fewer than 5', reached: 'fewer than 5' },
         { group: 'other', members: 0, reached: 0 },
         { group: 'prefer not to say', members: 0, reached: 0 },
-        { group: 'not stated', members: 7, reached: 3 }
-      ]
-    }
-  }
+        { group: 'not stated', members: 7, reached: 3 },
+      ],
+    },
+  },
 };
 const REACH_ROWS = [
   '<tr><th scope="row">Support workers</th><td class="num">9</td><td class="num">5</td></tr>',
@@ -71,10 +102,13 @@ const REACH_ROWS = [
   '<tr><th scope="row">Managers</th><td class="num">fewer than 5</td><td class="num">fewer than 5</td></tr>',
   '<tr><th scope="row">Other staff groups</th><td class="num">no one</td><td class="num">no one</td></tr>',
   '<tr><th scope="row">Prefer not to say</th><td class="num">no one</td><td class="num">no one</td></tr>',
-  '<tr><th scope="row">Not stated</th><td class="num">7</td><td class="num">3</td></tr>'
+  '<tr><th scope="row">Not stated</th><td class="num">7</td><td class="num">3</td></tr>',
 ].join('');
 
-const trend = Array.from({ length: 12 }, (_, i) => ({ month: `${i < 8 ? 2024 : 2025}-${String(((i + 5) % 12) + 1).padStart(2, '0')}`, slips: (i * 7) % 5 }));
+const trend = Array.from({ length: 12 }, (_, i) => ({
+  month: `${i < 8 ? 2024 : 2025}-${String(((i + 5) % 12) + 1).padStart(2, '0')}`,
+  slips: (i * 7) % 5,
+}));
 
 const view: DigestPageView = {
   digest,
@@ -82,11 +116,15 @@ const view: DigestPageView = {
   readoutUrl: '/digest/readout?link=a.b',
   printUrl: '/digest/print?link=a.b',
   csvUrl: '/digest/export.csv?link=a.b',
-  generatedAt: new Date('2025-06-02T09:00:00Z')
+  generatedAt: new Date('2025-06-02T09:00:00Z'),
 };
 
 test('the read-out order: each recipient in turn, each one’s slips oldest first; a shared slip once per person', () => {
-  expect(readOutItems(digest).map((i) => `${i.recipient.name}:${i.slip.slipId}`)).toEqual(['Amara Okafor:s1', 'Amara Okafor:s2', 'Sam <Patel>:s2']);
+  expect(readOutItems(digest).map((i) => `${i.recipient.name}:${i.slip.slipId}`)).toEqual([
+    'Amara Okafor:s1',
+    'Amara Okafor:s2',
+    'Sam <Patel>:s2',
+  ]);
 });
 
 test('small words: lists of names and the change from last month', () => {
@@ -103,22 +141,31 @@ test('the read-out page: summary first, then one slide per slip with its counter
   expect(html).not.toMatch(/ on[a-z]+=|style="/);
   expect(html).toContain('<link rel="stylesheet" href="/digest/styles.css">');
   expect(html).toContain('<h1>Therapies &amp; Rehab · May 2025</h1>');
-  const slides = [...html.matchAll(/<(?:section|article) class="slide[^"]*" id="([^"]+)" data-counter="([^"]+)"/g)].map((m) => [m[1], m[2]]);
+  const slides = [...html.matchAll(/<(?:section|article) class="slide[^"]*" id="([^"]+)" data-counter="([^"]+)"/g)].map((m) => [
+    m[1],
+    m[2],
+  ]);
   expect(slides).toEqual([
     ['summary', 'Summary'],
     ['charts', 'Values and the last 12 months'],
     ['slip-1', '1 of 3'],
     ['slip-2', '2 of 3'],
-    ['slip-3', '3 of 3']
+    ['slip-3', '3 of 3'],
   ]);
-  expect(html).toContain('<h2 class="recipient" id="slip-1-name">Amara Okafor <span class="recipient-title">Associate practitioner</span></h2>');
+  expect(html).toContain(
+    '<h2 class="recipient" id="slip-1-name">Amara Okafor <span class="recipient-title">Associate practitioner</span></h2>',
+  );
   expect(html).toContain('<h2 class="recipient" id="slip-3-name">Sam &lt;Patel&gt;</h2>');
   expect(html).toContain('=HYPERLINK(&quot;http://evil.example&quot;,&quot;x&quot;) &lt;b&gt;thanks&lt;/b&gt;');
   expect(html).not.toContain('<b>thanks');
-  expect(html).toContain('From <strong>Sam &lt;Patel&gt;</strong> · <time datetime="2025-05-02T23:30:00Z">3 May 2025</time> · 3 colleagues added their thanks');
+  expect(html).toContain(
+    'From <strong>Sam &lt;Patel&gt;</strong> · <time datetime="2025-05-02T23:30:00Z">3 May 2025</time> · 3 colleagues added their thanks',
+  );
   expect(html).toContain('up 3 on April');
   expect(html).toContain('1 of them private, so not read out');
-  expect(html).toContain('<p class="winners">Amara Okafor</p><blockquote>Calm &amp; kind &lt;always&gt;</blockquote><p>Highly commended: Sam &lt;Patel&gt; and Priya Shah</p>');
+  expect(html).toContain(
+    '<p class="winners">Amara Okafor</p><blockquote>Calm &amp; kind &lt;always&gt;</blockquote><p>Highly commended: Sam &lt;Patel&gt; and Priya Shah</p>',
+  );
   expect(html).toContain('3 nominations for 2 colleagues, from 3 nominators; 2 on the shortlist.');
   expect(html.match(/<svg class="chart"[^>]*role="img"/g)).toHaveLength(2);
   expect(html).toContain('3 thank-yous to read out, after the values and the last 12 months.');
@@ -135,7 +182,17 @@ test('the read-out page: summary first, then one slide per slip with its counter
 });
 
 test('with nothing to read out the read-out says so, and has only its summary', () => {
-  const html = readoutPage({ ...view, digest: { ...digest, readOut: [], readOutSlips: 0, award: undefined, values: [], nominations: { nominations: 0, nominees: 0, nominators: 0, shortlisted: 0 } } });
+  const html = readoutPage({
+    ...view,
+    digest: {
+      ...digest,
+      readOut: [],
+      readOutSlips: 0,
+      award: undefined,
+      values: [],
+      nominations: { nominations: 0, nominees: 0, nominators: 0, shortlisted: 0 },
+    },
+  });
   expect(html).toContain('There are no thank-yous to read out this month');
   expect(html).toContain('No star of the month has been announced for May 2025 yet.');
   expect(html).toContain('No one was nominated for star of the month this month.');
@@ -148,10 +205,18 @@ test('the printable page: summary, both charts with tables, the fairness panel, 
   expect([...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1])).toEqual([' src="/digest/print.js" defer']);
   expect(html).toContain('<button type="button" id="print">Print or save as PDF</button>');
   expect(html.match(/<section class="recipient-group"/g)).toHaveLength(2);
-  expect(html).toContain('<h2 id="recipient-0">Amara Okafor <span class="count">(2)</span></h2><p class="recipient-title">Associate practitioner</p>');
-  expect(html).toContain('<tr><th scope="row">Support workers</th><td class="num">fewer than 5</td><td class="num">fewer than 5</td><td class="num">fewer than 5</td><td class="num">fewer than 5</td></tr>');
-  expect(html).toContain('<tr><th scope="row">Not stated</th><td class="num">6</td><td class="num">9</td><td class="num">7</td><td class="num">8</td></tr>');
-  expect(html).toContain('Thank-yous reaching support workers: fewer than 5 from registered professionals and fewer than 5 from managers, of 12 in all.');
+  expect(html).toContain(
+    '<h2 id="recipient-0">Amara Okafor <span class="count">(2)</span></h2><p class="recipient-title">Associate practitioner</p>',
+  );
+  expect(html).toContain(
+    '<tr><th scope="row">Support workers</th><td class="num">fewer than 5</td><td class="num">fewer than 5</td><td class="num">fewer than 5</td><td class="num">fewer than 5</td></tr>',
+  );
+  expect(html).toContain(
+    '<tr><th scope="row">Not stated</th><td class="num">6</td><td class="num">9</td><td class="num">7</td><td class="num">8</td></tr>',
+  );
+  expect(html).toContain(
+    'Thank-yous reaching support workers: fewer than 5 from registered professionals and fewer than 5 from managers, of 12 in all.',
+  );
   expect(html).toContain('3 thank-yous for 2 people, each person’s on a new page.');
   // Reach, inside the fairness panel.
   const panel = html.slice(html.indexOf('id="fairness-heading"'), html.indexOf('id="readout-heading"'));
@@ -166,15 +231,32 @@ test('the printable page: summary, both charts with tables, the fairness panel, 
 });
 
 test('Reach when it can say little: 1–4 quiet members, a team of fewer than 5, a team with no known members', () => {
-  const withReach = (reach: Digest['fairness']['reach']) => printPage({ ...view, digest: { ...digest, fairness: { ...digest.fairness, reach } } });
+  const withReach = (reach: Digest['fairness']['reach']) =>
+    printPage({ ...view, digest: { ...digest, fairness: { ...digest.fairness, reach } } });
   const few = withReach({ ...digest.fairness.reach, quietThreeMonths: 'fewer than 5' });
   expect(few).toContain('Fewer than 5 members have received nothing for three months (March to May 2025).');
-  const hiddenRows = digest.fairness.reach.rows.map((r) => ({ group: r.group, members: r.members === 0 ? 0 : ('fewer than 5' as const), reached: r.reached === 0 ? 0 : ('fewer than 5' as const) }));
-  const tiny = withReach({ members: 'fewer than 5', reached: 'fewer than 5', quietThreeMonths: 'fewer than 5', quietSince: '2025-03', rows: hiddenRows });
+  const hiddenRows = digest.fairness.reach.rows.map((r) => ({
+    group: r.group,
+    members: r.members === 0 ? 0 : ('fewer than 5' as const),
+    reached: r.reached === 0 ? 0 : ('fewer than 5' as const),
+  }));
+  const tiny = withReach({
+    members: 'fewer than 5',
+    reached: 'fewer than 5',
+    quietThreeMonths: 'fewer than 5',
+    quietSince: '2025-03',
+    rows: hiddenRows,
+  });
   expect(tiny).toContain('This team has fewer than 5 members, so Reach shows no figures: no one should be singled out.');
   expect(tiny).not.toContain('nothing for three months');
   expect(tiny).not.toContain('<th scope="col" class="num">Team members</th>');
-  const unknown = withReach({ members: 0, reached: 0, quietThreeMonths: 0, quietSince: '2025-03', rows: hiddenRows.map((r) => ({ ...r, members: 0, reached: 0 })) });
+  const unknown = withReach({
+    members: 0,
+    reached: 0,
+    quietThreeMonths: 0,
+    quietSince: '2025-03',
+    rows: hiddenRows.map((r) => ({ ...r, members: 0, reached: 0 })),
+  });
   expect(unknown).toContain('Valued doesn’t know who is in this team yet, so it can’t show how far recognition reaches.');
   expect(unknown).not.toContain('<th scope="col" class="num">Team members</th>');
 });
@@ -189,7 +271,14 @@ test('refusal pages are kind, and show the policy’s own words when it refused'
 });
 
 test('the values chart: one bar per value, longest first as given, escaped, with a text alternative', () => {
-  const svg = valueBarsChart([{ value: 'Team <player>', count: 4 }, { value: 'Skill', count: 1 }], 'v', 'Values chosen in May 2025');
+  const svg = valueBarsChart(
+    [
+      { value: 'Team <player>', count: 4 },
+      { value: 'Skill', count: 1 },
+    ],
+    'v',
+    'Values chosen in May 2025',
+  );
   expect(svg.match(/<rect /g)).toHaveLength(2);
   expect(svg).toContain('<desc id="v-desc">Team &lt;player&gt;: 4. Skill: 1.</desc>');
   expect(svg).not.toContain('<player>');
@@ -198,8 +287,30 @@ test('the values chart: one bar per value, longest first as given, escaped, with
 });
 
 const nominations: Nomination[] = [
-  { teamId: digest.teamId, month: '2025-05', nominee: amara, nominator: priya, reason: '+44 she rang every family', values: ['Team player', 'Skill'], anonymous: false, slipIds: [], createdAt: '2025-05-20T10:00:00Z', updatedAt: '2025-05-20T10:00:00Z' },
-  { teamId: digest.teamId, month: '2025-05', nominee: sam, nominator: jo, reason: '@Sam, always first to help, "every" time', values: [], anonymous: true, slipIds: [], createdAt: '2025-05-10T10:00:00Z', updatedAt: '2025-05-10T10:00:00Z' }
+  {
+    teamId: digest.teamId,
+    month: '2025-05',
+    nominee: amara,
+    nominator: priya,
+    reason: '+44 she rang every family',
+    values: ['Team player', 'Skill'],
+    anonymous: false,
+    slipIds: [],
+    createdAt: '2025-05-20T10:00:00Z',
+    updatedAt: '2025-05-20T10:00:00Z',
+  },
+  {
+    teamId: digest.teamId,
+    month: '2025-05',
+    nominee: sam,
+    nominator: jo,
+    reason: '@Sam, always first to help, "every" time',
+    values: [],
+    anonymous: true,
+    slipIds: [],
+    createdAt: '2025-05-10T10:00:00Z',
+    updatedAt: '2025-05-10T10:00:00Z',
+  },
 ];
 
 test('the CSV: read-out slips (one row per person thanked), then nominations; round-trips, formulas neutralised, anonymous nominators kept', () => {
@@ -207,9 +318,42 @@ test('the CSV: read-out slips (one row per person thanked), then nominations; ro
   expect(csv.startsWith('\uFEFFRecord,Date,Time,To,')).toBe(true);
   expect(parseCsv(csv.slice(1))).toEqual([
     DIGEST_CSV_HEADER,
-    ['Thank-you', '2025-05-03', '00:30', 'Amara Okafor', 'Associate practitioner', 'Sam <Patel>', `'=HYPERLINK("http://evil.example","x") <b>thanks</b>`, 'Above and beyond for patients; Team player', '3', 'Can you cover?'],
-    ['Thank-you', '2025-05-09', '09:15', 'Amara Okafor', 'Associate practitioner', 'Jo Williams', 'Thanks, both of you, for the ward round', 'Team player', '1', ''],
-    ['Thank-you', '2025-05-09', '09:15', 'Sam <Patel>', '', 'Jo Williams', 'Thanks, both of you, for the ward round', 'Team player', '1', ''],
+    [
+      'Thank-you',
+      '2025-05-03',
+      '00:30',
+      'Amara Okafor',
+      'Associate practitioner',
+      'Sam <Patel>',
+      `'=HYPERLINK("http://evil.example","x") <b>thanks</b>`,
+      'Above and beyond for patients; Team player',
+      '3',
+      'Can you cover?',
+    ],
+    [
+      'Thank-you',
+      '2025-05-09',
+      '09:15',
+      'Amara Okafor',
+      'Associate practitioner',
+      'Jo Williams',
+      'Thanks, both of you, for the ward round',
+      'Team player',
+      '1',
+      '',
+    ],
+    [
+      'Thank-you',
+      '2025-05-09',
+      '09:15',
+      'Sam <Patel>',
+      '',
+      'Jo Williams',
+      'Thanks, both of you, for the ward round',
+      'Team player',
+      '1',
+      '',
+    ],
     ['Nomination', '2025-05-10', '11:00', 'Sam <Patel>', '', NAME_KEPT, `'@Sam, always first to help, "every" time`, '', '', ''],
     ['Nomination', '2025-05-20', '11:00', 'Amara Okafor', '', 'Priya Shah', "'+44 she rang every family", 'Team player; Skill', '', ''],
     // Reach: counts in words, never names; groups under 5 members never as a number.
@@ -221,8 +365,8 @@ test('the CSV: read-out slips (one row per person thanked), then nominations; ro
       ['Managers', 'Fewer than 5 members, so not shown.'],
       ['Other staff groups', 'No team members in this group.'],
       ['Prefer not to say', 'No team members in this group.'],
-      ['Not stated', 'Of 7, 3 received a thank-you or a nomination this month.']
-    ].map(([who, what]) => ['Reach', '', '', who, '', '', what, '', '', ''])
+      ['Not stated', 'Of 7, 3 received a thank-you or a nomination this month.'],
+    ].map(([who, what]) => ['Reach', '', '', who, '', '', what, '', '', '']),
   ]);
   expect(csv).not.toContain('Jo Williams,"\'@Sam');
 });
@@ -236,7 +380,14 @@ test('the CSV file name holds only letters, digits and dashes', () => {
 test('the jobs endpoint reads only a well-formed bearer token', () => {
   expect(bearerToken('Bearer abc')).toBe('abc');
   expect(bearerToken('bearer   abc  ')).toBe('abc');
-  expect([undefined, '', 'Basic abc', 'Bearer', 'Bearer a b', 'Bearerabc'].map(bearerToken)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+  expect([undefined, '', 'Basic abc', 'Bearer', 'Bearer a b', 'Bearerabc'].map(bearerToken)).toEqual([
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+  ]);
 });
 
 test('the browser scripts are valid, self-contained JavaScript as served', () => {

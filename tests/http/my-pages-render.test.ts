@@ -20,7 +20,7 @@ const slip = (i: number, over: Partial<SlipHistoryEntry> = {}): SlipHistoryEntry
   message: `Thanks for covering my clinic (${i})`,
   values: ['Team player'],
   visibility: 'team',
-  ...over
+  ...over,
 });
 
 const summary: RecognitionSummary = {
@@ -30,16 +30,39 @@ const summary: RecognitionSummary = {
   values: [
     { value: 'Team player', count: 8 },
     { value: 'Skill and expertise', count: 5 },
-    { value: 'Including <others>', count: 1 }
+    { value: 'Including <others>', count: 1 },
   ],
-  perMonth: Array.from({ length: 12 }, (_, i) => ({ month: `${i < 9 ? 2024 : 2025}-${String(((i + 3) % 12) + 1).padStart(2, '0')}`, count: i % 4 })),
+  perMonth: Array.from({ length: 12 }, (_, i) => ({
+    month: `${i < 9 ? 2024 : 2025}-${String(((i + 3) % 12) + 1).padStart(2, '0')}`,
+    count: i % 4,
+  })),
   valuesByYear: [
     { year: 2024, values: { 'Team player': 3, 'Skill and expertise': 2 } },
-    { year: 2025, values: { 'Team player': 5, 'Skill and expertise': 3, 'Including <others>': 1 } }
+    { year: 2025, values: { 'Team player': 5, 'Skill and expertise': 3, 'Including <others>': 1 } },
   ],
-  awards: [{ kind: 'award', teamId: 't', teamName: 'Therapies Team', month: '2025-01', result: 'winner', citation: 'Calm & kind', values: [], announcedAt: '2025-02-01T00:00:00Z' }],
-  nominations: [{ kind: 'nomination', teamId: 't', month: '2025-02', createdAt: '2025-02-12T10:00:00Z', reason: 'Stayed late <b>again</b>', values: [] }],
-  years: [2025, 2024]
+  awards: [
+    {
+      kind: 'award',
+      teamId: 't',
+      teamName: 'Therapies Team',
+      month: '2025-01',
+      result: 'winner',
+      citation: 'Calm & kind',
+      values: [],
+      announcedAt: '2025-02-01T00:00:00Z',
+    },
+  ],
+  nominations: [
+    {
+      kind: 'nomination',
+      teamId: 't',
+      month: '2025-02',
+      createdAt: '2025-02-12T10:00:00Z',
+      reason: 'Stayed late <b>again</b>',
+      values: [],
+    },
+  ],
+  years: [2025, 2024],
 };
 
 test('the tab shell loads only our own script and stylesheet', () => {
@@ -56,12 +79,20 @@ test('the summary fragment', () => {
 });
 
 test('the slip list: paging buttons, private label, empty and filtered states', () => {
-  const page = slipsFragment({ slips: [slip(1), slip(2, { visibility: 'private', message: '<img src=x onerror=alert(1)>', quote: 'Can you cover?' })], olderToken: 'tok"en', hasNewer: true, filter: {}, timeZone: TZ });
+  const page = slipsFragment({
+    slips: [slip(1), slip(2, { visibility: 'private', message: '<img src=x onerror=alert(1)>', quote: 'Can you cover?' })],
+    olderToken: 'tok"en',
+    hasNewer: true,
+    filter: {},
+    timeZone: TZ,
+  });
   expect(page).toContain('data-older="tok&quot;en"');
   expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
   expect(page).toMatchSnapshot();
   expect(slipsFragment({ slips: [], hasNewer: false, filter: {}, timeZone: TZ })).toContain('Nothing yet.');
-  expect(slipsFragment({ slips: [], hasNewer: false, filter: { value: 'Team player', year: 2023 }, timeZone: TZ })).toContain('Nothing matches that yet (Team player, 2023).');
+  expect(slipsFragment({ slips: [], hasNewer: false, filter: { value: 'Team player', year: 2023 }, timeZone: TZ })).toContain(
+    'Nothing matches that yet (Team player, 2023).',
+  );
 });
 
 test('the portfolio page', () => {
@@ -76,16 +107,16 @@ test('the portfolio page', () => {
       slips,
       byValue: [
         { value: 'Skill and expertise', slips: [slips[1]] },
-        { value: 'Team player', slips: [slips[0], slips[1]] }
+        { value: 'Team player', slips: [slips[0], slips[1]] },
       ],
       unvalued: [slips[2]],
       awards: summary.awards,
-      nominations: summary.nominations
+      nominations: summary.nominations,
     },
     timeZone: TZ,
     link: 'link"token',
     csvUrl: '/me/history.csv?link=x&from=2025-01-01',
-    generatedAt: new Date('2025-04-02T10:00:00Z')
+    generatedAt: new Date('2025-04-02T10:00:00Z'),
   });
   expect(html).toContain('Amara &lt;Okafor&gt;');
   expect(html).toContain('value="link&quot;token"');
@@ -102,7 +133,10 @@ test('charts: round axes, one bar per month, text alternatives, escaped names', 
   expect(months).toContain('role="img"');
   expect(months).toContain('<desc id="months-chart-desc">18 thank-yous from April 2024 to March 2025. Most in July 2024 (3).</desc>');
   expect(months).toMatchSnapshot();
-  const values = valuesOverTimeChart(summary.valuesByYear, summary.values.map((v) => v.value));
+  const values = valuesOverTimeChart(
+    summary.valuesByYear,
+    summary.values.map((v) => v.value),
+  );
   expect(values).toContain('Including &lt;others&gt;');
   expect(values).not.toContain('<others>');
   expect(values).toMatchSnapshot();
@@ -111,7 +145,16 @@ test('charts: round axes, one bar per month, text alternatives, escaped names', 
 });
 
 test('CSV cells: formulas neutralised, RFC 4180 quoting', () => {
-  expect(['=1+1', '+44', '-5', '@SUM(A1)', '\tx', '\rx', 'fine', ''].map(neutralise)).toEqual(["'=1+1", "'+44", "'-5", "'@SUM(A1)", "'\tx", "'\rx", 'fine', '']);
+  expect(['=1+1', '+44', '-5', '@SUM(A1)', '\tx', '\rx', 'fine', ''].map(neutralise)).toEqual([
+    "'=1+1",
+    "'+44",
+    "'-5",
+    "'@SUM(A1)",
+    "'\tx",
+    "'\rx",
+    'fine',
+    '',
+  ]);
   expect(csvCell('a,b')).toBe('"a,b"');
   expect(csvCell('say "hi"')).toBe('"say ""hi"""');
   expect(csvCell('=cmd|"/c calc"!A1')).toBe(`"'=cmd|""/c calc""!A1"`);
@@ -119,7 +162,7 @@ test('CSV cells: formulas neutralised, RFC 4180 quoting', () => {
   expect(csv.startsWith('\uFEFFDate,Time,From')).toBe(true);
   expect(parseCsv(csv.slice(1))).toEqual([
     ['Date', 'Time', 'From', 'Message', 'Values', 'Who could see it', 'Quoted message'],
-    ['2025-03-11', '09:30', 'Sam Patel', 'two\r\nlines, "quoted"', 'A; B', 'Team', "'=quote"]
+    ['2025-03-11', '09:30', 'Sam Patel', 'two\r\nlines, "quoted"', 'A; B', 'Team', "'=quote"],
   ]);
 });
 
@@ -129,9 +172,16 @@ test('CSV dates and times are in the service time zone (BST in summer)', () => {
 });
 
 test('period and filter from the query: bad dates dropped with a note, reversed dates swapped', () => {
-  expect(readPeriod(new URLSearchParams('from=2025-01-01&to=2025-03-31'))).toEqual({ from: '2025-01-01', to: '2025-03-31', problem: undefined });
+  expect(readPeriod(new URLSearchParams('from=2025-01-01&to=2025-03-31'))).toEqual({
+    from: '2025-01-01',
+    to: '2025-03-31',
+    problem: undefined,
+  });
   expect(readPeriod(new URLSearchParams('from=2025-03-31&to=2025-01-01'))).toMatchObject({ from: '2025-01-01', to: '2025-03-31' });
-  expect(readPeriod(new URLSearchParams('from=2025-02-30'))).toMatchObject({ from: undefined, problem: expect.stringContaining('wasn’t recognised') });
+  expect(readPeriod(new URLSearchParams('from=2025-02-30'))).toMatchObject({
+    from: undefined,
+    problem: expect.stringContaining('wasn’t recognised'),
+  });
   expect(readPeriod(new URLSearchParams(''))).toEqual({ from: undefined, to: undefined, problem: undefined });
   expect(readFilter(new URLSearchParams('value=Team%20player&year=2024'))).toEqual({ value: 'Team player', year: 2024 });
   expect(readFilter(new URLSearchParams('year=1999'))).toBeUndefined();

@@ -18,8 +18,10 @@ const start = (requestTimeoutMs?: number) =>
     bot: { adapter: {} } as unknown as Bot,
     health: { check: async () => ({ ok: true }) } as never,
     logger: new MemoryLogger(),
-    pages: { config: readEnvOptions({ LOCAL_MODE: 'true', STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' }) } as unknown as PageDeps,
-    requestTimeoutMs
+    pages: {
+      config: readEnvOptions({ LOCAL_MODE: 'true', STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' }),
+    } as unknown as PageDeps,
+    requestTimeoutMs,
   });
 
 /** Sends `text` and keeps the socket open; resolves with what came back and when it was closed. */
@@ -44,7 +46,10 @@ beforeAll(async () => {
 afterAll(() => server?.stop(0));
 
 test('a body that never finishes is cut off with 408 soon after the limit', async () => {
-  const { reply, closedAfterMs } = await sendAndWait(server, 'POST /api/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"type":');
+  const { reply, closedAfterMs } = await sendAndWait(
+    server,
+    'POST /api/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"type":',
+  );
   expect(reply).toMatch(/^HTTP\/1\.1 408 /);
   expect(closedAfterMs).toBeGreaterThanOrEqual(LIMIT_MS - 50);
   expect(closedAfterMs).toBeLessThan(LIMIT_MS * 4);

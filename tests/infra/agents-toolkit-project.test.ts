@@ -84,9 +84,18 @@ describe('m365agents.yml', () => {
     const uses = parsed.provision.map((s) => s.uses);
     expect(
       isSubsequence(
-        ['teamsApp/create', 'aadApp/create', 'arm/deploy', 'aadApp/update', 'teamsApp/validateManifest', 'teamsApp/zipAppPackage', 'teamsApp/validateAppPackage', 'teamsApp/update'],
-        uses
-      )
+        [
+          'teamsApp/create',
+          'aadApp/create',
+          'arm/deploy',
+          'aadApp/update',
+          'teamsApp/validateManifest',
+          'teamsApp/zipAppPackage',
+          'teamsApp/validateAppPackage',
+          'teamsApp/update',
+        ],
+        uses,
+      ),
     ).toBe(true);
     const deploy = parsed.provision.find((s) => s.uses === 'arm/deploy')!;
     expect(arg(deploy, 'path')).toBe('./infra/main.bicep');
@@ -157,9 +166,10 @@ describe('m365agents.yml', () => {
     const before = new Set([
       ...TOOLKIT_BUILT_INS,
       ...steps.slice(0, zipAt).flatMap(written),
-      ...(steps.slice(0, zipAt).some((s) => s.uses === 'arm/deploy') ? bicepOutputs : [])
+      ...(steps.slice(0, zipAt).some((s) => s.uses === 'arm/deploy') ? bicepOutputs : []),
     ]);
-    for (const name of findPlaceholders(read('manifest/manifest.json'))) expect({ name, ready: before.has(name) }).toEqual({ name, ready: true });
+    for (const name of findPlaceholders(read('manifest/manifest.json')))
+      expect({ name, ready: before.has(name) }).toEqual({ name, ready: true });
   });
 });
 

@@ -74,7 +74,7 @@ export function params(source: string): BicepParam[] {
   return [...text.matchAll(/^param\s+(\w+)\s+(\w+)(\s*=\s*\S.*)?$/gm)].map((m) => ({
     name: m[1],
     type: m[2],
-    hasDefault: Boolean(m[3])
+    hasDefault: Boolean(m[3]),
   }));
 }
 
@@ -89,7 +89,7 @@ export function resources(source: string): Array<{ symbol: string; type: string;
     symbol: m[1],
     type: m[2],
     apiVersion: m[3],
-    body: block(text, (m.index ?? 0) + m[0].length - 1)
+    body: block(text, (m.index ?? 0) + m[0].length - 1),
   }));
 }
 

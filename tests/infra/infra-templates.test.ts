@@ -4,15 +4,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import {
-  appSettings,
-  bracketProblems,
-  isReferenced,
-  modules,
-  outputs,
-  params,
-  resources
-} from './bicep-lite';
+import { appSettings, bracketProblems, isReferenced, modules, outputs, params, resources } from './bicep-lite';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const INFRA = path.join(ROOT, 'infra');
@@ -51,7 +43,9 @@ describe('Bicep files are well formed', () => {
 
   test.each(BICEP_FILES)('%s uses every param it declares', (file) => {
     const source = read(file);
-    const unused = params(source).filter((p) => !isReferenced(source, p.name)).map((p) => p.name);
+    const unused = params(source)
+      .filter((p) => !isReferenced(source, p.name))
+      .map((p) => p.name);
     expect(unused).toEqual([]);
   });
 
@@ -79,7 +73,8 @@ describe('Bicep files are well formed', () => {
       const declared = outputs(fs.readFileSync(path.join(INFRA, mod.path), 'utf8')).map((o) => o.name);
       const read = [...MAIN.matchAll(new RegExp(`\\b${mod.symbol}\\.outputs\\.(\\w+)`, 'g'))].map((m) => m[1]);
       expect(read.length).toBeGreaterThan(0);
-      for (const name of read) expect({ module: mod.path, output: name, declared: declared.includes(name) }).toMatchObject({ declared: true });
+      for (const name of read)
+        expect({ module: mod.path, output: name, declared: declared.includes(name) }).toMatchObject({ declared: true });
     }
   });
 });
@@ -130,7 +125,9 @@ describe('what gets deployed', () => {
     const assignment = resourceOf(STORAGE, 'Microsoft.Authorization/roleAssignments');
     expect(STORAGE).toContain(`'${STORAGE_TABLE_DATA_CONTRIBUTOR}'`);
     expect(assignment.body).toMatch(/scope:\s*storageAccount\b/);
-    expect(assignment.body).toMatch(/roleDefinitionId:\s*subscriptionResourceId\('Microsoft\.Authorization\/roleDefinitions',\s*storageTableDataContributorRoleId\)/);
+    expect(assignment.body).toMatch(
+      /roleDefinitionId:\s*subscriptionResourceId\('Microsoft\.Authorization\/roleDefinitions',\s*storageTableDataContributorRoleId\)/,
+    );
     expect(assignment.body).toMatch(/principalId:\s*dataContributorPrincipalId/);
     expect(assignment.body).toMatch(/principalType:\s*'ServicePrincipal'/);
     const storageModule = modules(MAIN).find((m) => m.path === 'modules/storage.bicep');
@@ -166,12 +163,10 @@ describe('what gets deployed', () => {
       AZURE_CLIENT_ID: 'identity.properties.clientId',
       APPLICATIONINSIGHTS_CONNECTION_STRING: 'appInsights.properties.ConnectionString',
       LOG_FORMAT: "'json'",
-      NODE_ENV: "'production'"
+      NODE_ENV: "'production'",
     });
     // The table endpoint, not the blob one: the app talks to Table Storage.
-    expect(outputs(STORAGE).find((o) => o.name === 'tableEndpoint')?.value).toBe(
-      'storageAccount.properties.primaryEndpoints.table'
-    );
+    expect(outputs(STORAGE).find((o) => o.name === 'tableEndpoint')?.value).toBe('storageAccount.properties.primaryEndpoints.table');
     // No secrets in app settings (shared keys are off and the bot has no password), except the
     // link-signing key, which must come from a @secure() parameter, never a literal.
     expect([...settings.keys()].filter((k) => /password|secret|key/i.test(k))).toEqual(['LINK_SECRET']);
@@ -205,9 +200,7 @@ describe('what gets deployed', () => {
 
   test('outputs the values the toolkit and the manifest need, in UPPER_CASE env-var form', () => {
     const names = outputs(MAIN).map((o) => o.name);
-    expect(names).toEqual(
-      expect.arrayContaining(['BOT_ID', 'BOT_DOMAIN', 'BOT_AZURE_APP_SERVICE_RESOURCE_ID', 'STORAGE_ACCOUNT_URL'])
-    );
+    expect(names).toEqual(expect.arrayContaining(['BOT_ID', 'BOT_DOMAIN', 'BOT_AZURE_APP_SERVICE_RESOURCE_ID', 'STORAGE_ACCOUNT_URL']));
     for (const name of names) expect(name).toMatch(/^[A-Z][A-Z0-9_]*$/);
     expect(outputs(MAIN).find((o) => o.name === 'BOT_ID')?.value).toBe('identity.properties.clientId');
     expect(outputs(MAIN).find((o) => o.name === 'BOT_DOMAIN')?.value).toBe('webApp.properties.defaultHostName');
@@ -224,27 +217,27 @@ describe('bicep-lite itself (so a passing test above means something)', () => {
 
   test('reads params, defaults, module params and app settings', () => {
     const source = [
-      "param a string",
-      "param b int = 3",
+      'param a string',
+      'param b int = 3',
       "module m 'x.bicep' = {",
       "  name: 'm'",
-      "  params: {",
-      "    a: a",
-      "    nested: { z: 1 }",
-      "  }",
-      "}",
+      '  params: {',
+      '    a: a',
+      '    nested: { z: 1 }',
+      '  }',
+      '}',
       "resource s 'Microsoft.Web/sites@2023-12-01' = {",
-      "  properties: { siteConfig: { appSettings: [",
-      "    {",
+      '  properties: { siteConfig: { appSettings: [',
+      '    {',
       "      name: 'ONE'",
       "      value: '1'",
-      "    }",
-      "  ] } }",
-      "}"
+      '    }',
+      '  ] } }',
+      '}',
     ].join('\n');
     expect(params(source)).toEqual([
       { name: 'a', type: 'string', hasDefault: false },
-      { name: 'b', type: 'int', hasDefault: true }
+      { name: 'b', type: 'int', hasDefault: true },
     ]);
     expect(modules(source)[0].params).toEqual(['a', 'nested']);
     expect([...appSettings(source)]).toEqual([['ONE', "'1'"]]);

@@ -51,7 +51,13 @@ describe('app icons', () => {
     const solid = px.filter(([, , , a]) => a === 255).length;
     expect(transparent / px.length).toBeGreaterThan(0.4);
     expect(solid / px.length).toBeGreaterThan(0.08);
-    for (const [x, y] of [[0, 0], [31, 0], [0, 31], [31, 31]]) expect(px[y * 32 + x][3]).toBe(0);
+    for (const [x, y] of [
+      [0, 0],
+      [31, 0],
+      [0, 31],
+      [31, 31],
+    ])
+      expect(px[y * 32 + x][3]).toBe(0);
   });
 
   test('the committed PNGs are exactly what src/tools/draw-icons.ts draws', () => {

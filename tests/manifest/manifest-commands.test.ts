@@ -26,7 +26,7 @@ describe('message extension commands', () => {
       type: 'action',
       fetchTask: true,
       title: command.title,
-      description: command.description
+      description: command.description,
     });
     expect([...(entry?.context ?? [])].sort()).toEqual([...command.contexts].sort());
   });

@@ -2,13 +2,7 @@
 // must pass the official schema for the version it declares — and the checks Teams makes that the
 // schema cannot express (domains, the SSO resource, the personal tab).
 
-import {
-  filledManifest,
-  manifestTemplate,
-  schemaErrors,
-  TEST_VALUES,
-  type Manifest
-} from './manifest-test-helpers';
+import { filledManifest, manifestTemplate, schemaErrors, TEST_VALUES, type Manifest } from './manifest-test-helpers';
 import { findPlaceholders } from '../../src/tools/package-app';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -21,7 +15,7 @@ describe('manifest/manifest.json against the official Teams schema', () => {
     expect(major).toBe(1);
     expect(minor).toBeGreaterThanOrEqual(19);
     expect(manifest.$schema).toBe(
-      `https://developer.microsoft.com/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`
+      `https://developer.microsoft.com/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`,
     );
   });
 
@@ -31,7 +25,7 @@ describe('manifest/manifest.json against the official Teams schema', () => {
 
   test('uses only the placeholders a provisioned environment provides', () => {
     expect(findPlaceholders(manifestTemplate()).sort()).toEqual(
-      ['AAD_APP_CLIENT_ID', 'APP_NAME_SUFFIX', 'BOT_DOMAIN', 'BOT_ID', 'TEAMS_APP_ID'].sort()
+      ['AAD_APP_CLIENT_ID', 'APP_NAME_SUFFIX', 'BOT_DOMAIN', 'BOT_ID', 'TEAMS_APP_ID'].sort(),
     );
   });
 
@@ -45,8 +39,8 @@ describe('manifest/manifest.json against the official Teams schema', () => {
     expect(errors).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^\/bots\/0\/botId must match pattern/),
-        expect.stringMatching(/^\/composeExtensions\/0\/botId must match pattern/)
-      ])
+        expect.stringMatching(/^\/composeExtensions\/0\/botId must match pattern/),
+      ]),
     );
   });
 
@@ -57,8 +51,8 @@ describe('manifest/manifest.json against the official Teams schema', () => {
     expect(errors).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^\/name\/short must NOT have more than 30 characters/),
-        expect.stringMatching(/^\/bots\/0 must NOT have additional properties/)
-      ])
+        expect.stringMatching(/^\/bots\/0 must NOT have additional properties/),
+      ]),
     );
   });
 });
@@ -83,7 +77,7 @@ describe('manifest content beyond the schema', () => {
     expect(tab).toMatchObject({
       name: 'My recognition',
       contentUrl: `https://${TEST_VALUES.BOT_DOMAIN}/me`,
-      scopes: ['personal']
+      scopes: ['personal'],
     });
   });
 
@@ -104,7 +98,7 @@ describe('manifest content beyond the schema', () => {
   test('SSO: webApplicationInfo names the sign-in app and the bot-domain resource URI', () => {
     expect(manifest.webApplicationInfo).toEqual({
       id: TEST_VALUES.AAD_APP_CLIENT_ID,
-      resource: `api://${TEST_VALUES.BOT_DOMAIN}/botid-${TEST_VALUES.BOT_ID}`
+      resource: `api://${TEST_VALUES.BOT_DOMAIN}/botid-${TEST_VALUES.BOT_ID}`,
     });
   });
 

@@ -17,7 +17,7 @@ export const TEST_VALUES: Record<string, string> = {
   BOT_ID: 'b3e9d7c1-58a2-4f6e-8d0b-91c4a7e2f365',
   AAD_APP_CLIENT_ID: '0d4a8f26-c9e1-4b73-a5d2-7e6f3b1c9a08',
   BOT_DOMAIN: 'valued7f3a2c.azurewebsites.net',
-  APP_NAME_SUFFIX: ' (dev)'
+  APP_NAME_SUFFIX: ' (dev)',
 };
 
 // The manifest is deep, loosely typed JSON; tests poke at it freely and the schema does the typing.
@@ -43,7 +43,7 @@ export function schemaValidator(manifestVersion: string): ValidateFunction {
     ROOT,
     'node_modules/@microsoft/app-manifest/build/json-schemas/teams',
     `v${manifestVersion}`,
-    'MicrosoftTeams.schema.json'
+    'MicrosoftTeams.schema.json',
   );
   if (!fs.existsSync(schemaPath)) throw new Error(`No offline schema for manifest version ${manifestVersion}`);
   // strict: false because the official schema is written for draft-04 tools that ignore Ajv's

@@ -11,7 +11,7 @@ import {
   MissingPlaceholderError,
   packageApp,
   parseEnvFile,
-  substitutePlaceholders
+  substitutePlaceholders,
 } from '../../src/tools/package-app';
 import { MANIFEST_DIR, ROOT, schemaErrors, TEST_VALUES } from './manifest-test-helpers';
 
@@ -49,7 +49,7 @@ describe('packageApp', () => {
     expect(manifest.id).toBe(TEST_VALUES.TEAMS_APP_ID);
     expect(manifest.bots[0].botId).toBe(TEST_VALUES.BOT_ID);
     expect(manifest.staticTabs.find((t: { entityId: string }) => t.entityId === 'me').contentUrl).toBe(
-      `https://${TEST_VALUES.BOT_DOMAIN}/me`
+      `https://${TEST_VALUES.BOT_DOMAIN}/me`,
     );
     expect(result.manifest).toEqual(manifest);
 
@@ -94,7 +94,9 @@ describe('packageApp', () => {
     fs.mkdirSync(path.join(root, 'env'));
     fs.writeFileSync(
       path.join(root, 'env', '.env.local'),
-      Object.entries({ ...TEST_VALUES, BOT_DOMAIN: 'localhost.example.net' }).map(([k, v]) => `${k}="${v}"`).join('\n')
+      Object.entries({ ...TEST_VALUES, BOT_DOMAIN: 'localhost.example.net' })
+        .map(([k, v]) => `${k}="${v}"`)
+        .join('\n'),
     );
     const result = await packageApp({ rootDir: root, env: {}, outDir: tmp });
     expect(result.envName).toBe('local');
@@ -102,7 +104,7 @@ describe('packageApp', () => {
     expect((result.manifest.validDomains as string[])[0]).toBe('localhost.example.net');
   });
 
-  test('an env file\'s empty entries do not hide values from the environment, and .user secrets win', () => {
+  test("an env file's empty entries do not hide values from the environment, and .user secrets win", () => {
     const envFile = writeEnv('.env.dev', { BOT_DOMAIN: 'from-file.example.net' }, 'BOT_ID=\n');
     fs.writeFileSync(`${envFile}.user`, 'BOT_DOMAIN=from-user-file.example.net\n');
     const values = loadEnv(envFile, { BOT_ID: TEST_VALUES.BOT_ID, BOT_DOMAIN: 'from-process.example.net' });
@@ -142,8 +144,8 @@ describe('parseEnvFile', () => {
         'TRAILING=value # note',
         'EMPTY=',
         'URL=https://valued.example.net/a#b',
-        'not a setting'
-      ].join('\r\n')
+        'not a setting',
+      ].join('\r\n'),
     );
     expect(parsed).toEqual({
       TEAMSFX_ENV: 'dev',
@@ -152,7 +154,7 @@ describe('parseEnvFile', () => {
       EXPORTED: 'yes',
       TRAILING: 'value',
       EMPTY: '',
-      URL: 'https://valued.example.net/a#b'
+      URL: 'https://valued.example.net/a#b',
     });
   });
 });

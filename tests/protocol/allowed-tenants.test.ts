@@ -12,7 +12,11 @@ const member = (p: TestPerson) => ({ id: p.id, name: p.name, aadObjectId: p.aadO
 
 /** The same activity as if it came from another organisation's Teams. */
 function fromTenant<T extends { channelData?: any; conversation?: any }>(activity: T, tenantId: string): T {
-  return { ...activity, channelData: { ...activity.channelData, tenant: { id: tenantId } }, conversation: { ...activity.conversation, tenantId } };
+  return {
+    ...activity,
+    channelData: { ...activity.channelData, tenant: { id: tenantId } },
+    conversation: { ...activity.conversation, tenantId },
+  };
 }
 
 async function rowCount(): Promise<number> {
@@ -30,12 +34,34 @@ beforeEach(() => h.connector.clear());
 
 test('a message, an install and a card action from another tenant get no reply, save nothing and are logged with the tenant id', async () => {
   const before = await rowCount();
-  const thanks = fromTenant(message('thanks @Sam for covering my clinic', { serviceUrl: h.serviceUrl, where: 'channel', from: people.amara, mentions: [people.sam], mentionBot: true }), STRANGER);
+  const thanks = fromTenant(
+    message('thanks @Sam for covering my clinic', {
+      serviceUrl: h.serviceUrl,
+      where: 'channel',
+      from: people.amara,
+      mentions: [people.sam],
+      mentionBot: true,
+    }),
+    STRANGER,
+  );
   expect((await h.post(thanks)).status).toBe(200);
   expect((await h.post(fromTenant(installationUpdate({ serviceUrl: h.serviceUrl, from: people.jo }), STRANGER))).status).toBe(200);
 
   // An invoke gets an empty 200: nothing that tells a stranger what this bot is or does.
-  const submit = fromTenant(cardAction('slip.submit', { draftId: 'draft-stranger-1', recipients: people.sam.aadObjectId, message: 'Thanks from afar', values: 'Team player', visibility: 'team' }, { serviceUrl: h.serviceUrl, where: 'channel', from: people.amara }), STRANGER);
+  const submit = fromTenant(
+    cardAction(
+      'slip.submit',
+      {
+        draftId: 'draft-stranger-1',
+        recipients: people.sam.aadObjectId,
+        message: 'Thanks from afar',
+        values: 'Team player',
+        visibility: 'team',
+      },
+      { serviceUrl: h.serviceUrl, where: 'channel', from: people.amara },
+    ),
+    STRANGER,
+  );
   const res = await h.post(submit);
   expect(res.status).toBe(200);
   expect(res.body ?? '').toBe('');

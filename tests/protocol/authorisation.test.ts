@@ -6,7 +6,17 @@
 // Each path has a control (the rightful person, same request) so a leak would be seen.
 import { startHarness, type Harness } from '../support/harness';
 import { textOf, type Recorded } from '../support/connector';
-import { TEAM, cardAction, crowd, composeExtension, installationUpdate, message, people, type TestPerson, type Where } from '../support/teams';
+import {
+  TEAM,
+  cardAction,
+  crowd,
+  composeExtension,
+  installationUpdate,
+  message,
+  people,
+  type TestPerson,
+  type Where,
+} from '../support/teams';
 import { monthOf } from '../../src/domain/box';
 import { defaultTeamSettings } from '../../src/domain/team-settings';
 import { LinkSigner, type LinkPurpose } from '../../src/services/link-signer';
@@ -52,7 +62,7 @@ const link = (personId: string, purpose: LinkPurpose) => encodeURIComponent(sign
 const PERSON_PAGES: Array<[string, LinkPurpose]> = [
   ['/me/portfolio', 'portfolio'],
   ['/me/history.csv', 'history-csv'],
-  ['/me/export.json', 'export']
+  ['/me/export.json', 'export'],
 ];
 
 // Tables a refused request may still touch: where people are reached (remembered on every
@@ -74,7 +84,8 @@ async function everyTable(): Promise<string> {
 }
 
 /** What reached anyone but the person trying: card updates, and anything sent that is not a reply to them. */
-const reachedOthers = () => h.connector.requests.filter((r) => r.method === 'PUT' || (r.method === 'POST' && !(r.activityId && asked.has(r.activityId)))).length;
+const reachedOthers = () =>
+  h.connector.requests.filter((r) => r.method === 'PUT' || (r.method === 'POST' && !(r.activityId && asked.has(r.activityId)))).length;
 
 /** Runs a forbidden attempt; asserts nothing stored changed and nobody but the one trying was sent anything. */
 async function nothingChanges<T>(attempt: () => Promise<T>): Promise<T> {
@@ -100,14 +111,44 @@ beforeAll(async () => {
   for (const p of Object.values(people)) await h.post(installationUpdate(o(p)));
   await say('help', jo, 'channel');
   // Sam leads another team, not this one.
-  await h.valued.repos.teamSettings.ensure({ ...defaultTeamSettings(OTHER_TEAM.id, OTHER_TEAM.name, 'tenant', new Date(), [jo.aadObjectId]), leadIds: [sam.aadObjectId] });
-  await h.valued.repos.memberships.record({ personId: sam.aadObjectId, teamId: OTHER_TEAM.id, teamName: OTHER_TEAM.name, lastUsedAt: new Date().toISOString() });
+  await h.valued.repos.teamSettings.ensure({
+    ...defaultTeamSettings(OTHER_TEAM.id, OTHER_TEAM.name, 'tenant', new Date(), [jo.aadObjectId]),
+    leadIds: [sam.aadObjectId],
+  });
+  await h.valued.repos.memberships.record({
+    personId: sam.aadObjectId,
+    teamId: OTHER_TEAM.id,
+    teamName: OTHER_TEAM.name,
+    lastUsedAt: new Date().toISOString(),
+  });
   // Priya has recognition (a team slip and a private one), a profile, and is nominated.
   await say(`thanks @Priya ${PRIYA_THANKED}`, ola, 'channel', [priya]);
-  const privately = await h.post(composeExtension.submitAction('sendThanks', { draftId: 'draft-authz-private', recipients: priya.aadObjectId, message: PRIVATE, values: 'Including others', visibility: 'private' }, o(sam, 'channel')));
+  const privately = await h.post(
+    composeExtension.submitAction(
+      'sendThanks',
+      {
+        draftId: 'draft-authz-private',
+        recipients: priya.aadObjectId,
+        message: PRIVATE,
+        values: 'Including others',
+        visibility: 'private',
+      },
+      o(sam, 'channel'),
+    ),
+  );
   expect(privately.body.task.value).toContain('Only you and they can see it');
   await press('profile.save', { preferredTitle: PRIYA_TITLE }, priya);
-  await press('nomination.submit', { ...box, nominee: priya.aadObjectId, reason: 'Priya kept the whole ward calm through a very hard week', values: 'Team player', anonymous: 'false' }, ola);
+  await press(
+    'nomination.submit',
+    {
+      ...box,
+      nominee: priya.aadObjectId,
+      reason: 'Priya kept the whole ward calm through a very hard week',
+      values: 'Team player',
+      anonymous: 'false',
+    },
+    ola,
+  );
   await h.valued.bot.sender.idle();
   privateSlip = (await h.valued.repos.slips.listBox(TEAM.id, month)).find((s) => s.visibility === 'private')!;
   expect(privateSlip.message).toBe(PRIVATE);
@@ -122,7 +163,9 @@ describe('a person’s own recognition and data: the person only', () => {
     const answer = await nothingChanges(async () => answerOf(await press('history.page', data, amara)));
     expect(answer).toBe('Sorry, you can only see your own recognition.');
     // Priya's paging token, without naming her, still only ever reads Amara's own partition.
-    const withToken = await nothingChanges(async () => answerOf(await press('history.page', { ...data, personId: undefined, token: bToken }, amara)));
+    const withToken = await nothingChanges(async () =>
+      answerOf(await press('history.page', { ...data, personId: undefined, token: bToken }, amara)),
+    );
     for (const text of [PRIYA_THANKED, PRIVATE]) expect(withToken).not.toContain(text);
     // In a group chat nobody's history is shown, not even their own.
     expect(await nothingChanges(async () => answerOf(await press('history.page', { ...data }, priya, 'groupChat')))).toBe(PRIVATE_ONLY);
@@ -140,52 +183,65 @@ describe('a person’s own recognition and data: the person only', () => {
   });
 
   test('saving someone else’s profile is refused; neither profile changes', async () => {
-    const answer = await nothingChanges(async () => answerOf(await press('profile.save', { personId: priya.aadObjectId, preferredTitle: 'Not a real title', staffGroup: 'other' }, amara)));
+    const answer = await nothingChanges(async () =>
+      answerOf(
+        await press('profile.save', { personId: priya.aadObjectId, preferredTitle: 'Not a real title', staffGroup: 'other' }, amara),
+      ),
+    );
     expect(answer).toBe('Sorry, you can only change your own profile. Nothing was changed.');
     expect((await h.valued.repos.profiles.get(priya.aadObjectId))?.preferredTitle).toBe(PRIYA_TITLE);
     expect(await h.valued.repos.profiles.get(amara.aadObjectId)).toBeUndefined();
     // In a group chat, even one's own profile is not saved (the card would be read by others).
-    expect(await nothingChanges(async () => answerOf(await press('profile.save', { preferredTitle: 'Charge nurse' }, priya, 'groupChat')))).toBe(PRIVATE_ONLY);
+    expect(
+      await nothingChanges(async () => answerOf(await press('profile.save', { preferredTitle: 'Charge nurse' }, priya, 'groupChat'))),
+    ).toBe(PRIVATE_ONLY);
   });
 
   test('erasing someone else’s data is refused and nothing is erased; nor is anything erased from a group chat', async () => {
-    const answer = await nothingChanges(async () => answerOf(await press('erase.confirm', { confirm: 'erase', personId: priya.aadObjectId }, amara)));
+    const answer = await nothingChanges(async () =>
+      answerOf(await press('erase.confirm', { confirm: 'erase', personId: priya.aadObjectId }, amara)),
+    );
     expect(answer).toBe('Sorry, you can only erase your own data. Nothing was erased.');
-    expect(await nothingChanges(async () => answerOf(await press('erase.confirm', { confirm: 'erase' }, priya, 'groupChat')))).toBe(PRIVATE_ONLY);
+    expect(await nothingChanges(async () => answerOf(await press('erase.confirm', { confirm: 'erase' }, priya, 'groupChat')))).toBe(
+      PRIVATE_ONLY,
+    );
     expect((await h.valued.repos.history.slipPage(priya.aadObjectId, 10)).items).toHaveLength(2);
     expect((await h.valued.repos.profiles.get(priya.aadObjectId))?.preferredTitle).toBe(PRIYA_TITLE);
   });
 
-  test.each(PERSON_PAGES)('%s: a link signed for Amara but naming Priya, an altered link, or a link for something else gets 403 and none of Priya’s data', async (path, purpose) => {
-    const mine = decodeURIComponent(link(amara.aadObjectId, purpose));
-    const [body, mac] = mine.split('.');
-    const claims = JSON.parse(Buffer.from(body, 'base64url').toString());
-    const altered = `${Buffer.from(JSON.stringify({ ...claims, sub: priya.aadObjectId })).toString('base64url')}.${mac}`;
-    const otherPurpose: LinkPurpose = purpose === 'export' ? 'portfolio' : 'export';
-    const attempts = [
-      `${path}?link=${encodeURIComponent(mine)}&personId=${encodeURIComponent(priya.aadObjectId)}`,
-      `${path}?link=${encodeURIComponent(altered)}`,
-      `${path}?link=${link(priya.aadObjectId, otherPurpose)}`,
-      `${path}?link=${encodeURIComponent(signer.sign(priya.aadObjectId, purpose, new Date(Date.now() - 2 * 3600_000)))}`
-    ];
-    for (const attempt of attempts) {
-      const res = await nothingChanges(() => fetch(url(attempt)));
-      const text = await res.text();
-      expect([attempt, res.status]).toEqual([attempt, 403]);
-      for (const secret of [PRIYA_THANKED, PRIVATE, PRIYA_TITLE]) expect(text).not.toContain(secret);
-    }
-    // Control: Priya's own link opens her data.
-    const own = await fetch(url(`${path}?link=${link(priya.aadObjectId, purpose)}`));
-    expect(own.status).toBe(200);
-    expect(await own.text()).toContain(PRIYA_THANKED);
-  });
+  test.each(PERSON_PAGES)(
+    '%s: a link signed for Amara but naming Priya, an altered link, or a link for something else gets 403 and none of Priya’s data',
+    async (path, purpose) => {
+      const mine = decodeURIComponent(link(amara.aadObjectId, purpose));
+      const [body, mac] = mine.split('.');
+      const claims = JSON.parse(Buffer.from(body, 'base64url').toString());
+      const altered = `${Buffer.from(JSON.stringify({ ...claims, sub: priya.aadObjectId })).toString('base64url')}.${mac}`;
+      const otherPurpose: LinkPurpose = purpose === 'export' ? 'portfolio' : 'export';
+      const attempts = [
+        `${path}?link=${encodeURIComponent(mine)}&personId=${encodeURIComponent(priya.aadObjectId)}`,
+        `${path}?link=${encodeURIComponent(altered)}`,
+        `${path}?link=${link(priya.aadObjectId, otherPurpose)}`,
+        `${path}?link=${encodeURIComponent(signer.sign(priya.aadObjectId, purpose, new Date(Date.now() - 2 * 3600_000)))}`,
+      ];
+      for (const attempt of attempts) {
+        const res = await nothingChanges(() => fetch(url(attempt)));
+        const text = await res.text();
+        expect([attempt, res.status]).toEqual([attempt, 403]);
+        for (const secret of [PRIYA_THANKED, PRIVATE, PRIYA_TITLE]) expect(text).not.toContain(secret);
+      }
+      // Control: Priya's own link opens her data.
+      const own = await fetch(url(`${path}?link=${link(priya.aadObjectId, purpose)}`));
+      expect(own.status).toBe(200);
+      expect(await own.text()).toContain(PRIYA_THANKED);
+    },
+  );
 
   test.each([
     ['GET', '/api/me/summary'],
     ['GET', '/api/me/slips'],
     ['GET', '/api/me/view/summary'],
     ['GET', '/api/me/view/slips'],
-    ['POST', '/api/me/links']
+    ['POST', '/api/me/links'],
   ])('the tab’s %s %s naming Priya is refused with 403; unnamed it answers for the caller only', async (method, path) => {
     const res = await nothingChanges(() => fetch(url(`${path}?personId=${encodeURIComponent(priya.aadObjectId)}`), { method }));
     expect(res.status).toBe(403);
@@ -231,7 +287,18 @@ describe('a box’s nominations, each lead action and the team’s settings: tha
     ['som.announce', { winners: priya.aadObjectId, citation: 'For everything' }],
     ['som.closeBox', {}],
     ['settings.open', {}],
-    ['settings.save', { leadIds: amara.aadObjectId, values: 'Me', digestDay: '1', prizeText: '', voteEnabled: 'true', repeatWinnerMonths: '0', retentionMonths: '12' }]
+    [
+      'settings.save',
+      {
+        leadIds: amara.aadObjectId,
+        values: 'Me',
+        digestDay: '1',
+        prizeText: '',
+        voteEnabled: 'true',
+        repeatWinnerMonths: '0',
+        retentionMonths: '12',
+      },
+    ],
   ])('%s by a member, and by the lead of another team, is refused and changes nothing', async (verb, extra) => {
     for (const who of [amara, sam]) {
       const answer = await nothingChanges(async () => answerOf(await press(verb, { ...box, ...extra }, who)));
@@ -259,7 +326,11 @@ describe('the digest and read-out: that team’s leads only', () => {
     const lead = decodeURIComponent(encodeURIComponent(signer.signBox(jo.aadObjectId, 'digest', box, new Date())));
     const [body, mac] = lead.split('.');
     const moved = `${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body, 'base64url').toString()), box: `${OTHER_TEAM.id}|${month}` })).toString('base64url')}.${mac}`;
-    const links = [signer.signBox(amara.aadObjectId, 'digest', box, new Date()), signer.signBox(sam.aadObjectId, 'digest', box, new Date()), moved];
+    const links = [
+      signer.signBox(amara.aadObjectId, 'digest', box, new Date()),
+      signer.signBox(sam.aadObjectId, 'digest', box, new Date()),
+      moved,
+    ];
     for (const path of ['/digest/readout', '/digest/print', '/digest/export.csv']) {
       for (const l of links) {
         const res = await nothingChanges(() => fetch(url(`${path}?link=${encodeURIComponent(l)}`)));

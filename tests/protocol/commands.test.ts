@@ -13,7 +13,11 @@ beforeAll(async () => {
 afterAll(() => h.stop());
 
 const meCommands = (manifest.composeExtensions ?? []).flatMap((e: any) => e.commands.map((c: any) => c.id as string));
-const botCommands = [...new Set((manifest.bots ?? []).flatMap((b: any) => (b.commandLists ?? []).flatMap((l: any) => l.commands.map((c: any) => c.title as string))))];
+const botCommands = [
+  ...new Set(
+    (manifest.bots ?? []).flatMap((b: any) => (b.commandLists ?? []).flatMap((l: any) => l.commands.map((c: any) => c.title as string))),
+  ),
+];
 
 test('the manifest offers commands at all', () => {
   expect(meCommands.length).toBeGreaterThan(0);

@@ -23,7 +23,8 @@ const ref = (p: TestPerson) => ({ id: p.aadObjectId, teamsId: p.id, name: p.name
 
 let h: Harness;
 const signer = new LinkSigner(LINK_SECRET);
-const boxLink = (personId = lead.aadObjectId, teamId = TEAM.id, month = MONTH, at = NOW) => signer.signBox(personId, 'digest', { teamId, month }, at);
+const boxLink = (personId = lead.aadObjectId, teamId = TEAM.id, month = MONTH, at = NOW) =>
+  signer.signBox(personId, 'digest', { teamId, month }, at);
 
 interface Seed {
   id: string;
@@ -41,15 +42,60 @@ interface Seed {
 
 // May's box. Ola asked for no read-out; one slip is private; one belongs to another team.
 const SEEDS: Seed[] = [
-  { id: 'd-hyperlink', from: jo, to: [amara], message: '=HYPERLINK("http://evil.example","click here")', values: ['Team player'], day: 2, cosigners: [priya, sam] },
-  { id: 'd-phone', from: sam, to: [amara, priya], message: '+44 7700 900123: you rang back every family, thank you', values: ['Above and beyond for patients', 'Skill and expertise'], day: 5 },
-  { id: 'd-mention', from: amara, to: [sam], message: '@Sam thank you for the <b>handover</b>, "as ever"', values: ['Team player'], day: 7, quote: 'Can someone cover bay 3?' },
-  { id: 'd-private', from: priya, to: [amara], message: 'PRIVATE words only Amara may read', values: ['Including others'], visibility: 'private', day: 8 },
+  {
+    id: 'd-hyperlink',
+    from: jo,
+    to: [amara],
+    message: '=HYPERLINK("http://evil.example","click here")',
+    values: ['Team player'],
+    day: 2,
+    cosigners: [priya, sam],
+  },
+  {
+    id: 'd-phone',
+    from: sam,
+    to: [amara, priya],
+    message: '+44 7700 900123: you rang back every family, thank you',
+    values: ['Above and beyond for patients', 'Skill and expertise'],
+    day: 5,
+  },
+  {
+    id: 'd-mention',
+    from: amara,
+    to: [sam],
+    message: '@Sam thank you for the <b>handover</b>, "as ever"',
+    values: ['Team player'],
+    day: 7,
+    quote: 'Can someone cover bay 3?',
+  },
+  {
+    id: 'd-private',
+    from: priya,
+    to: [amara],
+    message: 'PRIVATE words only Amara may read',
+    values: ['Including others'],
+    visibility: 'private',
+    day: 8,
+  },
   { id: 'd-optout', from: jo, to: [ola], message: 'OPTED-OUT words for Ola alone', values: ['Team player'], day: 9 },
-  { id: 'd-mixed', from: priya, to: [ola, jo], message: 'Thanks to you both for the garden project', values: ['Including others'], day: 12 },
-  { id: 'd-minus', from: ola, to: [priya], message: '-5 degrees and you still walked in', values: ['Above and beyond for patients'], day: 20 },
+  {
+    id: 'd-mixed',
+    from: priya,
+    to: [ola, jo],
+    message: 'Thanks to you both for the garden project',
+    values: ['Including others'],
+    day: 12,
+  },
+  {
+    id: 'd-minus',
+    from: ola,
+    to: [priya],
+    message: '-5 degrees and you still walked in',
+    values: ['Above and beyond for patients'],
+    day: 20,
+  },
   { id: 'd-other-team', from: sam, to: [amara], message: 'OTHER TEAM words', values: ['Team player'], day: 3, teamId: OTHER_TEAM },
-  { id: 'd-april', from: sam, to: [jo], message: 'An April thank-you', values: ['Team player'], day: 28, month: '2025-04' }
+  { id: 'd-april', from: sam, to: [jo], message: 'An April thank-you', values: ['Team player'], day: 28, month: '2025-04' },
 ];
 
 function slipOf(s: Seed): Slip {
@@ -68,7 +114,7 @@ function slipOf(s: Seed): Slip {
     visibility: s.visibility ?? 'team',
     cosigners: (s.cosigners ?? []).map(ref),
     notified: {},
-    ...(s.quote ? { quote: s.quote } : {})
+    ...(s.quote ? { quote: s.quote } : {}),
   };
 }
 
@@ -80,18 +126,48 @@ const TITLES: Record<string, string> = { [amara.aadObjectId]: 'Associate practit
 const OPTED_OUT = new Set([ola.aadObjectId]);
 
 const NOMINATIONS: Nomination[] = [
-  { teamId: TEAM.id, month: MONTH, nominee: ref(amara), nominator: ref(priya), reason: '=1+1 she is always calm on the ward', values: ['Team player'], anonymous: false, slipIds: [], createdAt: '2025-05-21T10:00:00.000Z', updatedAt: '2025-05-21T10:00:00.000Z' },
-  { teamId: TEAM.id, month: MONTH, nominee: ref(sam), nominator: ref(ola), reason: '@everyone Sam taught the new starters, "brilliantly"', values: [], anonymous: true, slipIds: [], createdAt: '2025-05-14T10:00:00.000Z', updatedAt: '2025-05-14T10:00:00.000Z' }
+  {
+    teamId: TEAM.id,
+    month: MONTH,
+    nominee: ref(amara),
+    nominator: ref(priya),
+    reason: '=1+1 she is always calm on the ward',
+    values: ['Team player'],
+    anonymous: false,
+    slipIds: [],
+    createdAt: '2025-05-21T10:00:00.000Z',
+    updatedAt: '2025-05-21T10:00:00.000Z',
+  },
+  {
+    teamId: TEAM.id,
+    month: MONTH,
+    nominee: ref(sam),
+    nominator: ref(ola),
+    reason: '@everyone Sam taught the new starters, "brilliantly"',
+    values: [],
+    anonymous: true,
+    slipIds: [],
+    createdAt: '2025-05-14T10:00:00.000Z',
+    updatedAt: '2025-05-14T10:00:00.000Z',
+  },
 ];
 
 /** What the meeting may read, worked out from the seed: team slips of May, per recipient who did not opt out. */
 function expectedReadOut(): Array<{ to: TestPerson; slip: Seed }> {
   const read = SEEDS.filter((s) => !s.teamId && !s.month && (s.visibility ?? 'team') === 'team');
-  const recipients = [...new Set(read.flatMap((s) => s.to))].filter((p) => !OPTED_OUT.has(p.aadObjectId)).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
-  return recipients.flatMap((to) => read.filter((s) => s.to.includes(to)).sort((a, b) => a.day - b.day).map((slip) => ({ to, slip })));
+  const recipients = [...new Set(read.flatMap((s) => s.to))]
+    .filter((p) => !OPTED_OUT.has(p.aadObjectId))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  return recipients.flatMap((to) =>
+    read
+      .filter((s) => s.to.includes(to))
+      .sort((a, b) => a.day - b.day)
+      .map((slip) => ({ to, slip })),
+  );
 }
 
-const htmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const htmlText = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 const neutral = (s: string) => (/^[=+\-@]/.test(s) ? `'${s}` : s);
 
 beforeAll(async () => {
@@ -102,14 +178,30 @@ beforeAll(async () => {
   await h.valued.repos.teamSettings.update(TEAM.id, (s) => ({ ...s, leadIds: [lead.aadObjectId], governanceChannelId: CHANNEL.id }));
   const settings = await h.valued.repos.teamSettings.get(TEAM.id);
   expect(settings?.leadIds).toEqual([lead.aadObjectId]);
-  await h.valued.repos.teamSettings.ensure({ ...settings!, teamId: OTHER_TEAM, teamName: 'Estates', leadIds: [sam.aadObjectId], governanceChannelId: undefined });
+  await h.valued.repos.teamSettings.ensure({
+    ...settings!,
+    teamId: OTHER_TEAM,
+    teamName: 'Estates',
+    leadIds: [sam.aadObjectId],
+    governanceChannelId: undefined,
+  });
   for (const s of SEEDS) await h.valued.repos.slips.create(slipOf(s));
   for (const n of NOMINATIONS) await h.valued.repos.nominations.put(n);
-  const profile = (p: TestPerson, extra: Partial<Profile>): Profile => ({ personId: p.aadObjectId, updatedAt: NOW.toISOString(), ...extra });
+  const profile = (p: TestPerson, extra: Partial<Profile>): Profile => ({
+    personId: p.aadObjectId,
+    updatedAt: NOW.toISOString(),
+    ...extra,
+  });
   await h.valued.repos.profiles.put(profile(amara, { preferredTitle: TITLES[amara.aadObjectId], staffGroup: 'support worker' }));
   await h.valued.repos.profiles.put(profile(ola, { noReadOut: true }));
   await h.valued.repos.profiles.put(profile(sam, { staffGroup: 'registered professional' }));
-  for (const p of MEMBERS) await h.valued.repos.memberships.record({ personId: p.aadObjectId, teamId: TEAM.id, teamName: TEAM.name, lastUsedAt: NOW.toISOString() });
+  for (const p of MEMBERS)
+    await h.valued.repos.memberships.record({
+      personId: p.aadObjectId,
+      teamId: TEAM.id,
+      teamName: TEAM.name,
+      lastUsedAt: NOW.toISOString(),
+    });
 }, 60_000);
 
 // Reach of May, by hand. Members: Amara (support worker), Sam (registered professional), Jo,
@@ -128,7 +220,7 @@ const REACH_CSV = [
   ['Managers', 'No team members in this group.'],
   ['Other staff groups', 'No team members in this group.'],
   ['Prefer not to say', 'No team members in this group.'],
-  ['Not stated', 'Fewer than 5 members, so not shown.']
+  ['Not stated', 'Fewer than 5 members, so not shown.'],
 ].map(([who, what]) => ['Reach', '', '', who, '', '', what, '', '', '']);
 
 afterAll(async () => {
@@ -155,18 +247,29 @@ describe('the read-out', () => {
 
     const expected = expectedReadOut();
     expect(expected).toHaveLength(6);
-    const slides = [...html.matchAll(/data-counter="([^"]+)"[^>]*>\s*<p class="slide-number">[^<]*<\/p>\s*<h2 class="recipient" id="slip-\d+-name">([^<]*)(?: <span class="recipient-title">([^<]*)<\/span>)?<\/h2>\s*<blockquote class="message">([^<]*)<\/blockquote>/g)].map((m) => ({
+    const slides = [
+      ...html.matchAll(
+        /data-counter="([^"]+)"[^>]*>\s*<p class="slide-number">[^<]*<\/p>\s*<h2 class="recipient" id="slip-\d+-name">([^<]*)(?: <span class="recipient-title">([^<]*)<\/span>)?<\/h2>\s*<blockquote class="message">([^<]*)<\/blockquote>/g,
+      ),
+    ].map((m) => ({
       counter: m[1],
       to: m[2],
       title: m[3],
-      message: m[4]
+      message: m[4],
     }));
     expect(slides).toEqual(
-      expected.map((e, i) => ({ counter: `${i + 1} of ${expected.length}`, to: htmlText(e.to.name), title: TITLES[e.to.aadObjectId], message: htmlText(e.slip.message) }))
+      expected.map((e, i) => ({
+        counter: `${i + 1} of ${expected.length}`,
+        to: htmlText(e.to.name),
+        title: TITLES[e.to.aadObjectId],
+        message: htmlText(e.slip.message),
+      })),
     );
     // The summary comes first and counts every slip in the box, private ones too.
     expect(html.indexOf('May 2025 in summary')).toBeLessThan(html.indexOf('class="slide slip-slide"'));
-    expect(html).toContain('<span class="figure">7</span><span class="figure-label">thank-yous</span><span class="change">up 6 on April</span><span class="change">1 of them private, so not read out</span>');
+    expect(html).toContain(
+      '<span class="figure">7</span><span class="figure-label">thank-yous</span><span class="change">up 6 on April</span><span class="change">1 of them private, so not read out</span>',
+    );
     expect(html).toContain('2 nominations for 2 colleagues, from 2 nominators.');
     expect(html.match(/<svg class="chart"[^>]*role="img"/g)).toHaveLength(2);
     expect(html).toContain('<title>Team player: 3</title>');
@@ -215,7 +318,9 @@ describe('the printable digest', () => {
     expect(reach).not.toMatch(/<td class="num">[1-9]/);
     for (const p of MEMBERS) expect(reach).not.toContain(htmlText(p.name));
     const expected = expectedReadOut();
-    const groups = [...html.matchAll(/<section class="recipient-group"[^>]*><h2 id="recipient-\d+">([^<]*) <span class="count">\((\d+)\)<\/span><\/h2>/g)].map((m) => [m[1], Number(m[2])]);
+    const groups = [
+      ...html.matchAll(/<section class="recipient-group"[^>]*><h2 id="recipient-\d+">([^<]*) <span class="count">\((\d+)\)<\/span><\/h2>/g),
+    ].map((m) => [m[1], Number(m[2])]);
     const names = [...new Set(expected.map((e) => e.to.name))];
     expect(groups).toEqual(names.map((n) => [htmlText(n), expected.filter((e) => e.to.name === n).length]));
     const messages = [...html.matchAll(/<p class="message">([^<]*)<\/p>/g)].map((m) => m[1]);
@@ -245,12 +350,39 @@ describe('the CSV', () => {
       neutral(slip.message),
       (slip.values ?? []).join('; '),
       String(slip.cosigners?.length ?? 0),
-      slip.quote ?? ''
+      slip.quote ?? '',
     ]);
     const nominations = [...NOMINATIONS]
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-      .map((n) => ['Nomination', n.createdAt.slice(0, 10), '11:00', n.nominee.name, '', n.anonymous ? 'Name kept from the team' : n.nominator.name, neutral(n.reason), n.values.join('; '), '', '']);
-    expect(rows).toEqual([['Record', 'Date', 'Time', 'To', 'Their title', 'From', 'Message or reason', 'Values', 'Colleagues who added their thanks', 'Quoted message'], ...slips, ...nominations, ...REACH_CSV]);
+      .map((n) => [
+        'Nomination',
+        n.createdAt.slice(0, 10),
+        '11:00',
+        n.nominee.name,
+        '',
+        n.anonymous ? 'Name kept from the team' : n.nominator.name,
+        neutral(n.reason),
+        n.values.join('; '),
+        '',
+        '',
+      ]);
+    expect(rows).toEqual([
+      [
+        'Record',
+        'Date',
+        'Time',
+        'To',
+        'Their title',
+        'From',
+        'Message or reason',
+        'Values',
+        'Colleagues who added their thanks',
+        'Quoted message',
+      ],
+      ...slips,
+      ...nominations,
+      ...REACH_CSV,
+    ]);
     for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     // Ola nominated anonymously: her name is nowhere in the nominations.
     expect(rows.filter((r) => r[0] === 'Nomination').flat()).not.toContain(ola.name);
@@ -266,15 +398,28 @@ describe('refusals', () => {
   };
 
   test.each([
-    ['a forged link', () => `${Buffer.from(JSON.stringify({ sub: lead.aadObjectId, pur: 'digest', exp: NOW.getTime() + 3600_000, box: `${TEAM.id}|${MONTH}` })).toString('base64url')}.bm90LWEtbWFj`],
-    ['a link signed with another secret', () => new LinkSigner('another-secret-of-enough-length-0123456789').signBox(lead.aadObjectId, 'digest', { teamId: TEAM.id, month: MONTH }, NOW)],
+    [
+      'a forged link',
+      () =>
+        `${Buffer.from(JSON.stringify({ sub: lead.aadObjectId, pur: 'digest', exp: NOW.getTime() + 3600_000, box: `${TEAM.id}|${MONTH}` })).toString('base64url')}.bm90LWEtbWFj`,
+    ],
+    [
+      'a link signed with another secret',
+      () =>
+        new LinkSigner('another-secret-of-enough-length-0123456789').signBox(
+          lead.aadObjectId,
+          'digest',
+          { teamId: TEAM.id, month: MONTH },
+          NOW,
+        ),
+    ],
     ['a link altered to another box', () => tamper(boxLink(), (c) => ({ ...c, box: `${OTHER_TEAM}|${MONTH}` }))],
     ['a link altered to another month', () => tamper(boxLink(), (c) => ({ ...c, box: `${TEAM.id}|2025-04` }))],
     ['a link altered to another lead', () => tamper(boxLink(), (c) => ({ ...c, sub: sam.aadObjectId }))],
     ['an expired link', () => boxLink(lead.aadObjectId, TEAM.id, MONTH, new Date(NOW.getTime() - 2 * 3600_000))],
     ['a link for another purpose', () => signer.signBox(lead.aadObjectId, 'portfolio', { teamId: TEAM.id, month: MONTH }, NOW)],
     ['a personal link without a box', () => signer.sign(lead.aadObjectId, 'digest', NOW)],
-    ['no link at all', () => '']
+    ['no link at all', () => ''],
   ])('%s gets the kind 403 page on every view', async (_name, make) => {
     const link = make();
     for (const path of ['/digest/readout', '/digest/print', '/digest/export.csv']) {
@@ -329,14 +474,15 @@ describe('refusals', () => {
 });
 
 describe('POST /api/jobs/digest', () => {
-  const job = (authorization?: string) => fetch(url('/api/jobs/digest'), { method: 'POST', headers: authorization === undefined ? {} : { authorization } });
+  const job = (authorization?: string) =>
+    fetch(url('/api/jobs/digest'), { method: 'POST', headers: authorization === undefined ? {} : { authorization } });
 
   test.each([
     ['no Authorization header', undefined],
     ['a wrong secret', `Bearer ${JOBS_SECRET.slice(0, -1)}x`],
     ['the secret with extra characters', `Bearer ${JOBS_SECRET}x`],
     ['a different scheme', `Basic ${Buffer.from(`jobs:${JOBS_SECRET}`).toString('base64')}`],
-    ['an empty bearer', 'Bearer ']
+    ['an empty bearer', 'Bearer '],
   ])('%s gets 401, and is logged', async (_name, authorization) => {
     const before = h.logs.entries.filter((e) => e.msg === 'digest job refused').length;
     const res = await job(authorization);
@@ -376,7 +522,10 @@ describe('without JOBS_SECRET', () => {
 
   test('the jobs endpoint does not exist (404), whatever is sent', async () => {
     for (const authorization of [undefined, `Bearer ${JOBS_SECRET}`, 'Bearer ']) {
-      const res = await fetch(`${bare.valued.http.url}/api/jobs/digest`, { method: 'POST', headers: authorization ? { authorization } : {} });
+      const res = await fetch(`${bare.valued.http.url}/api/jobs/digest`, {
+        method: 'POST',
+        headers: authorization ? { authorization } : {},
+      });
       expect(res.status).toBe(404);
     }
   });

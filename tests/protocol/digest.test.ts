@@ -5,7 +5,18 @@
 // along the way is checked: private slips and opted-out people never appear.
 import { startHarness, type Harness } from '../support/harness';
 import { textOf, type Recorded } from '../support/connector';
-import { CHANNEL, TEAM, cardAction, composeExtension, crowd, installationUpdate, message, people, type TestPerson, type Where } from '../support/teams';
+import {
+  CHANNEL,
+  TEAM,
+  cardAction,
+  composeExtension,
+  crowd,
+  installationUpdate,
+  message,
+  people,
+  type TestPerson,
+  type Where,
+} from '../support/teams';
 import { monthLabel, monthOf, nextMonth, previousMonth } from '../../src/domain/box';
 import { defaultTeamSettings } from '../../src/domain/team-settings';
 import { LinkSigner } from '../../src/services/link-signer';
@@ -65,18 +76,62 @@ beforeAll(async () => {
   await press('profile.save', { preferredTitle: 'Associate practitioner', staffGroup: 'support worker' }, people.sam);
   await press('profile.save', { noReadOut: 'true' }, people.ola);
   // One slip through the form, with values; the rest typed in the channel.
-  const form = await press('slip.submit', { draftId: 'draft-digest-sam', recipients: people.sam.aadObjectId, message: TO_SAM, values: 'Team player,Skill and expertise', visibility: 'team' }, people.amara, 'channel');
+  const form = await press(
+    'slip.submit',
+    {
+      draftId: 'draft-digest-sam',
+      recipients: people.sam.aadObjectId,
+      message: TO_SAM,
+      values: 'Team player,Skill and expertise',
+      visibility: 'team',
+    },
+    people.amara,
+    'channel',
+  );
   expect(cardText(form.body.value)).toContain('Your thanks is on its way');
   await say(`thanks @Sam @Ola ${TO_SAM_AND_OLA}`, people.priya, 'channel', [people.sam, people.ola]);
   await say(`thanks @Ola ${TO_OLA_ONLY}`, people.amara, 'channel', [people.ola]);
-  const privately = await h.post(composeExtension.submitAction('sendThanks', { draftId: 'draft-digest-private', recipients: people.sam.aadObjectId, message: PRIVATE, values: 'Including others', visibility: 'private' }, o(people.priya, 'channel')));
+  const privately = await h.post(
+    composeExtension.submitAction(
+      'sendThanks',
+      {
+        draftId: 'draft-digest-private',
+        recipients: people.sam.aadObjectId,
+        message: PRIVATE,
+        values: 'Including others',
+        visibility: 'private',
+      },
+      o(people.priya, 'channel'),
+    ),
+  );
   expect(privately.body.task.value).toContain('Only you and they can see it');
   // Last month's box had one slip, for the change and for the default month.
   // Sam's own slip, so the copy is read out whichever order the box lists in.
-  const one = (await h.valued.repos.slips.listBox(TEAM.id, month)).find((s) => s.visibility === 'team' && s.recipients.length === 1 && s.recipients[0].id === people.sam.aadObjectId)!;
-  await h.valued.repos.slips.create({ ...one, id: 'last-month-1', month: previous, createdAt: new Date(Date.now() - 35 * 86_400_000).toISOString(), message: LAST_MONTH, recipients: [one.recipients[0]], cosigners: [], visibility: 'team' });
+  const one = (await h.valued.repos.slips.listBox(TEAM.id, month)).find(
+    (s) => s.visibility === 'team' && s.recipients.length === 1 && s.recipients[0].id === people.sam.aadObjectId,
+  )!;
+  await h.valued.repos.slips.create({
+    ...one,
+    id: 'last-month-1',
+    month: previous,
+    createdAt: new Date(Date.now() - 35 * 86_400_000).toISOString(),
+    message: LAST_MONTH,
+    recipients: [one.recipients[0]],
+    cosigners: [],
+    visibility: 'team',
+  });
   // Sam is nominated and announced as star of the month.
-  await press('nomination.submit', { ...box, nominee: people.sam.aadObjectId, reason: 'Sam covered three clinics and was kind to everyone all week', values: 'Team player', anonymous: 'false' }, people.amara);
+  await press(
+    'nomination.submit',
+    {
+      ...box,
+      nominee: people.sam.aadObjectId,
+      reason: 'Sam covered three clinics and was kind to everyone all week',
+      values: 'Team player',
+      anonymous: 'false',
+    },
+    people.amara,
+  );
   const announced = await press('som.announce', { ...box, winners: people.sam.aadObjectId, citation: CITATION }, people.jo);
   expect(cardText(announced.body.value)).toContain('Announced in the team channel');
   await settle();
@@ -102,11 +157,17 @@ describe('the lead’s "digest" command in the personal chat', () => {
     expect(t).toContain('Sam Patel');
     expect(JSON.stringify(card)).toContain(CITATION);
     expect(t).toContain('1 nomination for 1 colleague, made by 1 person.');
-    expect(card.body.find((b: any) => b.type === 'FactSet' && b.facts.some((f: any) => f.title === 'Team player')).facts).toEqual([{ title: 'Skill and expertise', value: '1 slip' }, { title: 'Team player', value: '1 slip' }]);
+    expect(card.body.find((b: any) => b.type === 'FactSet' && b.facts.some((f: any) => f.title === 'Team player')).facts).toEqual([
+      { title: 'Skill and expertise', value: '1 slip' },
+      { title: 'Team player', value: '1 slip' },
+    ]);
   });
 
   test('reads out only team slips to people who did not opt out; nobody who opted out is named', () => {
-    expect(readOut(card)).toEqual([`For Sam Patel, Associate practitioner: ${TO_SAM}`, `For Sam Patel, Associate practitioner: ${TO_SAM_AND_OLA}`]);
+    expect(readOut(card)).toEqual([
+      `For Sam Patel, Associate practitioner: ${TO_SAM}`,
+      `For Sam Patel, Associate practitioner: ${TO_SAM_AND_OLA}`,
+    ]);
     expect(cardText(card)).toContain('2 slips to read out');
     const all = JSON.stringify(card);
     for (const hidden of [PRIVATE, TO_OLA_ONLY, 'Ola Nowak', LAST_MONTH]) expect(all).not.toContain(hidden);
@@ -115,7 +176,9 @@ describe('the lead’s "digest" command in the personal chat', () => {
   test('says how far recognition reaches the team, in counts only, never names', () => {
     const t = cardText(card);
     const reach = t.slice(t.indexOf('Reach: does recognition reach the whole team?'), t.indexOf('Slips to read out'));
-    expect(reach).toMatch(/^Reach: does recognition reach the whole team\?\n(Of \d+ team members, (\d+|no one) received a thank-you or a nomination this month\.|This team has fewer than 5 members, so Reach shows no figures)/);
+    expect(reach).toMatch(
+      /^Reach: does recognition reach the whole team\?\n(Of \d+ team members, (\d+|no one) received a thank-you or a nomination this month\.|This team has fewer than 5 members, so Reach shows no figures)/,
+    );
     expect(reach).toContain('Counts only, never names.');
     for (const p of [...Object.values(people), stranger]) expect(reach).not.toContain(p.name);
   });
@@ -125,7 +188,7 @@ describe('the lead’s "digest" command in the personal chat', () => {
     expect(actions.map((a) => [a.type, a.title])).toEqual([
       ['Action.OpenUrl', 'Open read-out'],
       ['Action.OpenUrl', 'Printable page'],
-      ['Action.OpenUrl', 'Download CSV']
+      ['Action.OpenUrl', 'Download CSV'],
     ]);
     expect(actions.map((a) => new URL(a.url).pathname)).toEqual(['/digest/readout', '/digest/print', '/digest/export.csv']);
     for (const a of actions) {
@@ -151,7 +214,11 @@ describe('the lead’s "digest" command in the personal chat', () => {
     const last = reply.body.attachments[0].content;
     expect(cardText(last)).toContain(`Therapies Team — digest for ${monthLabel(previous)}`);
     expect(readOut(last)).toEqual([expect.stringContaining(LAST_MONTH)]);
-    expect(signer.verifyBox(linkOf(actionsOf(last)[0].url), 'digest', new Date())).toEqual({ personId: people.jo.aadObjectId, teamId: TEAM.id, month: previous });
+    expect(signer.verifyBox(linkOf(actionsOf(last)[0].url), 'digest', new Date())).toEqual({
+      personId: people.jo.aadObjectId,
+      teamId: TEAM.id,
+      month: previous,
+    });
   });
 });
 
@@ -159,11 +226,15 @@ describe('refusals are kind and say what to do', () => {
   const replyTo = async (text: string, from: TestPerson, where: Where = 'personal') => textOf((await say(text, from, where))[0].body);
 
   test('a colleague who is not a lead is told who can see the digest', async () => {
-    expect(await replyTo('digest', people.amara)).toBe('Only your team’s governance leads can see the monthly digest and read-out. If you think you should be one, a lead can add you in the settings card.');
+    expect(await replyTo('digest', people.amara)).toBe(
+      'Only your team’s governance leads can see the monthly digest and read-out. If you think you should be one, a lead can add you in the settings card.',
+    );
     // Someone in no team Valued knows (not on any roster).
     expect(await replyTo(`digest ${month}`, crowd(1, 950)[0])).toBe(NOT_A_LEAD_OF_ANY_TEAM);
     // Someone on the team's roster who is not a lead.
-    expect(await replyTo(`digest ${month}`, stranger)).toBe('Only your team’s governance leads can see the monthly digest and read-out. If you think you should be one, a lead can add you in the settings card.');
+    expect(await replyTo(`digest ${month}`, stranger)).toBe(
+      'Only your team’s governance leads can see the monthly digest and read-out. If you think you should be one, a lead can add you in the settings card.',
+    );
   });
 
   test('in a channel or a group chat the digest is only offered in the personal chat', async () => {
@@ -176,7 +247,9 @@ describe('refusals are kind and say what to do', () => {
   });
 
   test('a month that has not started yet has no digest', async () => {
-    expect(await replyTo(`digest ${nextMonth(month)}`, people.jo)).toBe(`${monthLabel(nextMonth(month))} hasn’t started yet, so there’s no digest for it. Please choose ${monthLabel(month)} or an earlier month, for example: digest ${previous}`);
+    expect(await replyTo(`digest ${nextMonth(month)}`, people.jo)).toBe(
+      `${monthLabel(nextMonth(month))} hasn’t started yet, so there’s no digest for it. Please choose ${monthLabel(month)} or an earlier month, for example: digest ${previous}`,
+    );
   });
 });
 
@@ -211,7 +284,8 @@ describe('the card the scheduler posts in the team channel', () => {
     expect(readOut(card)).toEqual(readOut(posted.attachments[0].content));
     const urls = actionsOf(card).map((a) => a.url);
     expect(urls).toHaveLength(3);
-    for (const url of urls) expect(signer.verifyBox(linkOf(url), 'digest', new Date())).toEqual({ personId: people.jo.aadObjectId, ...box });
+    for (const url of urls)
+      expect(signer.verifyBox(linkOf(url), 'digest', new Date())).toEqual({ personId: people.jo.aadObjectId, ...box });
   });
 
   test('anyone else gets a kind word and no digest or links, in the channel or with made-up data', async () => {
@@ -233,16 +307,30 @@ describe('the card the scheduler posts in the team channel', () => {
 
 test('a lead of two teams chooses the team first', async () => {
   await h.valued.repos.teamSettings.ensure(defaultTeamSettings(OTHER_TEAM.id, OTHER_TEAM.name, 't', new Date(), [people.jo.aadObjectId]));
-  await h.valued.repos.memberships.record({ personId: people.jo.aadObjectId, teamId: OTHER_TEAM.id, teamName: OTHER_TEAM.name, lastUsedAt: new Date().toISOString() });
+  await h.valued.repos.memberships.record({
+    personId: people.jo.aadObjectId,
+    teamId: OTHER_TEAM.id,
+    teamName: OTHER_TEAM.name,
+    lastUsedAt: new Date().toISOString(),
+  });
   const [reply] = await say(`digest ${month}`, people.jo);
   const choice = reply.body.attachments[0].content;
   expect(cardText(choice)).toContain(`Which team’s digest for ${monthLabel(month)}?`);
-  expect(choice.body.find((b: any) => b.id === 'teamId').choices.map((c: any) => c.title).sort()).toEqual(['Community Team', 'Therapies Team']);
+  expect(
+    choice.body
+      .find((b: any) => b.id === 'teamId')
+      .choices.map((c: any) => c.title)
+      .sort(),
+  ).toEqual(['Community Team', 'Therapies Team']);
   expect(choice.actions[0]).toMatchObject({ type: 'Action.Execute', verb: 'digest.show', data: { month } });
   const res = await press('digest.show', { ...choice.actions[0].data, teamId: OTHER_TEAM.id }, people.jo);
   expect(cardText(res.body.value)).toContain(`Community Team — digest for ${monthLabel(month)}`);
   expect(cardText(res.body.value)).toContain('0 slips, the same as');
-  expect(signer.verifyBox(linkOf(actionsOf(res.body.value)[0].url), 'digest', new Date())).toEqual({ personId: people.jo.aadObjectId, teamId: OTHER_TEAM.id, month });
+  expect(signer.verifyBox(linkOf(actionsOf(res.body.value)[0].url), 'digest', new Date())).toEqual({
+    personId: people.jo.aadObjectId,
+    teamId: OTHER_TEAM.id,
+    month,
+  });
   // The choice card's button, pressed by someone who leads neither team, shows nothing.
   const refused = await press('digest.show', { month, teamId: OTHER_TEAM.id }, people.amara);
   expect(refused.body.value).toMatch(/^Only your team’s governance leads can see the monthly digest/);
@@ -250,9 +338,16 @@ test('a lead of two teams chooses the team first', async () => {
 
 test('no card the bot sent, updated or answered with ever carried a private slip or a person who opted out', () => {
   // The private slip did reach Sam personally, as it should; nowhere else.
-  const toSam = JSON.stringify(h.connector.sent().filter((r) => r.body?.attachments && JSON.stringify(r.body).includes(PRIVATE)).map((r) => r.conversationId));
+  const toSam = JSON.stringify(
+    h.connector
+      .sent()
+      .filter((r) => r.body?.attachments && JSON.stringify(r.body).includes(PRIVATE))
+      .map((r) => r.conversationId),
+  );
   expect(JSON.parse(toSam).every((id: string) => id.startsWith('a:'))).toBe(true);
-  const digestCards = [...h.connector.sent(), ...h.connector.updates()].map((r) => r.body).concat(answered.map((b: any) => ({ attachments: [{ content: b.value }] })))
+  const digestCards = [...h.connector.sent(), ...h.connector.updates()]
+    .map((r) => r.body)
+    .concat(answered.map((b: any) => ({ attachments: [{ content: b.value }] })))
     .filter((b: any) => JSON.stringify(b ?? {}).includes('— digest for'));
   expect(digestCards.length).toBeGreaterThanOrEqual(5);
   for (const c of digestCards) for (const hidden of [PRIVATE, TO_OLA_ONLY, 'Ola Nowak']) expect(JSON.stringify(c)).not.toContain(hidden);

@@ -7,7 +7,20 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import fc from 'fast-check';
 import { startHarness, type Harness } from '../support/harness';
-import { TEAM, botAdded, cardAction, cardSubmit, composeExtension, installationUpdate, message, messagePayload, people, taskModule, type TestPerson, type Where } from '../support/teams';
+import {
+  TEAM,
+  botAdded,
+  cardAction,
+  cardSubmit,
+  composeExtension,
+  installationUpdate,
+  message,
+  messagePayload,
+  people,
+  taskModule,
+  type TestPerson,
+  type Where,
+} from '../support/teams';
 import { monthOf } from '../../src/domain/box';
 
 jest.setTimeout(180_000);
@@ -37,15 +50,33 @@ const heapUsed = (): number => {
 beforeAll(async () => {
   h = await startHarness({ LOG_LEVEL: 'warn' });
   h.connector.members = everyone.map(member);
-  await h.valued.repos.memberships.record({ personId: people.amara.aadObjectId, teamId: TEAM.id, teamName: TEAM.name, lastUsedAt: new Date().toISOString() });
+  await h.valued.repos.memberships.record({
+    personId: people.amara.aadObjectId,
+    teamId: TEAM.id,
+    teamName: TEAM.name,
+    lastUsedAt: new Date().toISOString(),
+  });
 });
 afterAll(() => h.stop());
 
 // ---- Valid starting points: every kind of request the bot handles ------------------------------
 
 type Seed = (o: { serviceUrl: string; from: TestPerson; where: Where }) => Record<string, unknown>;
-const slipData = () => ({ draftId: 'draft-fuzz-0001', recipients: `${people.sam.aadObjectId},${people.priya.aadObjectId}`, message: 'Thank you for covering clinic', values: 'Team player', visibility: 'team' });
-const nominationData = () => ({ month, teamId: TEAM.id, nominee: people.sam.aadObjectId, reason: 'Sam covered three clinics this week without being asked', values: 'Team player', anonymous: 'false' });
+const slipData = () => ({
+  draftId: 'draft-fuzz-0001',
+  recipients: `${people.sam.aadObjectId},${people.priya.aadObjectId}`,
+  message: 'Thank you for covering clinic',
+  values: 'Team player',
+  visibility: 'team',
+});
+const nominationData = () => ({
+  month,
+  teamId: TEAM.id,
+  nominee: people.sam.aadObjectId,
+  reason: 'Sam covered three clinics this week without being asked',
+  values: 'Team player',
+  anonymous: 'false',
+});
 const boxRef = () => ({ teamId: TEAM.id, month });
 
 const SEEDS: Record<string, Seed> = {
@@ -62,11 +93,34 @@ const SEEDS: Record<string, Seed> = {
   installed: (o) => installationUpdate(o),
   botAdded: (o) => botAdded(o),
   fetchSendThanks: (o) => composeExtension.fetchTask('sendThanks', o),
-  fetchThankForThis: (o) => composeExtension.fetchTask('thankForThis', { ...o, context: 'message', messagePayload: messagePayload(people.sam, '<p>Can anyone cover <b>2pm</b>?</p>') }),
+  fetchThankForThis: (o) =>
+    composeExtension.fetchTask('thankForThis', {
+      ...o,
+      context: 'message',
+      messagePayload: messagePayload(people.sam, '<p>Can anyone cover <b>2pm</b>?</p>'),
+    }),
   fetchNominate: (o) => composeExtension.fetchTask('nominate', o),
   submitSendThanks: (o) => composeExtension.submitAction('sendThanks', slipData(), o),
   submitNominate: (o) => composeExtension.submitAction('nominate', nominationData(), o),
-  previewSend: (o) => composeExtension.submitAction('sendThanks', {}, { ...o, botMessagePreviewAction: 'send', botActivityPreview: [{ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { actions: [{ type: 'Action.Submit', data: { preview: true, ...slipData() } }] } }] }] }),
+  previewSend: (o) =>
+    composeExtension.submitAction(
+      'sendThanks',
+      {},
+      {
+        ...o,
+        botMessagePreviewAction: 'send',
+        botActivityPreview: [
+          {
+            attachments: [
+              {
+                contentType: 'application/vnd.microsoft.card.adaptive',
+                content: { actions: [{ type: 'Action.Submit', data: { preview: true, ...slipData() } }] },
+              },
+            ],
+          },
+        ],
+      },
+    ),
   taskFetch: (o) => taskModule.fetch({ verb: 'nomination.open', ...nominationData() }, o),
   taskSubmit: (o) => taskModule.submit({ verb: 'nomination.submit', ...nominationData() }, o),
   'slip.submit': (o) => cardAction('slip.submit', slipData(), o),
@@ -76,7 +130,12 @@ const SEEDS: Record<string, Seed> = {
   'nomination.submit': (o) => cardAction('nomination.submit', nominationData(), o),
   'som.vote': (o) => cardAction('som.vote', { ...boxRef(), nominee: people.sam.aadObjectId }, o),
   'som.review': (o) => cardAction('som.review', boxRef(), o),
-  ...Object.fromEntries(['som.shortlist', 'som.openVote', 'som.closeVote', 'som.saveAward', 'som.announce', 'som.closeBox'].map((v) => [v, (o: Parameters<Seed>[0]) => cardAction(v, { ...boxRef(), winners: people.sam.aadObjectId, citation: 'For everything' }, o)])),
+  ...Object.fromEntries(
+    ['som.shortlist', 'som.openVote', 'som.closeVote', 'som.saveAward', 'som.announce', 'som.closeBox'].map((v) => [
+      v,
+      (o: Parameters<Seed>[0]) => cardAction(v, { ...boxRef(), winners: people.sam.aadObjectId, citation: 'For everything' }, o),
+    ]),
+  ),
   'settings.open': (o) => cardAction('settings.open', { teamId: TEAM.id }, o),
   'settings.save': (o) => cardAction('settings.save', { teamId: TEAM.id, values: 'Team player,Kindness', prize: 'Cake' }, o),
   'history.page': (o) => cardAction('history.page', { token: 'abc', value: 'Team player', year: '2026' }, o),
@@ -84,7 +143,7 @@ const SEEDS: Record<string, Seed> = {
   'erase.cancel': (o) => cardAction('erase.cancel', {}, o),
   digest: (o) => message(`digest ${month}`, o),
   'digest.show': (o) => cardAction('digest.show', boxRef(), o),
-  'digest.links': (o) => cardAction('digest.links', boxRef(), o)
+  'digest.links': (o) => cardAction('digest.links', boxRef(), o),
 };
 const SEED_NAMES = Object.keys(SEEDS);
 
@@ -95,7 +154,13 @@ const deep = (depth: number): unknown => {
   for (let i = 0; i < depth; i++) v = i % 2 ? [v] : { a: v };
   return v;
 };
-const POLLUTERS = ['{"__proto__":{"polluted":"yes"}}', '{"constructor":{"prototype":{"polluted":"yes"}}}', '{"prototype":{"polluted":"yes"}}', '{"__proto__":null}', '{"toString":"x","valueOf":1,"hasOwnProperty":null}'];
+const POLLUTERS = [
+  '{"__proto__":{"polluted":"yes"}}',
+  '{"constructor":{"prototype":{"polluted":"yes"}}}',
+  '{"prototype":{"polluted":"yes"}}',
+  '{"__proto__":null}',
+  '{"toString":"x","valueOf":1,"hasOwnProperty":null}',
+];
 // A fresh object each time, so a mutation can never make the activity refer to itself.
 const polluter = fc.constantFrom(...POLLUTERS).map((j) => JSON.parse(j) as unknown);
 
@@ -107,24 +172,53 @@ const nasty: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(0, -1, 1e308, Number.MAX_SAFE_INTEGER),
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
-  fc.constantFrom('', ' ', '\u0000', '\u202e\u0000\uffff', '\ud800', '😀'.repeat(300), '<at>Sam</at>', '%', '%E0%A4%A', '../../x', "'; DROP TABLE slips", '${root}', 'a,b,,,,', 'x:'.repeat(150), '2026-13', 'msteams'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    '\u202e\u0000\uffff',
+    '\ud800',
+    '😀'.repeat(300),
+    '<at>Sam</at>',
+    '%',
+    '%E0%A4%A',
+    '../../x',
+    "'; DROP TABLE slips",
+    '${root}',
+    'a,b,,,,',
+    'x:'.repeat(150),
+    '2026-13',
+    'msteams',
+  ),
   // Huge strings: past every field limit, and now and then past the 256 KB body limit (413).
-  fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 1_001, max: 40_000 }) }, { weight: 1, arbitrary: fc.constant(300_000) }).map((n) => 'x'.repeat(n)),
+  fc
+    .oneof({ weight: 9, arbitrary: fc.integer({ min: 1_001, max: 40_000 }) }, { weight: 1, arbitrary: fc.constant(300_000) })
+    .map((n) => 'x'.repeat(n)),
   fc.integer({ min: 20, max: 1_500 }).map(deep),
   fc.array(fc.anything({ maxDepth: 2 }), { maxLength: 5 }),
   fc.anything({ maxDepth: 3, withNullPrototype: true }),
-  polluter
+  polluter,
 );
 
-type Mutation = { kind: 'delete' } | { kind: 'set'; value: unknown } | { kind: 'pollute'; key: '__proto__' | 'constructor' | 'prototype'; value: unknown };
+type Mutation =
+  | { kind: 'delete' }
+  | { kind: 'set'; value: unknown }
+  | { kind: 'pollute'; key: '__proto__' | 'constructor' | 'prototype'; value: unknown };
 type Located = { at: number; m: Mutation };
 const mutation: fc.Arbitrary<Located> = fc.record({
   at: fc.nat(),
   m: fc.oneof(
     { weight: 2, arbitrary: fc.constant({ kind: 'delete' as const }) },
     { weight: 5, arbitrary: nasty.map((value) => ({ kind: 'set' as const, value })) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('pollute' as const), key: fc.constantFrom('__proto__' as const, 'constructor' as const, 'prototype' as const), value: polluter }) }
-  )
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('pollute' as const),
+        key: fc.constantFrom('__proto__' as const, 'constructor' as const, 'prototype' as const),
+        value: polluter,
+      }),
+    },
+  ),
 });
 
 type Path = Array<string | number>;
@@ -176,13 +270,26 @@ function mutate(seed: Record<string, unknown>, mutations: Located[]): Record<str
 }
 
 const context = fc.record({ from: fc.constantFrom(...everyone), where: fc.constantFrom<Where>('personal', 'groupChat', 'channel') });
-const build = (name: string, c: { from: TestPerson; where: Where }) => SEEDS[name]({ serviceUrl: h.serviceUrl, ...c }) as Record<string, unknown>;
+const build = (name: string, c: { from: TestPerson; where: Where }) =>
+  SEEDS[name]({ serviceUrl: h.serviceUrl, ...c }) as Record<string, unknown>;
 
 /** A request body: a mutated activity, now and then a whole body of the wrong kind or not JSON. */
 const anyCase: fc.Arbitrary<() => string> = fc.oneof(
-  { weight: 20, arbitrary: fc.tuple(fc.constantFrom(...SEED_NAMES), context, fc.array(mutation, { minLength: 0, maxLength: 3 })).map(([name, c, ms]) => () => JSON.stringify(mutate(build(name, c), ms))) },
+  {
+    weight: 20,
+    arbitrary: fc.tuple(fc.constantFrom(...SEED_NAMES), context, fc.array(mutation, { minLength: 0, maxLength: 3 })).map(
+      ([name, c, ms]) =>
+        () =>
+          JSON.stringify(mutate(build(name, c), ms)),
+    ),
+  },
   { weight: 1, arbitrary: nasty.map((v) => () => JSON.stringify(v) ?? 'null') },
-  { weight: 1, arbitrary: fc.constantFrom('', '{', '{"type":', 'not json', '\u0000', '[1,2', '{"type":"message"}{"type":"message"}').map((s) => () => s) }
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom('', '{', '{"type":', 'not json', '\u0000', '[1,2', '{"type":"message"}{"type":"message"}')
+      .map((s) => () => s),
+  },
 );
 
 // ---- Invalid by construction: a required field of a slip or nomination is broken last ---------
@@ -195,7 +302,7 @@ const brokenText = fc.constantFrom<Mutation>(
   { kind: 'set', value: 42 },
   { kind: 'set', value: ['Sam'] },
   { kind: 'set', value: { toString: 'x' } },
-  { kind: 'set', value: 'x'.repeat(6_000) }
+  { kind: 'set', value: 'x'.repeat(6_000) },
 );
 const BREAKABLE: Array<{ seed: string; path: Path; extra?: Mutation[] }> = [
   { seed: 'slip.submit', path: ['value', 'action', 'data', 'recipients'] },
@@ -207,7 +314,7 @@ const BREAKABLE: Array<{ seed: string; path: Path; extra?: Mutation[] }> = [
   { seed: 'submitNominate', path: ['value', 'data', 'nominee'] },
   { seed: 'submitNominate', path: ['value', 'data', 'reason'], extra: [{ kind: 'set', value: 'Too short' }] },
   { seed: 'taskSubmit', path: ['value', 'data', 'nominee'] },
-  { seed: 'quickThanks', path: ['text'] }
+  { seed: 'quickThanks', path: ['text'] },
 ];
 const invalidCase: fc.Arbitrary<() => string> = fc
   .tuple(fc.nat({ max: BREAKABLE.length - 1 }), context, fc.array(mutation, { maxLength: 2 }), brokenText, fc.nat())
@@ -215,7 +322,10 @@ const invalidCase: fc.Arbitrary<() => string> = fc
     const target = BREAKABLE[i];
     const breakWith = [broken, ...(target.extra ?? [])][pick % (1 + (target.extra?.length ?? 0))];
     // A message's text is broken only by making it not text (an empty text is still a message).
-    const m = target.seed === 'quickThanks' && breakWith.kind === 'set' && typeof breakWith.value === 'string' ? ({ kind: 'set', value: 7 } as Mutation) : breakWith;
+    const m =
+      target.seed === 'quickThanks' && breakWith.kind === 'set' && typeof breakWith.value === 'string'
+        ? ({ kind: 'set', value: 7 } as Mutation)
+        : breakWith;
     const activity = mutate(build(target.seed, c), ms);
     apply(activity, target.path, m);
     return JSON.stringify(activity);
@@ -235,7 +345,11 @@ async function send(body: string): Promise<number> {
 
 async function countRows(table: 'slips' | 'nominations'): Promise<number> {
   let n = 0;
-  for await (const page of h.valued.store.table(table).listEntities({ queryOptions: { select: ['PartitionKey'] } }).byPage({ maxPageSize: 1000 })) n += page.length;
+  for await (const page of h.valued.store
+    .table(table)
+    .listEntities({ queryOptions: { select: ['PartitionKey'] } })
+    .byPage({ maxPageSize: 1000 }))
+    n += page.length;
   return n;
 }
 
@@ -270,7 +384,7 @@ test('10,000+ random and mutated activities: no crash, no 5xx, no record from in
       await batchIsServed(batch);
       expect({ slips: await countRows('slips'), nominations: await countRows('nominations') }).toEqual(before);
     }),
-    { numRuns: 150, endOnFailure: true }
+    { numRuns: 150, endOnFailure: true },
   );
   await h.valued.bot.sender.idle();
   h.connector.clear();
@@ -282,7 +396,9 @@ test('10,000+ random and mutated activities: no crash, no 5xx, no record from in
 
   const seconds = (Date.now() - started) / 1000;
   const mb = (n: number) => Math.round((n / 2 ** 20) * 10) / 10;
-  console.log(`fuzz: ${sent} requests in ${seconds.toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries(statuses))}; heap ${mb(heapBefore)} MB → ${mb(heapAfter)} MB (gc ${gc ? 'yes' : 'no'})`);
+  console.log(
+    `fuzz: ${sent} requests in ${seconds.toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries(statuses))}; heap ${mb(heapBefore)} MB → ${mb(heapAfter)} MB (gc ${gc ? 'yes' : 'no'})`,
+  );
   expect(sent).toBeGreaterThanOrEqual(10_000);
   expect([...statuses.keys()].filter((s) => s >= 500)).toEqual([]);
   expect(heapAfter - heapBefore).toBeLessThan((gc ? 20 : 60) * 2 ** 20);

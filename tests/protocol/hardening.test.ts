@@ -66,7 +66,9 @@ describe('refused calls to POST /api/jobs/digest', () => {
     const refused = () => h.logs.entries.filter((e) => e.msg === 'digest job refused');
     const before = refused().length;
     const calls = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => fetch(`${h.valued.http.url}/api/jobs/digest`, { method: 'POST', headers: i % 2 ? { authorization: 'Bearer wrong' } : {} }))
+      Array.from({ length: 40 }, (_, i) =>
+        fetch(`${h.valued.http.url}/api/jobs/digest`, { method: 'POST', headers: i % 2 ? { authorization: 'Bearer wrong' } : {} }),
+      ),
     );
     expect(calls.map((r) => r.status)).toEqual(Array(40).fill(401));
     const written = refused().slice(before);
@@ -77,7 +79,10 @@ describe('refused calls to POST /api/jobs/digest', () => {
   });
 
   test('the right secret is still answered, and its result logged', async () => {
-    const res = await fetch(`${h.valued.http.url}/api/jobs/digest`, { method: 'POST', headers: { authorization: `Bearer ${JOBS_SECRET}` } });
+    const res = await fetch(`${h.valued.http.url}/api/jobs/digest`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${JOBS_SECRET}` },
+    });
     expect(res.status).toBe(200);
     expect(h.logs.entries.some((e) => e.msg === 'digest job ran')).toBe(true);
   });

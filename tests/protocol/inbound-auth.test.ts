@@ -25,7 +25,14 @@ beforeAll(async () => {
     keyRequests++;
     const base = `http://127.0.0.1:${(keyServer.address() as AddressInfo).port}`;
     res.setHeader('content-type', 'application/json');
-    if (req.url === '/v1/.well-known/openidconfiguration') res.end(JSON.stringify({ issuer: 'https://api.botframework.com', jwks_uri: `${base}/v1/.well-known/keys`, id_token_signing_alg_values_supported: ['RS256'] }));
+    if (req.url === '/v1/.well-known/openidconfiguration')
+      res.end(
+        JSON.stringify({
+          issuer: 'https://api.botframework.com',
+          jwks_uri: `${base}/v1/.well-known/keys`,
+          id_token_signing_alg_values_supported: ['RS256'],
+        }),
+      );
     else if (req.url === '/v1/.well-known/keys') res.end(JSON.stringify({ keys: [jwk] }));
     else res.writeHead(404).end('{}');
   });
@@ -39,7 +46,7 @@ beforeAll(async () => {
     PUBLIC_URL: 'https://valued.example.nhs.uk',
     LINK_SECRET: 'a-test-link-secret-that-is-long-enough-0123456789',
     BOT_OPENID_METADATA_URL: metadata,
-    ALLOWED_TENANTS: TENANT
+    ALLOWED_TENANTS: TENANT,
   });
 });
 afterAll(async () => {
@@ -57,11 +64,14 @@ function typing(tenantId = TENANT) {
     from: { id: people.amara.id, name: people.amara.name, aadObjectId: people.amara.aadObjectId },
     recipient: { id: `28:${APP_ID}`, name: 'Valued' },
     conversation: { id: 'a:1personal-chat', conversationType: 'personal', tenantId },
-    channelData: { tenant: { id: tenantId } }
+    channelData: { tenant: { id: tenantId } },
   };
 }
 
-async function token(claims: { aud?: string; iss?: string; serviceurl?: string; exp?: string; kid?: string } = {}, key: KeyLike = signingKey): Promise<string> {
+async function token(
+  claims: { aud?: string; iss?: string; serviceurl?: string; exp?: string; kid?: string } = {},
+  key: KeyLike = signingKey,
+): Promise<string> {
   return new SignJWT({ serviceurl: claims.serviceurl ?? h.serviceUrl })
     .setProtectedHeader({ alg: 'RS256', kid: claims.kid ?? 'test-key-1', typ: 'JWT' })
     .setIssuer(claims.iss ?? 'https://api.botframework.com')
@@ -77,7 +87,7 @@ async function post(activity: unknown, authorization?: string): Promise<number> 
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
     body: JSON.stringify(activity),
-    signal: AbortSignal.timeout(10_000)
+    signal: AbortSignal.timeout(10_000),
   });
   await res.text();
   return res.status;
@@ -100,14 +110,18 @@ test.each([
   ['a token for another app', async () => `Bearer ${await token({ aud: '11111111-2222-4333-8444-555555555555' })}`],
   ['a token from another issuer', async () => `Bearer ${await token({ iss: 'https://sts.example.com' })}`],
   ['a token for another serviceUrl', async () => `Bearer ${await token({ serviceurl: 'https://smba.example.com/' })}`],
-  ['an expired token', async () => `Bearer ${await token({ exp: '5 minutes ago' })}`]
-])('%s gets 401 and the turn never runs', async (_name, auth) => {
-  const before = turnsRan(STRANGER);
-  const refusals = refusalsLogged();
-  expect(await post(typing(STRANGER), await auth())).toBe(401);
-  expect(turnsRan(STRANGER)).toBe(before);
-  expect(refusalsLogged()).toBe(refusals + 1);
-}, 15_000);
+  ['an expired token', async () => `Bearer ${await token({ exp: '5 minutes ago' })}`],
+])(
+  '%s gets 401 and the turn never runs',
+  async (_name, auth) => {
+    const before = turnsRan(STRANGER);
+    const refusals = refusalsLogged();
+    expect(await post(typing(STRANGER), await auth())).toBe(401);
+    expect(turnsRan(STRANGER)).toBe(before);
+    expect(refusalsLogged()).toBe(refusals + 1);
+  },
+  15_000,
+);
 
 // botbuilder's adapter alone answers a bad signature with 500 (the JWT library's error is not an
 // AuthenticationError); the check in front of it makes every refusal a 401.
@@ -158,7 +172,7 @@ describe('local mode without an app id', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ ...typing(STRANGER), serviceUrl: local.serviceUrl }),
-      signal: AbortSignal.timeout(10_000)
+      signal: AbortSignal.timeout(10_000),
     });
     await res.text();
     expect(res.status).toBe(200);
@@ -173,7 +187,13 @@ describe('when the Bot Framework’s signing keys cannot be fetched', () => {
 
   beforeAll(async () => {
     // Its own metadata address, so no keys are cached for it; it fails until `healthy`.
-    const jwk = { ...(await exportJWK((await generateKeyPair('RS256')).publicKey)), kid: 'other', use: 'sig', alg: 'RS256', endorsements: ['msteams'] };
+    const jwk = {
+      ...(await exportJWK((await generateKeyPair('RS256')).publicKey)),
+      kid: 'other',
+      use: 'sig',
+      alg: 'RS256',
+      endorsements: ['msteams'],
+    };
     brokenServer = http.createServer((req, res) => {
       const base = `http://127.0.0.1:${(brokenServer.address() as AddressInfo).port}`;
       if (!healthy) {
@@ -182,7 +202,14 @@ describe('when the Bot Framework’s signing keys cannot be fetched', () => {
         return void res.end('{}');
       }
       res.setHeader('content-type', 'application/json');
-      if (req.url === '/v1/.well-known/openidconfiguration') res.end(JSON.stringify({ issuer: 'https://api.botframework.com', jwks_uri: `${base}/v1/.well-known/keys`, id_token_signing_alg_values_supported: ['RS256'] }));
+      if (req.url === '/v1/.well-known/openidconfiguration')
+        res.end(
+          JSON.stringify({
+            issuer: 'https://api.botframework.com',
+            jwks_uri: `${base}/v1/.well-known/keys`,
+            id_token_signing_alg_values_supported: ['RS256'],
+          }),
+        );
       else res.end(JSON.stringify({ keys: [jwk] }));
     });
     await new Promise<void>((r) => brokenServer.listen(0, '127.0.0.1', r));
@@ -193,7 +220,7 @@ describe('when the Bot Framework’s signing keys cannot be fetched', () => {
       MicrosoftAppType: 'MultiTenant',
       PUBLIC_URL: 'https://valued.example.nhs.uk',
       LINK_SECRET: 'a-test-link-secret-that-is-long-enough-0123456789',
-      BOT_OPENID_METADATA_URL: `http://127.0.0.1:${(brokenServer.address() as AddressInfo).port}/v1/.well-known/openidconfiguration`
+      BOT_OPENID_METADATA_URL: `http://127.0.0.1:${(brokenServer.address() as AddressInfo).port}/v1/.well-known/openidconfiguration`,
     });
   });
   const postSigned = async () => {
@@ -201,7 +228,7 @@ describe('when the Bot Framework’s signing keys cannot be fetched', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await token({}, signingKey)}` },
       body: JSON.stringify({ ...typing(), serviceUrl: down.serviceUrl }),
-      signal: AbortSignal.timeout(10_000)
+      signal: AbortSignal.timeout(10_000),
     });
     await res.text();
     return res;

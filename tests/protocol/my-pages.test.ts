@@ -33,7 +33,7 @@ function slip(i: number, over: Partial<SlipHistoryEntry> = {}): SlipHistoryEntry
     message: `Thank you, number ${i}`,
     values: [VALUES[i % 3]],
     visibility: i % 10 === 0 ? 'private' : 'team',
-    ...over
+    ...over,
   };
 }
 
@@ -41,10 +41,21 @@ const manySlips = Array.from({ length: MANY }, (_, i) => slip(i));
 
 beforeAll(async () => {
   sso = await startTestSso();
-  h = await startHarness({ SSO_CLIENT_ID: CLIENT_ID, SSO_AUDIENCE: APP_ID_URI, SSO_KEYS_URL: sso.keysUrl, SSO_ALLOWED_TENANTS: TENANT, DEV_USER_ID: A, DEV_USER_NAME: 'Amara Okafor', LINK_SECRET });
+  h = await startHarness({
+    SSO_CLIENT_ID: CLIENT_ID,
+    SSO_AUDIENCE: APP_ID_URI,
+    SSO_KEYS_URL: sso.keysUrl,
+    SSO_ALLOWED_TENANTS: TENANT,
+    DEV_USER_ID: A,
+    DEV_USER_NAME: 'Amara Okafor',
+    LINK_SECRET,
+  });
   // In batches of 100 slips, one after another (Azurite is slower with concurrent batches).
   for (let i = 0; i < MANY; i += 100) await h.valued.repos.history.addSlips(A, manySlips.slice(i, i + 100));
-  await h.valued.repos.history.addSlips(B, [slip(0, { slipId: 'b-secret', message: 'For Sam only: B SECRET', sender: { id: 'x', teamsId: '29:x', name: 'Jo Williams' } }), slip(1, { slipId: 'b-2', message: 'B SECRET two' })]);
+  await h.valued.repos.history.addSlips(B, [
+    slip(0, { slipId: 'b-secret', message: 'For Sam only: B SECRET', sender: { id: 'x', teamsId: '29:x', name: 'Jo Williams' } }),
+    slip(1, { slipId: 'b-2', message: 'B SECRET two' }),
+  ]);
   aToken = await sso.mint(A, { name: 'Amara Okafor' });
 }, 60_000);
 
@@ -54,7 +65,8 @@ afterAll(async () => {
 });
 
 const url = (path: string) => `${h.valued.http.url}${path}`;
-const get = (path: string, token?: string) => fetch(url(path), { headers: token === undefined ? {} : { authorization: `Bearer ${token}` } });
+const get = (path: string, token?: string) =>
+  fetch(url(path), { headers: token === undefined ? {} : { authorization: `Bearer ${token}` } });
 
 async function pageAll(query: string, token?: string): Promise<SlipHistoryEntry[]> {
   const seen: SlipHistoryEntry[] = [];
@@ -97,14 +109,38 @@ describe('the tab API with a Teams SSO token', () => {
     ['an unknown key id', () => sso.mint(A, {}, { kid: 'not-published' })],
     ['a tenant outside the allow-list', () => sso.mint(A, { tid: OTHER_TENANT })],
     ['no oid', () => sso.mint('', { oid: undefined })],
-    ['alg none', async () => `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify({ oid: A, tid: TENANT, aud: CLIENT_ID, iss: `https://login.microsoftonline.com/${TENANT}/v2.0`, exp: Math.floor(Date.now() / 1000) + 3600 })).toString('base64url')}.`],
-    ['HS256 signed with a guessable secret', () => new SignJWT({ oid: A, tid: TENANT }).setProtectedHeader({ alg: 'HS256', kid: 'test-key-1' }).setIssuer(`https://login.microsoftonline.com/${TENANT}/v2.0`).setAudience(CLIENT_ID).setExpirationTime('1h').sign(new TextEncoder().encode('secret'))],
-    ['a signature moved onto another person’s claims', async () => {
-      const [h0, , sig] = aToken.split('.');
-      const forged = Buffer.from(JSON.stringify({ oid: B, tid: TENANT, aud: CLIENT_ID, iss: `https://login.microsoftonline.com/${TENANT}/v2.0`, exp: Math.floor(Date.now() / 1000) + 3600 })).toString('base64url');
-      return `${h0}.${forged}.${sig}`;
-    }],
-    ['not a token at all', async () => 'hello']
+    [
+      'alg none',
+      async () =>
+        `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify({ oid: A, tid: TENANT, aud: CLIENT_ID, iss: `https://login.microsoftonline.com/${TENANT}/v2.0`, exp: Math.floor(Date.now() / 1000) + 3600 })).toString('base64url')}.`,
+    ],
+    [
+      'HS256 signed with a guessable secret',
+      () =>
+        new SignJWT({ oid: A, tid: TENANT })
+          .setProtectedHeader({ alg: 'HS256', kid: 'test-key-1' })
+          .setIssuer(`https://login.microsoftonline.com/${TENANT}/v2.0`)
+          .setAudience(CLIENT_ID)
+          .setExpirationTime('1h')
+          .sign(new TextEncoder().encode('secret')),
+    ],
+    [
+      'a signature moved onto another person’s claims',
+      async () => {
+        const [h0, , sig] = aToken.split('.');
+        const forged = Buffer.from(
+          JSON.stringify({
+            oid: B,
+            tid: TENANT,
+            aud: CLIENT_ID,
+            iss: `https://login.microsoftonline.com/${TENANT}/v2.0`,
+            exp: Math.floor(Date.now() / 1000) + 3600,
+          }),
+        ).toString('base64url');
+        return `${h0}.${forged}.${sig}`;
+      },
+    ],
+    ['not a token at all', async () => 'hello'],
   ])('%s gets 401 with a kind message, never anyone’s data', async (_name, make) => {
     const token = await make();
     for (const path of ['/api/me/summary', '/api/me/slips', '/api/me/view/summary', '/api/me/view/slips']) {
@@ -178,7 +214,9 @@ describe('paging', () => {
     expect(expected.length).toBeGreaterThan(900);
     expect(seen.map((s) => s.slipId)).toEqual(expected.map((s) => s.slipId));
     const both = await pageAll(`year=2024&value=${encodeURIComponent('Including others')}`);
-    expect(both.map((s) => s.slipId)).toEqual(manySlips.filter((s) => s.createdAt.startsWith('2024') && s.values.includes('Including others')).map((s) => s.slipId));
+    expect(both.map((s) => s.slipId)).toEqual(
+      manySlips.filter((s) => s.createdAt.startsWith('2024') && s.values.includes('Including others')).map((s) => s.slipId),
+    );
   }, 60_000);
 
   test('a filter that is not a year is refused kindly', async () => {
@@ -249,20 +287,40 @@ describe('the tab page', () => {
 
 describe('portfolio and CSV by signed link', () => {
   const TRICKY = [
-    slip(0, { slipId: 'x1', message: '<script>alert("hi")</script> & thanks', sender: { id: 's', teamsId: '29:s', name: '<b>Bold</b> Name' } }),
+    slip(0, {
+      slipId: 'x1',
+      message: '<script>alert("hi")</script> & thanks',
+      sender: { id: 's', teamsId: '29:s', name: '<b>Bold</b> Name' },
+    }),
     slip(1, { slipId: 'x2', message: '=HYPERLINK("http://evil.example","click")', values: ['Team player'] }),
     slip(2, { slipId: 'x3', message: 'Line one\nline two, with "quotes", commas', values: [] }),
     slip(3, { slipId: 'x4', message: '+44 call me', quote: '@everyone see this' }),
     slip(4, { slipId: 'x5', message: '-1 for nothing, just kidding' }),
-    slip(400 * 24, { slipId: 'x6', message: 'From long ago' })
+    slip(400 * 24, { slipId: 'x6', message: 'From long ago' }),
   ];
   const C = 'c7cf4a79-6125-4686-b71c-a7b58b5b6e9a';
 
   beforeAll(async () => {
     await h.valued.repos.history.addSlips(C, TRICKY);
     await h.valued.repos.profiles.put({ personId: C, preferredTitle: 'Associate practitioner <AP>', updatedAt: new Date().toISOString() });
-    await h.valued.repos.history.addAward(C, { kind: 'award', teamId: 't', teamName: 'Therapies Team', month: '2025-01', result: 'winner', citation: 'Always there for patients', values: [], announcedAt: '2025-02-01T10:00:00Z' });
-    await h.valued.repos.history.addNomination(C, 'n1', { kind: 'nomination', teamId: 't', month: '2025-01', createdAt: '2025-01-20T10:00:00Z', reason: 'Stayed late <again>', values: [] });
+    await h.valued.repos.history.addAward(C, {
+      kind: 'award',
+      teamId: 't',
+      teamName: 'Therapies Team',
+      month: '2025-01',
+      result: 'winner',
+      citation: 'Always there for patients',
+      values: [],
+      announcedAt: '2025-02-01T10:00:00Z',
+    });
+    await h.valued.repos.history.addNomination(C, 'n1', {
+      kind: 'nomination',
+      teamId: 't',
+      month: '2025-01',
+      createdAt: '2025-01-20T10:00:00Z',
+      reason: 'Stayed late <again>',
+      values: [],
+    });
   });
 
   // Links as the chat card makes them: the app's secret, for person C.
@@ -320,14 +378,17 @@ describe('portfolio and CSV by signed link', () => {
 
   test.each([
     ['forged', async () => 'eyJzdWIiOiJ4In0.bm90LWEtbWFj'],
-    ['altered', async () => {
-      const [body, mac] = decodeURIComponent(await appLink('portfolio')).split('.');
-      const claims = JSON.parse(Buffer.from(body, 'base64url').toString());
-      return encodeURIComponent(`${Buffer.from(JSON.stringify({ ...claims, sub: A })).toString('base64url')}.${mac}`);
-    }],
+    [
+      'altered',
+      async () => {
+        const [body, mac] = decodeURIComponent(await appLink('portfolio')).split('.');
+        const claims = JSON.parse(Buffer.from(body, 'base64url').toString());
+        return encodeURIComponent(`${Buffer.from(JSON.stringify({ ...claims, sub: A })).toString('base64url')}.${mac}`);
+      },
+    ],
     ['expired', async () => encodeURIComponent(linkSigner().sign(C, 'portfolio', new Date(Date.now() - 2 * 3600_000)))],
     ['for another purpose', async () => appLink('export')],
-    ['missing', async () => '']
+    ['missing', async () => ''],
   ])('a %s link gets a kind 403 page', async (_name, make) => {
     const link = await make();
     for (const path of ['/me/portfolio', '/me/history.csv']) {

@@ -12,7 +12,11 @@ import { newAwardRound } from '../../src/domain/award-round';
 let h: Harness;
 const member = (p: TestPerson) => ({ id: p.id, name: p.name, aadObjectId: p.aadObjectId });
 const personal = (p: TestPerson) => conversationFor('personal', p).id;
-const lastCard = (p: TestPerson) => h.connector.sent(personal(p)).filter((r) => r.body.attachments?.length).at(-1)!.body.attachments[0].content;
+const lastCard = (p: TestPerson) =>
+  h.connector
+    .sent(personal(p))
+    .filter((r) => r.body.attachments?.length)
+    .at(-1)!.body.attachments[0].content;
 
 beforeAll(async () => {
   h = await startHarness();
@@ -23,7 +27,18 @@ beforeEach(() => h.connector.clear());
 
 function entry(i: number, over: Partial<SlipHistoryEntry> = {}): SlipHistoryEntry {
   const createdAt = new Date(Date.UTC(2026, 10, 20) - i * 3600_000).toISOString();
-  return { kind: 'slip', slipId: `seed-${String(i).padStart(5, '0')}`, teamId: TEAM.id, month: createdAt.slice(0, 7), createdAt, sender: { id: 'aad-sender', teamsId: '29:sender', name: 'Seeder' }, message: `slip ${i}`, values: [i % 2 ? 'Team player' : 'Skill and expertise'], visibility: 'team', ...over };
+  return {
+    kind: 'slip',
+    slipId: `seed-${String(i).padStart(5, '0')}`,
+    teamId: TEAM.id,
+    month: createdAt.slice(0, 7),
+    createdAt,
+    sender: { id: 'aad-sender', teamsId: '29:sender', name: 'Seeder' },
+    message: `slip ${i}`,
+    values: [i % 2 ? 'Team player' : 'Skill and expertise'],
+    visibility: 'team',
+    ...over,
+  };
 }
 
 test('paging through 2,500 slips returns each exactly once, newest first', async () => {
@@ -51,7 +66,10 @@ test('paging through 2,500 slips returns each exactly once, newest first', async
 
 describe('in the personal chat', () => {
   beforeAll(async () => {
-    for (let i = 0; i < 23; i++) await h.valued.repos.history.addSlips(people.priya.aadObjectId, [entry(i, { message: `Priya slip ${i}`, values: i < 3 ? ['Including others'] : ['Team player'] })]);
+    for (let i = 0; i < 23; i++)
+      await h.valued.repos.history.addSlips(people.priya.aadObjectId, [
+        entry(i, { message: `Priya slip ${i}`, values: i < 3 ? ['Including others'] : ['Team player'] }),
+      ]);
     await h.valued.repos.history.addSlips(people.ola.aadObjectId, [entry(1, { message: 'Ola private slip', visibility: 'private' })]);
   });
 
@@ -86,18 +104,28 @@ describe('in the personal chat', () => {
   test('the filter shows one value’s slips', async () => {
     await h.post(message('my recognition', { serviceUrl: h.serviceUrl, from: people.priya }));
     const show = lastCard(people.priya).actions.find((a: any) => a.title === 'Show');
-    const res = await h.post(cardAction(show.verb, { ...show.data, value: 'Including others', year: '' }, { serviceUrl: h.serviceUrl, from: people.priya }));
+    const res = await h.post(
+      cardAction(show.verb, { ...show.data, value: 'Including others', year: '' }, { serviceUrl: h.serviceUrl, from: people.priya }),
+    );
     const texts = res.body.value.body.filter((b: any) => b.type === 'Container').map((c: any) => c.items[1].inlines[0].text);
     expect(texts).toEqual(['Priya slip 0', 'Priya slip 1', 'Priya slip 2']);
   });
 
   test('A cannot read B’s history with crafted card data or B’s paging token', async () => {
     const bToken = (await h.valued.repos.history.slipPage(people.priya.aadObjectId, 10)).continuationToken!;
-    const res = await h.post(cardAction('history.page', { token: bToken, previous: '~', personId: people.priya.aadObjectId, fValue: '', fYear: '' }, { serviceUrl: h.serviceUrl, from: people.ola }));
+    const res = await h.post(
+      cardAction(
+        'history.page',
+        { token: bToken, previous: '~', personId: people.priya.aadObjectId, fValue: '', fYear: '' },
+        { serviceUrl: h.serviceUrl, from: people.ola },
+      ),
+    );
     const body = JSON.stringify(res.body.value);
     expect(body).not.toContain('Priya slip');
     // In a group chat, nobody's history is shown, not even their own.
-    const group = await h.post(cardAction('history.page', { token: '' }, { serviceUrl: h.serviceUrl, from: people.ola, where: 'groupChat' }));
+    const group = await h.post(
+      cardAction('history.page', { token: '' }, { serviceUrl: h.serviceUrl, from: people.ola, where: 'groupChat' }),
+    );
     expect(group.body.value).toMatch(/just for you/);
     const a = message('my recognition', { serviceUrl: h.serviceUrl, from: people.ola, where: 'groupChat' });
     await h.post(a);
@@ -112,10 +140,24 @@ describe('in the personal chat', () => {
   test('the profile is optional, editable, and a bad choice is refused in the card', async () => {
     await h.post(message('profile', { serviceUrl: h.serviceUrl, from: people.amara }));
     expect(JSON.stringify(lastCard(people.amara))).toContain('Your profile');
-    const save = (data: Record<string, unknown>) => h.post(cardAction('profile.save', data, { serviceUrl: h.serviceUrl, from: people.amara }));
-    const ok = await save({ preferredTitle: 'Therapy support worker', staffGroup: 'support worker', profession: 'Physiotherapy', band: 'Band 3', noReadOut: 'true', noNotifications: 'false' });
+    const save = (data: Record<string, unknown>) =>
+      h.post(cardAction('profile.save', data, { serviceUrl: h.serviceUrl, from: people.amara }));
+    const ok = await save({
+      preferredTitle: 'Therapy support worker',
+      staffGroup: 'support worker',
+      profession: 'Physiotherapy',
+      band: 'Band 3',
+      noReadOut: 'true',
+      noNotifications: 'false',
+    });
     expect(JSON.stringify(ok.body.value)).toContain('Saved. Thank you!');
-    expect(await h.valued.repos.profiles.get(people.amara.aadObjectId)).toMatchObject({ preferredTitle: 'Therapy support worker', staffGroup: 'support worker', band: 'Band 3', noReadOut: true, noNotifications: false });
+    expect(await h.valued.repos.profiles.get(people.amara.aadObjectId)).toMatchObject({
+      preferredTitle: 'Therapy support worker',
+      staffGroup: 'support worker',
+      band: 'Band 3',
+      noReadOut: true,
+      noNotifications: false,
+    });
     const bad = await save({ staffGroup: 'overlord', preferredTitle: 'x' });
     expect(JSON.stringify(bad.body.value)).toContain('wasn’t one from the list');
     expect((await h.valued.repos.profiles.get(people.amara.aadObjectId))?.staffGroup).toBe('support worker');
@@ -133,11 +175,27 @@ describe('data rights', () => {
     await say(people.jo, 'thanks @Ola and @Sam for the rota', [people.ola, people.sam]);
     await say(people.priya, 'thanks @Ola for the lift', [people.ola]);
     const slip = (await h.valued.repos.slips.listBox(TEAM.id, monthOf(new Date()))).find((s) => s.message === 'for the lift')!;
-    await h.post(cardAction('slip.cosign', { slipId: slip.id, teamId: slip.teamId, month: slip.month }, { serviceUrl: h.serviceUrl, where: 'channel', from: sam, replyToId: slip.postedActivityId }));
-    await h.valued.repos.votes.cast({ teamId: TEAM.id, month: monthOf(new Date()), voterId: sam.aadObjectId, nomineeId: people.jo.aadObjectId, castAt: new Date().toISOString() });
+    await h.post(
+      cardAction(
+        'slip.cosign',
+        { slipId: slip.id, teamId: slip.teamId, month: slip.month },
+        { serviceUrl: h.serviceUrl, where: 'channel', from: sam, replyToId: slip.postedActivityId },
+      ),
+    );
+    await h.valued.repos.votes.cast({
+      teamId: TEAM.id,
+      month: monthOf(new Date()),
+      voterId: sam.aadObjectId,
+      nomineeId: people.jo.aadObjectId,
+      castAt: new Date().toISOString(),
+    });
     await h.post(cardAction('profile.save', { preferredTitle: 'Physiotherapist' }, { serviceUrl: h.serviceUrl, from: sam }));
     // Sam is shortlisted and chosen as this month's star, before the announcement.
-    await h.valued.repos.awardRounds.update(newAwardRound(TEAM.id, monthOf(new Date()), new Date()), (r) => ({ ...r, shortlist: [sam.aadObjectId, people.jo.aadObjectId], winners: [sam.aadObjectId] }));
+    await h.valued.repos.awardRounds.update(newAwardRound(TEAM.id, monthOf(new Date()), new Date()), (r) => ({
+      ...r,
+      shortlist: [sam.aadObjectId, people.jo.aadObjectId],
+      winners: [sam.aadObjectId],
+    }));
     await h.valued.bot.sender.idle();
   });
 
@@ -177,7 +235,8 @@ describe('data rights', () => {
     for (const t of TABLES) {
       for await (const row of h.valued.store.table(t).listEntities()) {
         const text = JSON.stringify(row);
-        for (const mark of [sam.aadObjectId, sam.id, sam.name, sam.aadObjectId.replace(/-/g, '~')]) if (text.includes(mark)) traces.push(`${t}: ${text.slice(0, 200)}`);
+        for (const mark of [sam.aadObjectId, sam.id, sam.name, sam.aadObjectId.replace(/-/g, '~')])
+          if (text.includes(mark)) traces.push(`${t}: ${text.slice(0, 200)}`);
       }
     }
     expect(traces).toEqual([]);
@@ -193,21 +252,85 @@ describe('data rights', () => {
 
 test('retention deletes exactly the records older than the team’s period, once a day', async () => {
   const teamId = '19:retention-team@thread.tacv2';
-  await h.valued.repos.teamSettings.ensure({ teamId, teamName: 'Retention', tenantId: 't', leadIds: [], values: ['Team player'], digestDay: 0, prizeText: '', voteEnabled: false, repeatWinnerMonths: 6, retentionMonths: 3, timeZone: 'Europe/London', updatedAt: new Date().toISOString() });
-  await h.valued.repos.memberships.record({ personId: 'aad-retained', teamId, teamName: 'Retention', lastUsedAt: new Date().toISOString() });
+  await h.valued.repos.teamSettings.ensure({
+    teamId,
+    teamName: 'Retention',
+    tenantId: 't',
+    leadIds: [],
+    values: ['Team player'],
+    digestDay: 0,
+    prizeText: '',
+    voteEnabled: false,
+    repeatWinnerMonths: 6,
+    retentionMonths: 3,
+    timeZone: 'Europe/London',
+    updatedAt: new Date().toISOString(),
+  });
+  await h.valued.repos.memberships.record({
+    personId: 'aad-retained',
+    teamId,
+    teamName: 'Retention',
+    lastUsedAt: new Date().toISOString(),
+  });
   let month = monthOf(new Date());
   const months: string[] = [];
   for (let i = 0; i < 6; i++, month = previousMonth(month)) months.push(month);
   // Months 0..3 back are kept (3 months' retention counts back from this month); 4 and 5 expire.
   for (const m of months) {
     const createdAt = `${m}-15T12:00:00.000Z`;
-    await h.valued.repos.slips.create({ id: `ret-${m}`, tenantId: 't', teamId, month: m, conversationId: 'c', createdAt, sender: { id: 'aad-s', teamsId: '29:s', name: 'S' }, recipients: [{ id: 'aad-retained', teamsId: '29:r', name: 'R' }], message: m, values: ['Team player'], visibility: 'team', cosigners: [], notified: {} });
-    await h.valued.repos.history.addSlips('aad-retained', [{ kind: 'slip', slipId: `ret-${m}`, teamId, month: m, createdAt, sender: { id: 'aad-s', teamsId: '29:s', name: 'S' }, message: m, values: ['Team player'], visibility: 'team' }]);
-    await h.valued.repos.awards.put({ teamId, month: m, winners: [], highlyCommended: [], citation: m, values: [], announcedAt: createdAt });
+    await h.valued.repos.slips.create({
+      id: `ret-${m}`,
+      tenantId: 't',
+      teamId,
+      month: m,
+      conversationId: 'c',
+      createdAt,
+      sender: { id: 'aad-s', teamsId: '29:s', name: 'S' },
+      recipients: [{ id: 'aad-retained', teamsId: '29:r', name: 'R' }],
+      message: m,
+      values: ['Team player'],
+      visibility: 'team',
+      cosigners: [],
+      notified: {},
+    });
+    await h.valued.repos.history.addSlips('aad-retained', [
+      {
+        kind: 'slip',
+        slipId: `ret-${m}`,
+        teamId,
+        month: m,
+        createdAt,
+        sender: { id: 'aad-s', teamsId: '29:s', name: 'S' },
+        message: m,
+        values: ['Team player'],
+        visibility: 'team',
+      },
+    ]);
+    await h.valued.repos.awards.put({
+      teamId,
+      month: m,
+      winners: [],
+      highlyCommended: [],
+      citation: m,
+      values: [],
+      announcedAt: createdAt,
+    });
     await h.valued.repos.awardRounds.update(newAwardRound(teamId, m, new Date(createdAt)), (r) => ({ ...r, citation: m }));
   }
   // Another team's old slip in the same person's history is governed by that team's period.
-  await h.valued.repos.history.addSlips('aad-retained', [{ kind: 'slip', slipId: 'other-team-old', teamId: 'other', month: months[5], createdAt: `${months[5]}-15T12:00:00.000Z`, sender: { id: 'aad-s', teamsId: '29:s', name: 'S' }, message: 'other', values: [], visibility: 'team' }]);
+  await h.valued.repos.history.addSlips('aad-retained', [
+    {
+      kind: 'slip',
+      slipId: 'other-team-old',
+      teamId: 'other',
+      month: months[5],
+      createdAt: `${months[5]}-15T12:00:00.000Z`,
+      sender: { id: 'aad-s', teamsId: '29:s', name: 'S' },
+      message: 'other',
+      values: [],
+      visibility: 'team',
+    },
+  ]);
 
   const result = await h.valued.retention.runDaily();
   expect(result.ran).toBe(true);

@@ -19,7 +19,7 @@ const refuseOneKey: PipelinePolicy = {
       throw new RestError('One of the request inputs is not valid (injected).', { statusCode: 400, code: 'InvalidInput', request });
     }
     return next(request);
-  }
+  },
 };
 
 const slip = (i: number): SlipHistoryEntry => {
@@ -33,14 +33,17 @@ const slip = (i: number): SlipHistoryEntry => {
     sender: { id: 'sender', teamsId: '29:s', name: 'Jo Williams' },
     message: `Thank you, number ${i}`,
     values: ['Team player'],
-    visibility: 'team'
+    visibility: 'team',
   };
 };
 
 beforeAll(async () => {
   // Local mode with no token: the development identity, so no SSO set-up is needed here.
   h = await startHarness({ DEV_USER_ID: A, DEV_USER_NAME: 'Amara Okafor' }, { storagePolicies: [refuseOneKey] });
-  await h.valued.repos.history.addSlips(A, Array.from({ length: 60 }, (_, i) => slip(i)));
+  await h.valued.repos.history.addSlips(
+    A,
+    Array.from({ length: 60 }, (_, i) => slip(i)),
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -58,7 +61,7 @@ const BAD_TOKENS: Array<[string, string]> = [
   ['JSON null', b64('null')],
   ['a partition key that is not text', b64('{"nextPartitionKey":5}')],
   ['a row key that is not text', b64('{"nextPartitionKey":"p","nextRowKey":{}}')],
-  ['far too long', 'A'.repeat(5000)]
+  ['far too long', 'A'.repeat(5000)],
 ];
 
 test('a real token still pages on (the check lets our own tokens through)', async () => {
@@ -99,17 +102,18 @@ describe.each(BAD_TOKENS)('%s', (_name, token) => {
     expect(res.headers.get('content-type')).toContain('text/html');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     const html = await res.text();
-    expect(html).toMatch(/^<section class="notice" role="alert"><h2>That page can’t be shown<\/h2><p>That page of thank-yous wasn’t recognised/);
+    expect(html).toMatch(
+      /^<section class="notice" role="alert"><h2>That page can’t be shown<\/h2><p>That page of thank-yous wasn’t recognised/,
+    );
     expect(html).not.toContain(token.slice(0, 40));
     expect(h.logs.entries.slice(before).filter((e) => e.msg === 'my recognition: paging token not recognised')).toHaveLength(1);
   });
 });
 
-
 test.each([
   ['another person’s partition', '{"nextPartitionKey":"someone-else","nextRowKey":"slip"}'],
   ['quotes and control characters', `{"nextPartitionKey":"p'\\u0000%","nextRowKey":"r'&$filter=x"}`],
-  ['an empty partition key', '{"nextPartitionKey":""}']
+  ['an empty partition key', '{"nextPartitionKey":""}'],
 ])('a token of the right shape naming %s is never a 500, and never shows anyone else’s slips', async (_name, json) => {
   const res = await get(`/api/me/slips?token=${encodeURIComponent(b64(json))}`);
   expect(res.status).toBe(200);

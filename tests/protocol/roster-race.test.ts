@@ -13,7 +13,13 @@ const team = [...Object.values(people), ...crowd(695, 3000)];
 beforeAll(async () => {
   h = await startHarness();
   h.connector.teamMembers[TEAM.id] = team.map((p) => ({ id: p.id, name: p.name, aadObjectId: p.aadObjectId, tenantId: TENANT }));
-  const config = readEnvOptions({ LOCAL_MODE: 'true', PORT: '0', HOST: '127.0.0.1', STORAGE_CONNECTION_STRING: h.azurite.connectionString, LOG_LEVEL: 'debug' });
+  const config = readEnvOptions({
+    LOCAL_MODE: 'true',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    STORAGE_CONNECTION_STRING: h.azurite.connectionString,
+    LOG_LEVEL: 'debug',
+  });
   second = await startValued(config, { logger: new MemoryLogger() });
   await h.post(teamEvent.botAdded({ serviceUrl: h.serviceUrl, from: people.jo }));
   await h.valued.bot.sender.idle();

@@ -19,7 +19,8 @@ beforeEach(() => h.connector.clear());
 
 async function slipWithMessage(text: string) {
   const all = [];
-  for (const team of ['', '19:team-a@thread.tacv2', '19:team-b@thread.tacv2']) all.push(...(await h.valued.repos.slips.listBox(team, monthOf(new Date()))));
+  for (const team of ['', '19:team-a@thread.tacv2', '19:team-b@thread.tacv2'])
+    all.push(...(await h.valued.repos.slips.listBox(team, monthOf(new Date()))));
   return all.find((s) => s.message === text);
 }
 
@@ -60,8 +61,18 @@ test('another 4xx is not retried: the slip records "not notified" and the sender
 
 test('from a chat, the slip goes to the team chosen in the form, else the last team used; never a team that is not theirs', async () => {
   const now = Date.now();
-  await h.valued.repos.memberships.record({ personId: people.amara.aadObjectId, teamId: '19:team-a@thread.tacv2', teamName: 'Team A', lastUsedAt: new Date(now - 60_000).toISOString() });
-  await h.valued.repos.memberships.record({ personId: people.amara.aadObjectId, teamId: '19:team-b@thread.tacv2', teamName: 'Team B', lastUsedAt: new Date(now).toISOString() });
+  await h.valued.repos.memberships.record({
+    personId: people.amara.aadObjectId,
+    teamId: '19:team-a@thread.tacv2',
+    teamName: 'Team A',
+    lastUsedAt: new Date(now - 60_000).toISOString(),
+  });
+  await h.valued.repos.memberships.record({
+    personId: people.amara.aadObjectId,
+    teamId: '19:team-b@thread.tacv2',
+    teamName: 'Team B',
+    lastUsedAt: new Date(now).toISOString(),
+  });
 
   const a = message('thanks', { serviceUrl: h.serviceUrl, from: people.amara });
   await h.post(a);
@@ -71,7 +82,20 @@ test('from a chat, the slip goes to the team chosen in the form, else the last t
   expect(teamPicker.value).toBe('19:team-b@thread.tacv2');
 
   const submit = (teamId: string, text: string) =>
-    h.post(cardAction('slip.submit', { draftId: `draft-${text.length}-${teamId.length}-abcdef`, recipients: people.sam.aadObjectId, message: text, values: 'Team player', visibility: 'team', teamId }, { serviceUrl: h.serviceUrl, from: people.amara }));
+    h.post(
+      cardAction(
+        'slip.submit',
+        {
+          draftId: `draft-${text.length}-${teamId.length}-abcdef`,
+          recipients: people.sam.aadObjectId,
+          message: text,
+          values: 'Team player',
+          visibility: 'team',
+          teamId,
+        },
+        { serviceUrl: h.serviceUrl, from: people.amara },
+      ),
+    );
   await submit('19:team-a@thread.tacv2', 'Chosen team A');
   await submit('19:someone-elses-team@thread.tacv2', 'Not my team');
   expect((await slipWithMessage('Chosen team A'))?.teamId).toBe('19:team-a@thread.tacv2');

@@ -25,7 +25,7 @@ const failHistoryWrites: PipelinePolicy = {
       throw new RestError('The history table is unavailable (injected).', { statusCode: 503, code: 'ServerBusy', request });
     }
     return next(request);
-  }
+  },
 };
 // Valued's clock, so a retry can come "later" (past the card-posting takeover) without waiting.
 let skewMs = 0;
@@ -44,7 +44,11 @@ afterAll(() => h.stop());
 
 const submit = (draftId: string, msg: string) =>
   h.post(
-    cardAction('slip.submit', { draftId, recipients: recipients.map((p) => p.aadObjectId).join(','), message: msg, values: 'Team player', visibility: 'team' }, { serviceUrl: h.serviceUrl, where: 'groupChat', from: people.jo, replyToId: 'act-form' })
+    cardAction(
+      'slip.submit',
+      { draftId, recipients: recipients.map((p) => p.aadObjectId).join(','), message: msg, values: 'Team player', visibility: 'team' },
+      { serviceUrl: h.serviceUrl, where: 'groupChat', from: people.jo, replyToId: 'act-form' },
+    ),
   );
 const slipsWith = async (msg: string): Promise<Slip[]> => {
   const rows: Slip[] = [];
@@ -54,11 +58,14 @@ const slipsWith = async (msg: string): Promise<Slip[]> => {
   }
   return rows;
 };
-const historyEntries = async (p: TestPerson, slipId: string) => (await h.valued.repos.history.slipPage(p.aadObjectId, 100)).items.filter((e) => e.slipId === slipId).length;
-const sentEntries = async (p: TestPerson, slipId: string) => (await h.valued.repos.history.sent(p.aadObjectId)).filter((e) => e.slipId === slipId).length;
+const historyEntries = async (p: TestPerson, slipId: string) =>
+  (await h.valued.repos.history.slipPage(p.aadObjectId, 100)).items.filter((e) => e.slipId === slipId).length;
+const sentEntries = async (p: TestPerson, slipId: string) =>
+  (await h.valued.repos.history.sent(p.aadObjectId)).filter((e) => e.slipId === slipId).length;
 /** Personal notifications that reached a person's chat about the slip with this message. */
 const notificationsTo = (p: TestPerson, msg: string) => h.connector.sent(personalOf(p)).filter((r) => textOf(r.body).includes(msg)).length;
-const cardsPosted = (msg: string) => h.connector.sent(conversationFor('groupChat', people.jo).id).filter((r) => textOf(r.body).includes(msg)).length;
+const cardsPosted = (msg: string) =>
+  h.connector.sent(conversationFor('groupChat', people.jo).id).filter((r) => textOf(r.body).includes(msg)).length;
 
 test('storage fails after the slip row is saved: the retry completes it, and each recipient is told exactly once', async () => {
   const msg = 'Thank you for settling the new starter in on nights';
@@ -118,7 +125,12 @@ test('a redelivery while the first attempt is still telling people sends no seco
   const msg = 'Thank you for the calm you brought to a hard shift';
   // Sam's first notification is held up by Teams' throttling (Retry-After: 1 second), so the
   // first attempt is still telling people when the same request arrives again.
-  h.connector.failNext({ status: 429, retryAfter: '1', times: 1, match: (r) => r.method === 'POST' && r.path.includes(personalOf(people.sam)) });
+  h.connector.failNext({
+    status: 429,
+    retryAfter: '1',
+    times: 1,
+    match: (r) => r.method === 'POST' && r.path.includes(personalOf(people.sam)),
+  });
   const first = await submit('draft-repair-2', msg);
   expect(JSON.stringify(first.body.value)).toMatch(/Your thanks is on its way/);
   const redelivered = await submit('draft-repair-2', msg);

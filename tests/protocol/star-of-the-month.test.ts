@@ -5,7 +5,21 @@
 // Every lead-only action is also pressed by someone who is not a lead.
 import { startHarness, type Harness } from '../support/harness';
 import { textOf, type Recorded } from '../support/connector';
-import { CHANNEL, TEAM, cardAction, composeExtension, conversationFor, crowd, installationUpdate, message, messagePayload, people, taskModule, type TestPerson, type Where } from '../support/teams';
+import {
+  CHANNEL,
+  TEAM,
+  cardAction,
+  composeExtension,
+  conversationFor,
+  crowd,
+  installationUpdate,
+  message,
+  messagePayload,
+  people,
+  taskModule,
+  type TestPerson,
+  type Where,
+} from '../support/teams';
 import { monthOf, monthLabel, nextMonth, previousMonth } from '../../src/domain/box';
 import { NOT_A_LEAD, REVIEW_ONLY_PERSONAL } from '../../src/bot/star-of-the-month/reviewing';
 
@@ -22,13 +36,15 @@ async function say(text: string, from: TestPerson, where: Where = 'personal', me
   expect((await h.post(a)).status).toBe(200);
   return h.connector.sent(a.conversation.id).filter((r) => r.activityId === a.id);
 }
-const press = (verb: string, data: Record<string, unknown>, from: TestPerson, where: Where = 'personal') => h.post(cardAction(verb, data, o(from, where)));
+const press = (verb: string, data: Record<string, unknown>, from: TestPerson, where: Where = 'personal') =>
+  h.post(cardAction(verb, data, o(from, where)));
 const cardOf = (res: { body: any }) => res.body.value;
 const cardText = (card: any) => textOf({ attachments: [{ content: card }] });
 const settle = () => h.valued.bot.sender.idle();
 const personalTo = (p: TestPerson) => h.connector.sent(conversationFor('personal', p).id);
 const inChannel = () => h.connector.sent(CHANNEL.id);
-const nominationsFor = async (p: TestPerson) => (await h.valued.repos.nominations.listBox(TEAM.id, month)).filter((n) => n.nominee.id === p.aadObjectId);
+const nominationsFor = async (p: TestPerson) =>
+  (await h.valued.repos.nominations.listBox(TEAM.id, month)).filter((n) => n.nominee.id === p.aadObjectId);
 const reason = (what: string) => `${what}: calm, kind and always there for patients and colleagues`;
 
 let samSlipId: string;
@@ -41,11 +57,25 @@ beforeAll(async () => {
   // The team is first seen in its General channel; Amara thanks Sam there, so Sam has a slip to attach.
   await say('help', people.jo, 'channel');
   await say('thanks @Sam for covering my clinic at short notice', people.amara, 'channel', [people.sam]);
-  for (const p of [people.priya, people.ola, people.sam]) await h.valued.repos.memberships.record({ personId: p.aadObjectId, teamId: TEAM.id, teamName: TEAM.name, lastUsedAt: new Date().toISOString() });
+  for (const p of [people.priya, people.ola, people.sam])
+    await h.valued.repos.memberships.record({
+      personId: p.aadObjectId,
+      teamId: TEAM.id,
+      teamName: TEAM.name,
+      lastUsedAt: new Date().toISOString(),
+    });
   samSlipId = (await h.valued.repos.slips.listBox(TEAM.id, month)).find((s) => s.recipients[0]?.id === people.sam.aadObjectId)!.id;
   // Ola won two months ago, so shortlisting Ola brings up the repeat-winner warning.
   const earlier = previousMonth(previousMonth(month));
-  await h.valued.repos.awards.put({ teamId: TEAM.id, month: earlier, winners: [{ id: people.ola.aadObjectId, teamsId: people.ola.id, name: people.ola.name }], highlyCommended: [], citation: 'For the winter rota', values: [], announcedAt: new Date().toISOString() });
+  await h.valued.repos.awards.put({
+    teamId: TEAM.id,
+    month: earlier,
+    winners: [{ id: people.ola.aadObjectId, teamsId: people.ola.id, name: people.ola.name }],
+    highlyCommended: [],
+    citation: 'For the winter rota',
+    values: [],
+    announcedAt: new Date().toISOString(),
+  });
   await settle();
 });
 afterAll(() => h.stop());
@@ -67,7 +97,19 @@ describe('nominating', () => {
   });
 
   test('a named nomination is saved with its slip and written into the nominee’s history', async () => {
-    const res = await press('nomination.submit', { month, teamId: TEAM.id, nominee: people.sam.aadObjectId, reason: reason('Sam covered three clinics'), values: 'Team player,Skill and expertise', anonymous: 'false', slipIds: samSlipId }, people.amara);
+    const res = await press(
+      'nomination.submit',
+      {
+        month,
+        teamId: TEAM.id,
+        nominee: people.sam.aadObjectId,
+        reason: reason('Sam covered three clinics'),
+        values: 'Team player,Skill and expertise',
+        anonymous: 'false',
+        slipIds: samSlipId,
+      },
+      people.amara,
+    );
     expect(cardText(cardOf(res))).toContain(`Sam Patel is nominated for star of the month for ${monthLabel(month)}.`);
     const [saved] = (await nominationsFor(people.sam)).filter((n) => n.nominator.id === people.amara.aadObjectId);
     expect(saved).toMatchObject({ anonymous: false, slipIds: [samSlipId], values: ['Team player', 'Skill and expertise'] });
@@ -81,9 +123,18 @@ describe('nominating', () => {
     expect(fetch.body.task.type).toBe('continue');
     const form = fetch.body.task.value.card.content;
     expect(form.actions[0].type).toBe('Action.Submit');
-    const data = { ...form.actions[0].data, nominee: people.sam.aadObjectId, reason: reason('Sam talked a frightened patient through her first session'), values: 'Including others', anonymous: 'true' };
+    const data = {
+      ...form.actions[0].data,
+      nominee: people.sam.aadObjectId,
+      reason: reason('Sam talked a frightened patient through her first session'),
+      values: 'Including others',
+      anonymous: 'true',
+    };
     const res = await h.post(composeExtension.submitAction('nominate', data, o(people.priya, 'channel')));
-    expect(res.body.task).toEqual({ type: 'message', value: expect.stringContaining('Your name is kept from the team; your governance leads can see it.') });
+    expect(res.body.task).toEqual({
+      type: 'message',
+      value: expect.stringContaining('Your name is kept from the team; your governance leads can see it.'),
+    });
     const [saved] = (await nominationsFor(people.sam)).filter((n) => n.nominator.id === people.priya.aadObjectId);
     expect(saved.anonymous).toBe(true);
     const kept = (await h.valued.repos.history.nominations(people.sam.aadObjectId)).find((e) => e.reason.includes('frightened patient'))!;
@@ -91,28 +142,61 @@ describe('nominating', () => {
   });
 
   test('nominating the same person again edits the first nomination', async () => {
-    const res = await press('nomination.submit', { month, teamId: TEAM.id, nominee: people.sam.aadObjectId, reason: reason('Sam covered four clinics in the end'), values: 'Team player', anonymous: 'false' }, people.amara);
+    const res = await press(
+      'nomination.submit',
+      {
+        month,
+        teamId: TEAM.id,
+        nominee: people.sam.aadObjectId,
+        reason: reason('Sam covered four clinics in the end'),
+        values: 'Team player',
+        anonymous: 'false',
+      },
+      people.amara,
+    );
     expect(cardText(cardOf(res))).toContain('Your nomination is updated');
     const mine = (await nominationsFor(people.sam)).filter((n) => n.nominator.id === people.amara.aadObjectId);
     expect(mine).toHaveLength(1);
     expect(mine[0].reason).toContain('four clinics');
     const history = await h.valued.repos.history.nominations(people.sam.aadObjectId);
     expect(history).toHaveLength(2);
-    expect(history.filter((e) => e.nominator?.id === people.amara.aadObjectId).map((e) => e.reason)).toEqual([reason('Sam covered four clinics in the end')]);
+    expect(history.filter((e) => e.nominator?.id === people.amara.aadObjectId).map((e) => e.reason)).toEqual([
+      reason('Sam covered four clinics in the end'),
+    ]);
   });
 
   test('nominating yourself, a bot, too short a reason, or someone else’s slip is refused in the form; nothing is saved', async () => {
     const before = (await h.valued.repos.nominations.listBox(TEAM.id, month)).length;
-    const self = await press('nomination.submit', { month, teamId: TEAM.id, nominee: people.ola.aadObjectId, reason: reason('I did well'), anonymous: 'false' }, people.ola);
+    const self = await press(
+      'nomination.submit',
+      { month, teamId: TEAM.id, nominee: people.ola.aadObjectId, reason: reason('I did well'), anonymous: 'false' },
+      people.ola,
+    );
     expect(cardText(cardOf(self))).toContain('You can’t nominate yourself');
     expect(cardOf(self).body.find((b: any) => b.id === 'reason').value).toBe(reason('I did well'));
-    const short = await press('nomination.submit', { month, teamId: TEAM.id, nominee: people.sam.aadObjectId, reason: 'Great', slipIds: samSlipId }, people.ola);
+    const short = await press(
+      'nomination.submit',
+      { month, teamId: TEAM.id, nominee: people.sam.aadObjectId, reason: 'Great', slipIds: samSlipId },
+      people.ola,
+    );
     expect(cardText(cardOf(short))).toContain('at least 20 characters');
-    const notHis = await press('nomination.submit', { month, teamId: TEAM.id, nominee: people.priya.aadObjectId, reason: reason('Priya'), slipIds: samSlipId }, people.ola);
+    const notHis = await press(
+      'nomination.submit',
+      { month, teamId: TEAM.id, nominee: people.priya.aadObjectId, reason: reason('Priya'), slipIds: samSlipId },
+      people.ola,
+    );
     expect(cardText(cardOf(notHis))).toContain('isn’t a thank-you to this colleague');
-    const bot = await press('nomination.submit', { month, teamId: TEAM.id, nominee: '28:some-other-bot', reason: reason('The bot') }, people.ola);
+    const bot = await press(
+      'nomination.submit',
+      { month, teamId: TEAM.id, nominee: '28:some-other-bot', reason: reason('The bot') },
+      people.ola,
+    );
     expect(cardText(cardOf(bot))).toContain('a bot can’t be nominated');
-    const two = await press('nomination.submit', { month, teamId: TEAM.id, nominee: `${people.sam.aadObjectId},${people.priya.aadObjectId}`, reason: reason('Both of them') }, people.ola);
+    const two = await press(
+      'nomination.submit',
+      { month, teamId: TEAM.id, nominee: `${people.sam.aadObjectId},${people.priya.aadObjectId}`, reason: reason('Both of them') },
+      people.ola,
+    );
     expect(cardText(cardOf(two))).toContain('A nomination is for one colleague. Please choose just one');
     expect((await h.valued.repos.nominations.listBox(TEAM.id, month)).length).toBe(before);
   });
@@ -127,13 +211,29 @@ describe('nominating', () => {
     const form = fetched.body.task.value.card.content;
     expect(form.body.find((b: any) => b.id === 'nominee').value).toBe(people.ola.aadObjectId);
     expect(form.body.find((b: any) => b.id === 'reason').value).toBe('running the falls clinic single-handed');
-    const submitted = await h.post(taskModule.submit({ ...form.actions[0].data, nominee: people.ola.aadObjectId, reason: reason('Ola ran the falls clinic single-handed'), anonymous: 'false' }, o(people.sam, 'channel')));
+    const submitted = await h.post(
+      taskModule.submit(
+        {
+          ...form.actions[0].data,
+          nominee: people.ola.aadObjectId,
+          reason: reason('Ola ran the falls clinic single-handed'),
+          anonymous: 'false',
+        },
+        o(people.sam, 'channel'),
+      ),
+    );
     expect(submitted.body.task.value).toContain('Ola Nowak is nominated');
     expect(await nominationsFor(people.ola)).toHaveLength(1);
   });
 
   test('"Nominate" on someone’s message starts with its author', async () => {
-    const res = await h.post(composeExtension.fetchTask('nominate', { ...o(people.amara, 'channel'), context: 'message', messagePayload: messagePayload(people.priya, '<p>I can stay late tonight</p>') }));
+    const res = await h.post(
+      composeExtension.fetchTask('nominate', {
+        ...o(people.amara, 'channel'),
+        context: 'message',
+        messagePayload: messagePayload(people.priya, '<p>I can stay late tonight</p>'),
+      }),
+    );
     expect(res.body.task.value.card.content.body.find((b: any) => b.id === 'nominee').value).toBe(people.priya.aadObjectId);
   });
 });
@@ -142,7 +242,9 @@ describe('lead-only actions are refused kindly for someone who is not a lead', (
   test('"nominations" and "settings" say who can use them, where the person is', async () => {
     expect(textOf((await say('nominations', people.amara))[0].body)).toBe(NOT_A_LEAD);
     expect(textOf((await say('nominations', people.jo, 'channel'))[0].body)).toBe(REVIEW_ONLY_PERSONAL);
-    expect(textOf((await say('settings', people.amara, 'channel'))[0].body)).toMatch(/^Only your team’s governance leads can change Valued’s settings/);
+    expect(textOf((await say('settings', people.amara, 'channel'))[0].body)).toMatch(
+      /^Only your team’s governance leads can change Valued’s settings/,
+    );
     expect(textOf((await say('settings', people.amara))[0].body)).toMatch(/^Only governance leads can change Valued’s settings/);
   });
 
@@ -155,7 +257,18 @@ describe('lead-only actions are refused kindly for someone who is not a lead', (
     ['som.announce', { winners: people.amara.aadObjectId, citation: 'Me' }],
     ['som.closeBox', {}],
     ['settings.open', {}],
-    ['settings.save', { leadIds: people.amara.aadObjectId, values: 'Me', digestDay: '1', prizeText: '', voteEnabled: 'true', repeatWinnerMonths: '0', retentionMonths: '12' }]
+    [
+      'settings.save',
+      {
+        leadIds: people.amara.aadObjectId,
+        values: 'Me',
+        digestDay: '1',
+        prizeText: '',
+        voteEnabled: 'true',
+        repeatWinnerMonths: '0',
+        retentionMonths: '12',
+      },
+    ],
   ])('%s pressed by Amara is refused and changes nothing', async (verb, extra) => {
     const res = await press(verb, { ...box, ...extra }, people.amara);
     expect(res.status).toBe(200);
@@ -170,21 +283,53 @@ describe('lead-only actions are refused kindly for someone who is not a lead', (
 });
 
 describe('team settings', () => {
-  const form = { teamId: TEAM.id, leadIds: people.jo.aadObjectId, governanceChannelId: 'last-seen', values: 'Team player\nSkill and expertise\nIncluding others', digestDay: '3', prizeText: 'A voucher for the hospital café', voteEnabled: 'true', repeatWinnerMonths: '6', retentionMonths: '24' };
+  const form = {
+    teamId: TEAM.id,
+    leadIds: people.jo.aadObjectId,
+    governanceChannelId: 'last-seen',
+    values: 'Team player\nSkill and expertise\nIncluding others',
+    digestDay: '3',
+    prizeText: 'A voucher for the hospital café',
+    voteEnabled: 'true',
+    repeatWinnerMonths: '6',
+    retentionMonths: '24',
+  };
 
   test('a lead edits every setting in the channel; problems are shown in the card', async () => {
     const [reply] = await say('settings', people.jo, 'channel');
     const card = reply.body.attachments[0].content;
-    expect(card.body.filter((b: any) => b.id).map((b: any) => b.id)).toEqual(['leadIds', 'governanceChannelId', 'values', 'digestDay', 'prizeText', 'voteEnabled', 'repeatWinnerMonths', 'retentionMonths']);
+    expect(card.body.filter((b: any) => b.id).map((b: any) => b.id)).toEqual([
+      'leadIds',
+      'governanceChannelId',
+      'values',
+      'digestDay',
+      'prizeText',
+      'voteEnabled',
+      'repeatWinnerMonths',
+      'retentionMonths',
+    ]);
 
     const bad = await press('settings.save', { ...form, values: '', digestDay: '40' }, people.jo, 'channel');
     expect(cardText(cardOf(bad))).toContain('Please give between 1 and 12 values');
     expect(cardText(cardOf(bad))).toContain('Please choose a digest day from 1 to 28');
 
-    const ok = await press('settings.save', { ...form, leadIds: `${people.jo.aadObjectId},${people.priya.aadObjectId}` }, people.jo, 'channel');
+    const ok = await press(
+      'settings.save',
+      { ...form, leadIds: `${people.jo.aadObjectId},${people.priya.aadObjectId}` },
+      people.jo,
+      'channel',
+    );
     expect(cardText(cardOf(ok))).toContain('Saved.');
     const s = (await h.valued.repos.teamSettings.get(TEAM.id))!;
-    expect(s).toMatchObject({ leadIds: [people.jo.aadObjectId, people.priya.aadObjectId], values: ['Team player', 'Skill and expertise', 'Including others'], digestDay: 3, prizeText: 'A voucher for the hospital café', voteEnabled: true, repeatWinnerMonths: 6, retentionMonths: 24 });
+    expect(s).toMatchObject({
+      leadIds: [people.jo.aadObjectId, people.priya.aadObjectId],
+      values: ['Team player', 'Skill and expertise', 'Including others'],
+      digestDay: 3,
+      prizeText: 'A voucher for the hospital café',
+      voteEnabled: true,
+      repeatWinnerMonths: 6,
+      retentionMonths: 24,
+    });
     expect(s.governanceChannelId).toBeUndefined();
   });
 
@@ -196,7 +341,9 @@ describe('team settings', () => {
     expect(again.body.value).toMatch(/^Only your team’s governance leads/);
     // The configured first lead is a lead whatever the list says.
     await press('settings.save', { ...form, leadIds: people.ola.aadObjectId }, people.jo);
-    expect(cardText(cardOf(await press('settings.open', { teamId: TEAM.id }, people.jo)))).toContain('Also always a lead, set by your IT team: Jo Williams');
+    expect(cardText(cardOf(await press('settings.open', { teamId: TEAM.id }, people.jo)))).toContain(
+      'Also always a lead, set by your IT team: Jo Williams',
+    );
     await press('settings.save', form, people.jo);
     expect((await h.valued.repos.teamSettings.get(TEAM.id))!.leadIds).toEqual([people.jo.aadObjectId]);
   });
@@ -273,16 +420,28 @@ describe('the month, run by the lead', () => {
   test('announcing needs a winner and a citation; saving for later keeps the choice', async () => {
     const none = await press('som.announce', { ...box, winners: '', citation: '' }, people.jo);
     expect(cardText(cardOf(none))).toContain('Please choose the star of the month');
-    const saved = await press('som.saveAward', { ...box, winners: people.sam.aadObjectId, highlyCommended: people.ola.aadObjectId, citation: 'For covering four clinics' }, people.jo);
+    const saved = await press(
+      'som.saveAward',
+      { ...box, winners: people.sam.aadObjectId, highlyCommended: people.ola.aadObjectId, citation: 'For covering four clinics' },
+      people.jo,
+    );
     expect(cardText(cardOf(saved))).toContain('Saved. Nothing is shared until you press Announce.');
-    expect(cardOf(saved).body.find((b: any) => b.items?.some((i: any) => i.id === 'citation')).items.find((i: any) => i.id === 'citation').value).toBe('For covering four clinics');
+    expect(
+      cardOf(saved)
+        .body.find((b: any) => b.items?.some((i: any) => i.id === 'citation'))
+        .items.find((i: any) => i.id === 'citation').value,
+    ).toBe('For covering four clinics');
     expect(await h.valued.repos.awards.get(TEAM.id, month)).toBeUndefined();
   });
 
   test('the lead settles the tie and announces: channel card, winner’s card, every nominee told, award in history', async () => {
     h.connector.clear();
     const citation = 'For covering four clinics with kindness and calm';
-    const res = await press('som.announce', { ...box, winners: people.sam.aadObjectId, highlyCommended: people.ola.aadObjectId, citation }, people.jo);
+    const res = await press(
+      'som.announce',
+      { ...box, winners: people.sam.aadObjectId, highlyCommended: people.ola.aadObjectId, citation },
+      people.jo,
+    );
     expect(cardText(cardOf(res))).toContain('Announced in the team channel');
     await settle();
 
@@ -301,15 +460,21 @@ describe('the month, run by the lead', () => {
     expect(samReasons).toContain('From a colleague (they kept their name from the team)');
     expect(samReasons).toContain('Sam talked a frightened patient through her first session');
     expect(samReasons).not.toContain('Priya Shah');
-    const olaReasons = personalTo(people.ola).map((r) => cardText(r.body.attachments?.[0]?.content)).find((t) => t.includes('You were nominated'))!;
+    const olaReasons = personalTo(people.ola)
+      .map((r) => cardText(r.body.attachments?.[0]?.content))
+      .find((t) => t.includes('You were nominated'))!;
     expect(olaReasons).toContain('From Sam Patel');
     expect(olaReasons).toContain('You were highly commended. The star of the month is Sam Patel.');
 
     const award = (await h.valued.repos.awards.get(TEAM.id, month))!;
     expect(award.winners.map((w) => w.id)).toEqual([people.sam.aadObjectId]);
     expect(award.values).toEqual(['Team player', 'Including others']);
-    expect(await h.valued.repos.history.awards(people.sam.aadObjectId)).toEqual([expect.objectContaining({ kind: 'award', result: 'winner', month, citation, teamName: TEAM.name })]);
-    expect(await h.valued.repos.history.awards(people.ola.aadObjectId)).toEqual([expect.objectContaining({ result: 'highly commended', month })]);
+    expect(await h.valued.repos.history.awards(people.sam.aadObjectId)).toEqual([
+      expect.objectContaining({ kind: 'award', result: 'winner', month, citation, teamName: TEAM.name }),
+    ]);
+    expect(await h.valued.repos.history.awards(people.ola.aadObjectId)).toEqual([
+      expect.objectContaining({ result: 'highly commended', month }),
+    ]);
   });
 
   test('a box is announced once; later nominations go into next month’s box and say so', async () => {
@@ -317,9 +482,17 @@ describe('the month, run by the lead', () => {
     expect(cardText(cardOf(again))).toContain(`The star of the month for ${monthLabel(month)} has already been announced.`);
     expect((await h.valued.repos.awards.get(TEAM.id, month))!.winners[0].id).toBe(people.sam.aadObjectId);
 
-    const late = await press('nomination.submit', { month, teamId: TEAM.id, nominee: people.priya.aadObjectId, reason: reason('Priya trained the new starters'), anonymous: 'false' }, people.amara);
-    expect(cardText(cardOf(late))).toContain(`Nominations for ${monthLabel(month)} have closed, so it is in the box for ${monthLabel(nextMonth(month))}.`);
-    expect((await h.valued.repos.nominations.listBox(TEAM.id, nextMonth(month))).map((n) => n.nominee.id)).toEqual([people.priya.aadObjectId]);
+    const late = await press(
+      'nomination.submit',
+      { month, teamId: TEAM.id, nominee: people.priya.aadObjectId, reason: reason('Priya trained the new starters'), anonymous: 'false' },
+      people.amara,
+    );
+    expect(cardText(cardOf(late))).toContain(
+      `Nominations for ${monthLabel(month)} have closed, so it is in the box for ${monthLabel(nextMonth(month))}.`,
+    );
+    expect((await h.valued.repos.nominations.listBox(TEAM.id, nextMonth(month))).map((n) => n.nominee.id)).toEqual([
+      people.priya.aadObjectId,
+    ]);
   });
 
   test('"nominations YYYY-MM" shows a past month’s box; a lead can close nominations early', async () => {
@@ -327,7 +500,9 @@ describe('the month, run by the lead', () => {
     const [reply] = await say(`nominations ${past}`, people.jo);
     expect(cardText(reply.body.attachments[0].content)).toContain(`No nominations yet for ${monthLabel(past)}`);
     const closed = await press('som.closeBox', { teamId: TEAM.id, month: past }, people.jo);
-    expect(cardText(cardOf(closed))).toContain(`Nominations for ${monthLabel(past)} are closed. New nominations go into the box for ${monthLabel(month)}.`);
+    expect(cardText(cardOf(closed))).toContain(
+      `Nominations for ${monthLabel(past)} are closed. New nominations go into the box for ${monthLabel(month)}.`,
+    );
     expect((await h.valued.repos.awardRounds.get(TEAM.id, past))!.nominationsClosed).toBe(true);
     const [bad] = await say('nominations May', people.jo);
     expect(textOf(bad.body)).toContain('for example: nominations 2026-05');

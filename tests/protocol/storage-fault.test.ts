@@ -24,7 +24,7 @@ const failHistoryWrites: PipelinePolicy = {
       throw new RestError('The history table is unavailable (injected).', { statusCode: 503, code: 'ServerBusy', request });
     }
     return next(request);
-  }
+  },
 };
 // Valued's clock, so a retry can come "later" without waiting.
 let skewMs = 0;
@@ -42,7 +42,19 @@ const health = async () => {
   return { status: res.status, body: await res.json() };
 };
 const submit = (draftId: string, msg: string, from = people.jo) =>
-  h.post(cardAction('slip.submit', { draftId, recipients: `${people.sam.aadObjectId},${people.priya.aadObjectId}`, message: msg, values: 'Team player', visibility: 'team' }, { serviceUrl: h.serviceUrl, where: 'groupChat', from, replyToId: 'act-form' }));
+  h.post(
+    cardAction(
+      'slip.submit',
+      {
+        draftId,
+        recipients: `${people.sam.aadObjectId},${people.priya.aadObjectId}`,
+        message: msg,
+        values: 'Team player',
+        visibility: 'team',
+      },
+      { serviceUrl: h.serviceUrl, where: 'groupChat', from, replyToId: 'act-form' },
+    ),
+  );
 const slipsWith = async (msg: string): Promise<Slip[]> => {
   const rows: Slip[] = [];
   for await (const e of h.valued.store.table('slips').listEntities()) {
@@ -51,8 +63,10 @@ const slipsWith = async (msg: string): Promise<Slip[]> => {
   }
   return rows;
 };
-const historyHas = async (p: TestPerson, slipId: string) => (await h.valued.repos.history.slipPage(p.aadObjectId, 50)).items.some((e) => e.slipId === slipId);
-const sentHas = async (p: TestPerson, slipId: string) => (await h.valued.repos.history.sent(p.aadObjectId)).some((e) => e.slipId === slipId);
+const historyHas = async (p: TestPerson, slipId: string) =>
+  (await h.valued.repos.history.slipPage(p.aadObjectId, 50)).items.some((e) => e.slipId === slipId);
+const sentHas = async (p: TestPerson, slipId: string) =>
+  (await h.valued.repos.history.sent(p.aadObjectId)).some((e) => e.slipId === slipId);
 
 test('with Azurite stopped: a kind message where the person is, /healthz 503, still serving; after restart the same submit succeeds', async () => {
   expect((await health()).status).toBe(200);
@@ -65,7 +79,12 @@ test('with Azurite stopped: a kind message where the person is, /healthz 503, st
 
     // A chat message is answered in the chat with the same words.
     h.connector.clear();
-    const said = message('thanks @Sam for the cover', { serviceUrl: h.serviceUrl, where: 'groupChat', from: people.jo, mentions: [people.sam] });
+    const said = message('thanks @Sam for the cover', {
+      serviceUrl: h.serviceUrl,
+      where: 'groupChat',
+      from: people.jo,
+      mentions: [people.sam],
+    });
     expect((await h.post(said)).status).toBe(200);
     expect(h.connector.sent(said.conversation.id).map((r) => textOf(r.body))).toEqual([STORAGE_DOWN_MESSAGE]);
 
@@ -91,7 +110,9 @@ test('with Azurite stopped: a kind message where the person is, /healthz 503, st
   expect(more).toHaveLength(0);
   expect(await historyHas(people.sam, slip.id)).toBe(true);
   expect(await historyHas(people.priya, slip.id)).toBe(true);
-  expect(h.connector.sent(conversationFor('groupChat', people.jo).id).some((r) => textOf(r.body).includes('staying late on the ward'))).toBe(true);
+  expect(
+    h.connector.sent(conversationFor('groupChat', people.jo).id).some((r) => textOf(r.body).includes('staying late on the ward')),
+  ).toBe(true);
 });
 
 test('no half-written slip survives: history fails after the slip row is saved, and the retry of the same request completes it', async () => {

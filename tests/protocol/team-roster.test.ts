@@ -4,7 +4,19 @@
 // address moves, and membership rules for nominating and voting.
 import { startHarness, type Harness } from '../support/harness';
 import { LocalConnector, textOf } from '../support/connector';
-import { TEAM, TENANT, cardAction, conversationFor, crowd, installationUpdate, message, people, teamEvent, type TestPerson, type Where } from '../support/teams';
+import {
+  TEAM,
+  TENANT,
+  cardAction,
+  conversationFor,
+  crowd,
+  installationUpdate,
+  message,
+  people,
+  teamEvent,
+  type TestPerson,
+  type Where,
+} from '../support/teams';
 import { monthOf } from '../../src/domain/box';
 
 let h: Harness;
@@ -62,7 +74,10 @@ describe('the roster', () => {
     h.connector.teamMembers[TEAM.id] = [...everyone, newcomer].map(member);
     await h.post(teamEvent.memberAdded(newcomer, o(people.jo, 'channel')));
     await settle();
-    expect(await h.valued.repos.memberships.get(newcomer.aadObjectId, TEAM.id)).toMatchObject({ name: 'Nia Newcomer', teamsId: newcomer.id });
+    expect(await h.valued.repos.memberships.get(newcomer.aadObjectId, TEAM.id)).toMatchObject({
+      name: 'Nia Newcomer',
+      teamsId: newcomer.id,
+    });
     await h.post(teamEvent.memberRemoved(team[5], o(people.jo, 'channel')));
     await settle();
     expect(await h.valued.repos.memberships.get(team[5].aadObjectId, TEAM.id)).toBeUndefined();
@@ -102,27 +117,51 @@ describe('reaching people who never wrote first', () => {
     await settle();
     const started = h.connector.conversationsStarted();
     expect(started).toHaveLength(1);
-    expect(started[0].body).toMatchObject({ isGroup: false, bot: { id: expect.any(String) }, members: [{ id: sam.id }], tenantId: TENANT, channelData: { tenant: { id: TENANT } } });
+    expect(started[0].body).toMatchObject({
+      isGroup: false,
+      bot: { id: expect.any(String) },
+      members: [{ id: sam.id }],
+      tenantId: TENANT,
+      channelData: { tenant: { id: TENANT } },
+    });
     const told = h.connector.sent(started[0].conversationId);
     expect(told).toHaveLength(1);
     expect(textOf(told[0].body)).toContain('covering my clinic');
     const [slip] = (await h.valued.repos.slips.listBox(TEAM.id, month)).filter((s) => s.recipients[0].id === sam.aadObjectId);
     expect(slip.notified).toEqual({ [sam.aadObjectId]: 'sent' });
-    expect((await h.valued.repos.conversations.getPersonal(sam.aadObjectId))!.conversation).toMatchObject({ id: started[0].conversationId });
+    expect((await h.valued.repos.conversations.getPersonal(sam.aadObjectId))!.conversation).toMatchObject({
+      id: started[0].conversationId,
+    });
   });
 
   test('an award winner and the nominees who never wrote are told through chats Valued starts, once', async () => {
     const [winner, other] = [team[20], team[21]];
-    for (const [nominee, nominator] of [[winner, team[30]], [other, team[31]]]) {
-      const res = await h.post(cardAction('nomination.submit', { month, teamId: TEAM.id, nominee: nominee.aadObjectId, reason: reason(nominee.name), anonymous: 'false' }, o(nominator)));
+    for (const [nominee, nominator] of [
+      [winner, team[30]],
+      [other, team[31]],
+    ]) {
+      const res = await h.post(
+        cardAction(
+          'nomination.submit',
+          { month, teamId: TEAM.id, nominee: nominee.aadObjectId, reason: reason(nominee.name), anonymous: 'false' },
+          o(nominator),
+        ),
+      );
       expect(textOf({ attachments: [{ content: res.body.value }] })).toContain('is nominated');
     }
     h.connector.clear();
-    const announce = cardAction('som.announce', { teamId: TEAM.id, month, winners: winner.aadObjectId, citation: 'For kindness every single day' }, o(people.jo));
+    const announce = cardAction(
+      'som.announce',
+      { teamId: TEAM.id, month, winners: winner.aadObjectId, citation: 'For kindness every single day' },
+      o(people.jo),
+    );
     await h.post(announce);
     await h.post(announce);
     await settle();
-    const started = h.connector.conversationsStarted().map((r) => r.body.members[0].id).sort();
+    const started = h.connector
+      .conversationsStarted()
+      .map((r) => r.body.members[0].id)
+      .sort();
     expect(started).toEqual([winner.id, other.id].sort());
     const toWinner = h.connector.sent(`a:personal-${winner.id}`).map((r) => textOf(r.body));
     expect(toWinner).toHaveLength(2);
@@ -212,7 +251,12 @@ describe('membership rules', () => {
   test('someone outside the team cannot vote in its vote: refused kindly, nothing changes', async () => {
     const stranger: TestPerson = { id: '29:user-stranger', name: 'Sid Stranger', aadObjectId: '00000000-0000-4000-8000-00000000dead' };
     const round = { teamId: TEAM.id, month };
-    await h.valued.repos.awardRounds.update({ ...(await h.valued.repos.awardRounds.get(TEAM.id, month))!, ...round }, (r) => ({ ...r, vote: 'open', announcedAt: undefined, shortlist: [team[20].aadObjectId, team[21].aadObjectId] }));
+    await h.valued.repos.awardRounds.update({ ...(await h.valued.repos.awardRounds.get(TEAM.id, month))!, ...round }, (r) => ({
+      ...r,
+      vote: 'open',
+      announcedAt: undefined,
+      shortlist: [team[20].aadObjectId, team[21].aadObjectId],
+    }));
     const votesBefore = await h.valued.repos.votes.listBox(TEAM.id, month);
     const res = await h.post(cardAction('som.vote', { teamId: TEAM.id, month, nomineeId: team[20].aadObjectId }, o(stranger)));
     expect(res.status).toBe(200);
@@ -226,10 +270,26 @@ describe('membership rules', () => {
   test('a non-member cannot nominate into the box, and a non-member cannot be nominated: refused in the form, nothing saved', async () => {
     const before = await h.valued.repos.nominations.listBox(TEAM.id, month);
     const stranger: TestPerson = { id: '29:user-stranger2', name: 'Sam Stranger', aadObjectId: '00000000-0000-4000-8000-00000000dea2' };
-    const byStranger = await h.post(cardAction('nomination.submit', { month, teamId: TEAM.id, nominee: team[60].aadObjectId, reason: reason('A stranger'), anonymous: 'false' }, o(stranger)));
-    expect(textOf({ attachments: [{ content: byStranger.body.value }] })).toMatch(/I don’t know your team yet|only members of the team can nominate/);
-    const ofStranger = await h.post(cardAction('nomination.submit', { month, teamId: TEAM.id, nominee: stranger.aadObjectId, reason: reason('Someone else'), anonymous: 'false' }, o(team[61])));
-    expect(textOf({ attachments: [{ content: ofStranger.body.value }] })).toContain('isn’t a member of this team, so they can’t be nominated here');
+    const byStranger = await h.post(
+      cardAction(
+        'nomination.submit',
+        { month, teamId: TEAM.id, nominee: team[60].aadObjectId, reason: reason('A stranger'), anonymous: 'false' },
+        o(stranger),
+      ),
+    );
+    expect(textOf({ attachments: [{ content: byStranger.body.value }] })).toMatch(
+      /I don’t know your team yet|only members of the team can nominate/,
+    );
+    const ofStranger = await h.post(
+      cardAction(
+        'nomination.submit',
+        { month, teamId: TEAM.id, nominee: stranger.aadObjectId, reason: reason('Someone else'), anonymous: 'false' },
+        o(team[61]),
+      ),
+    );
+    expect(textOf({ attachments: [{ content: ofStranger.body.value }] })).toContain(
+      'isn’t a member of this team, so they can’t be nominated here',
+    );
     expect(await h.valued.repos.nominations.listBox(TEAM.id, month)).toEqual(before);
   });
 });

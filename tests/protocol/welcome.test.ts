@@ -10,7 +10,8 @@ beforeAll(async () => {
 afterAll(() => h.stop());
 beforeEach(() => h.connector.clear());
 
-const welcomeIn = (activity: any) => activity.attachments?.[0]?.contentType === 'application/vnd.microsoft.card.adaptive' && textOf(activity).includes('Welcome to Valued');
+const welcomeIn = (activity: any) =>
+  activity.attachments?.[0]?.contentType === 'application/vnd.microsoft.card.adaptive' && textOf(activity).includes('Welcome to Valued');
 
 test.each(['personal', 'groupChat', 'channel'] as const)('help answers with the welcome card in %s', async (where) => {
   const a = message('help', { serviceUrl: h.serviceUrl, where, mentionBot: where !== 'personal' });
@@ -42,7 +43,9 @@ test('adding the bot to a team welcomes the channel and sets the team up with de
   const settings = await h.valued.repos.teamSettings.get('19:therapies-team@thread.tacv2');
   expect(settings?.teamName).toBe('Therapies Team');
   expect(settings?.values).toContain('Above and beyond for patients');
-  expect(await h.valued.repos.conversations.getChannel('19:therapies-team@thread.tacv2', '19:therapies-general@thread.tacv2')).toBeDefined();
+  expect(
+    await h.valued.repos.conversations.getChannel('19:therapies-team@thread.tacv2', '19:therapies-general@thread.tacv2'),
+  ).toBeDefined();
 });
 
 test('something unknown gets a polite pointer to help', async () => {
@@ -71,7 +74,11 @@ test('every log line of a turn carries its activity id', async () => {
 });
 
 test('a malformed body gets a 4xx and the server keeps serving', async () => {
-  const bad = await fetch(`${h.valued.http.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type": "message", ' });
+  const bad = await fetch(`${h.valued.http.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"type": "message", ',
+  });
   expect(bad.status).toBeGreaterThanOrEqual(400);
   expect(bad.status).toBeLessThan(500);
   const empty = await h.post({});

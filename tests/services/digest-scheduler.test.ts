@@ -59,7 +59,14 @@ async function twoInstances() {
     const repos = createTableRepositories(new TableStore(options));
     const poster = new RecordingPoster(name);
     const logger = new MemoryLogger();
-    const scheduler = new DigestScheduler({ repos, digests: new DigestService(repos, 'Europe/London'), poster, now: () => clock.now, instanceId: `${name}|${instanceId()}`, logger });
+    const scheduler = new DigestScheduler({
+      repos,
+      digests: new DigestService(repos, 'Europe/London'),
+      poster,
+      now: () => clock.now,
+      instanceId: `${name}|${instanceId()}`,
+      logger,
+    });
     return { name, repos, poster, logger, scheduler };
   };
   const setup = new TableStore(options);
@@ -80,11 +87,15 @@ const slip = (teamId: string, month: string, id: string): Slip => ({
   values: ['Team player'],
   visibility: 'team',
   cosigners: [],
-  notified: {}
+  notified: {},
 });
 
 async function seedTeam(repos: Repositories, teamId: string, month = '2026-05', digestDay = 0) {
-  await repos.teamSettings.ensure({ ...defaultTeamSettings(teamId, `Team ${teamId}`, 'tenant', DUE), digestDay, governanceChannelId: `19:${teamId}@thread.tacv2` });
+  await repos.teamSettings.ensure({
+    ...defaultTeamSettings(teamId, `Team ${teamId}`, 'tenant', DUE),
+    digestDay,
+    governanceChannelId: `19:${teamId}@thread.tacv2`,
+  });
   await repos.slips.create(slip(teamId, month, `${teamId}-s1`));
 }
 
@@ -93,14 +104,21 @@ test('two instances racing 50 times: every box is posted exactly once and its me
   // each round brings two fresh due boxes, and the two instances fire at once.
   const { clock, a, b } = await twoInstances();
   const teams = ['ward-7', 'clinic-3'];
-  for (const teamId of teams) await a.repos.teamSettings.ensure({ ...defaultTeamSettings(teamId, `Team ${teamId}`, 'tenant', DUE), governanceChannelId: `19:${teamId}@thread.tacv2` });
+  for (const teamId of teams)
+    await a.repos.teamSettings.ensure({
+      ...defaultTeamSettings(teamId, `Team ${teamId}`, 'tenant', DUE),
+      governanceChannelId: `19:${teamId}@thread.tacv2`,
+    });
   let postedIn = '2026-06';
   for (let round = 0; round < 50; round++, postedIn = nextMonth(postedIn)) {
     const month = previousMonth(postedIn);
     for (const teamId of teams) await a.repos.slips.create(slip(teamId, month, `${teamId}-${month}`));
     clock.now = new Date(digestDueAt(postedIn, 0, 'Europe/London').getTime() + Math.floor(Math.random() * 60) * 60_000);
     // Alternate which instance fires first, so each gets to win races.
-    const [ra, rb] = round % 2 ? await Promise.all([a.scheduler.runDue(), b.scheduler.runDue()]) : (await Promise.all([b.scheduler.runDue(), a.scheduler.runDue()])).reverse();
+    const [ra, rb] =
+      round % 2
+        ? await Promise.all([a.scheduler.runDue(), b.scheduler.runDue()])
+        : (await Promise.all([b.scheduler.runDue(), a.scheduler.runDue()])).reverse();
     for (const teamId of teams) {
       const box = `${teamId}|${month}`;
       // Exactly one instance posted the box; the other skipped it; nobody failed.
@@ -130,7 +148,10 @@ test('a poster that throws once: nothing is recorded, the next run posts it, onc
   expect(a.poster.posts).toEqual([]);
   const record = await a.repos.digestPosts.get('flaky', '2026-05');
   expect(record?.postedActivityId).toBeUndefined();
-  expect(a.logger.entries.find((e) => e.level === 'error')).toMatchObject({ msg: expect.stringContaining('digest post failed'), data: expect.objectContaining({ teamId: 'flaky', month: '2026-05', error: 'Teams said 502 (test)' }) });
+  expect(a.logger.entries.find((e) => e.level === 'error')).toMatchObject({
+    msg: expect.stringContaining('digest post failed'),
+    data: expect.objectContaining({ teamId: 'flaky', month: '2026-05', error: 'Teams said 502 (test)' }),
+  });
 
   // The claim was given back, so the next run, on either instance, posts it straight away.
   const [ra, rb] = await Promise.all([a.scheduler.runDue(), b.scheduler.runDue()]);
@@ -175,7 +196,10 @@ test('no channel known: released with a warning, counted as failed, posted once 
   await seedTeam(a.repos, 'quiet');
   a.poster.noChannel = true;
   expect(await a.scheduler.runDue()).toEqual({ posted: [], skipped: [], failed: ['quiet|2026-05'] });
-  expect(a.logger.entries.find((e) => e.level === 'warn')).toMatchObject({ msg: expect.stringContaining('no governance channel'), data: expect.objectContaining({ teamId: 'quiet' }) });
+  expect(a.logger.entries.find((e) => e.level === 'warn')).toMatchObject({
+    msg: expect.stringContaining('no governance channel'),
+    data: expect.objectContaining({ teamId: 'quiet' }),
+  });
   expect((await a.repos.digestPosts.get('quiet', '2026-05'))?.postedActivityId).toBeUndefined();
   a.poster.noChannel = false;
   expect((await a.scheduler.runDue()).posted).toEqual(['quiet|2026-05']);

@@ -22,7 +22,7 @@ const recordRequests: PipelinePolicy = {
     const url = new URL(request.url);
     requests.push(`${request.method} ${decodeURIComponent(url.pathname + url.search)}`);
     return next(request);
-  }
+  },
 };
 
 let azurite: TestAzurite;
@@ -44,14 +44,24 @@ const P = {
   m1: person('m1', 'Laura Dean'),
   np: person('np', 'Zoe Marsh'),
   // A member who is in no slip this month.
-  sw6: person('sw6', 'Finn Hale')
+  sw6: person('sw6', 'Finn Hale'),
 };
 const SKILL = 'Skill and expertise';
 const TEAM = 'Team player';
 const INCL = 'Including others';
 const TRUST = 'Trusted with responsibility';
 
-const slip = (teamId: string, month: string, id: string, day: number, sender: PersonRef, recipients: PersonRef[], values: string[], visibility: Visibility = 'team', cosigners: PersonRef[] = []): Slip => ({
+const slip = (
+  teamId: string,
+  month: string,
+  id: string,
+  day: number,
+  sender: PersonRef,
+  recipients: PersonRef[],
+  values: string[],
+  visibility: Visibility = 'team',
+  cosigners: PersonRef[] = [],
+): Slip => ({
   id,
   tenantId: 'tenant',
   teamId,
@@ -64,14 +74,32 @@ const slip = (teamId: string, month: string, id: string, day: number, sender: Pe
   values,
   visibility,
   cosigners,
-  notified: {}
+  notified: {},
 });
-const profile = (p: PersonRef, staffGroup: StaffGroup, extra: Partial<Profile> = {}): Profile => ({ personId: p.id, staffGroup, updatedAt: '2026-01-01T00:00:00Z', ...extra });
-const nomination = (nominator: PersonRef, nominee: PersonRef, createdAt: string): Nomination => ({ teamId: 'team-1', month: createdAt.slice(0, 7), nominator, nominee, reason: 'Kind and skilled with every patient', values: [], anonymous: false, slipIds: [], createdAt, updatedAt: createdAt });
+const profile = (p: PersonRef, staffGroup: StaffGroup, extra: Partial<Profile> = {}): Profile => ({
+  personId: p.id,
+  staffGroup,
+  updatedAt: '2026-01-01T00:00:00Z',
+  ...extra,
+});
+const nomination = (nominator: PersonRef, nominee: PersonRef, createdAt: string): Nomination => ({
+  teamId: 'team-1',
+  month: createdAt.slice(0, 7),
+  nominator,
+  nominee,
+  reason: 'Kind and skilled with every patient',
+  values: [],
+  anonymous: false,
+  slipIds: [],
+  createdAt,
+  updatedAt: createdAt,
+});
 
 beforeAll(async () => {
   azurite = await startAzurite();
-  const store = new TableStore({ kind: 'connectionString', connectionString: azurite.connectionString, tablePrefix: 'dg' }, [recordRequests]);
+  const store = new TableStore({ kind: 'connectionString', connectionString: azurite.connectionString, tablePrefix: 'dg' }, [
+    recordRequests,
+  ]);
   await store.ensureTables();
   repos = createTableRepositories(store);
   digests = new DigestService(repos, 'Europe/London');
@@ -84,9 +112,17 @@ beforeAll(async () => {
     ...[P.sw2, P.sw3, P.sw4, P.sw6].map((p) => repos.profiles.put(profile(p, 'support worker'))),
     repos.profiles.put(profile(P.sw5, 'support worker', { noReadOut: true })),
     ...[P.rp1, P.rp2, P.rp3, P.rp4, P.rp5].map((p) => repos.profiles.put(profile(p, 'registered professional'))),
-    repos.profiles.put(profile(P.m1, 'manager'))
+    repos.profiles.put(profile(P.m1, 'manager')),
   ]);
-  const may = (id: string, day: number, from: PersonRef, to: PersonRef[], values: string[], vis: Visibility = 'team', cos: PersonRef[] = []) => slip('team-1', '2026-05', id, day, from, to, values, vis, cos);
+  const may = (
+    id: string,
+    day: number,
+    from: PersonRef,
+    to: PersonRef[],
+    values: string[],
+    vis: Visibility = 'team',
+    cos: PersonRef[] = [],
+  ) => slip('team-1', '2026-05', id, day, from, to, values, vis, cos);
   const seeded = [
     may('a1', 2, P.rp1, [P.sw1], [SKILL], 'team', [P.rp2]),
     may('a2', 3, P.rp2, [P.sw2], [TEAM]),
@@ -98,16 +134,25 @@ beforeAll(async () => {
     slip('team-1', '2026-04', 'b1', 10, P.rp1, [P.sw1], [TEAM]),
     slip('team-1', '2026-04', 'b2', 11, P.sw2, [P.rp2], [TEAM], 'private'),
     slip('team-1', '2026-03', 'c1', 12, P.sw1, [P.sw6], [TEAM]),
-    slip('team-1', '2026-03', 'c2', 13, P.rp1, [P.rp2], [SKILL], 'private')
+    slip('team-1', '2026-03', 'c2', 13, P.rp1, [P.rp2], [SKILL], 'private'),
   ];
   for (const s of seeded) await repos.slips.create(s);
   await repos.nominations.put(nomination(P.rp1, P.sw1, '2026-05-20T10:00:00.000Z'));
   await repos.nominations.put(nomination(P.rp2, P.sw1, '2026-05-19T10:00:00.000Z'));
   await repos.nominations.put(nomination(P.m1, P.rp3, '2026-04-19T10:00:00.000Z'));
   // The team's members: everyone above and sw6 (13).
-  for (const p of Object.values(P)) await repos.memberships.record({ personId: p.id, teamId: 'team-1', teamName: 'Therapy Team', lastUsedAt: '2026-05-01T00:00:00.000Z' });
+  for (const p of Object.values(P))
+    await repos.memberships.record({ personId: p.id, teamId: 'team-1', teamName: 'Therapy Team', lastUsedAt: '2026-05-01T00:00:00.000Z' });
   await repos.awardRounds.update(newAwardRound('team-1', '2026-05', now), (r) => ({ ...r, shortlist: ['sw1'] }));
-  await repos.awards.put({ teamId: 'team-1', month: '2026-05', winners: [P.sw1], highlyCommended: [], citation: 'Always there for patients.', values: [SKILL], announcedAt: '2026-05-30T12:00:00.000Z' });
+  await repos.awards.put({
+    teamId: 'team-1',
+    month: '2026-05',
+    winners: [P.sw1],
+    highlyCommended: [],
+    citation: 'Always there for patients.',
+    values: [SKILL],
+    announcedAt: '2026-05-30T12:00:00.000Z',
+  });
 });
 afterAll(() => azurite.stop());
 
@@ -123,7 +168,7 @@ test('build: the seeded box comes back as the hand-worked digest', async () => {
     { value: TEAM, slips: 3 },
     { value: INCL, slips: 1 },
     { value: SKILL, slips: 1 },
-    { value: TRUST, slips: 1 }
+    { value: TRUST, slips: 1 },
   ]);
   // Chloe had only a private slip; Ellie opted out (a5 is not read); np has no profile but is read.
   expect(d.readOut.map((g) => [g.recipient.name, g.title ?? '', g.slips.map((s) => s.slipId)])).toEqual([
@@ -131,18 +176,35 @@ test('build: the seeded box comes back as the hand-worked digest', async () => {
     ['Ben Shaw', '', ['a2']],
     ['Dev Patel', '', ['a4']],
     ['Grace Lee', '', ['a6']],
-    ['Zoe Marsh', '', ['a7']]
+    ['Zoe Marsh', '', ['a7']],
   ]);
   expect(d.readOutSlips).toBe(5);
-  expect(d.readOut[0].slips[0]).toEqual({ slipId: 'a1', createdAt: '2026-05-02T09:30:00.000Z', sender: P.rp1, recipients: [P.sw1], message: 'Thank you, a1', values: [SKILL], cosigners: 1 });
+  expect(d.readOut[0].slips[0]).toEqual({
+    slipId: 'a1',
+    createdAt: '2026-05-02T09:30:00.000Z',
+    sender: P.rp1,
+    recipients: [P.sw1],
+    message: 'Thank you, a1',
+    values: [SKILL],
+    cosigners: 1,
+  });
   expect(JSON.stringify(d)).not.toContain('PRIVATE');
   expect(JSON.stringify(d.readOut)).not.toContain('sw5');
   // Support workers sw1–sw5 (5) received and registered rp1–rp5 (5) gave, but every other row
   // holds just one person (rp1 and np thanked; m1 and sw1 thanking): 7 − 5 = 2 would give them
   // away, so on each side the shown row is hidden too. A box this small shows no figures.
   const H = FEWER_THAN_5;
-  expect(d.fairness.rows.every((r) => r.peopleReceiving === H && r.slipsReceived === H && r.peopleGiving === H && r.slipsGiven === H)).toBe(true);
-  expect(d.fairness.rows.map((r) => r.group)).toEqual(['support worker', 'registered professional', 'manager', 'other', 'prefer not to say', 'not stated']);
+  expect(d.fairness.rows.every((r) => r.peopleReceiving === H && r.slipsReceived === H && r.peopleGiving === H && r.slipsGiven === H)).toBe(
+    true,
+  );
+  expect(d.fairness.rows.map((r) => r.group)).toEqual([
+    'support worker',
+    'registered professional',
+    'manager',
+    'other',
+    'prefer not to say',
+    'not stated',
+  ]);
   expect(d.fairness.toSupportWorkers).toEqual({ fromRegistered: H, fromManagers: H, total: H });
   expect(d.nominations).toEqual({ nominations: 2, nominees: 1, nominators: 2, shortlisted: 1 });
   // Reach. Members: support workers sw1–sw6 (6), registered rp1–rp5 (5), manager m1 (1), np with
@@ -158,24 +220,45 @@ test('build: the seeded box comes back as the hand-worked digest', async () => {
     { group: 'manager', members: H, reached: H },
     { group: 'other', members: 0, reached: 0 },
     { group: 'prefer not to say', members: 0, reached: 0 },
-    { group: 'not stated', members: H, reached: H }
+    { group: 'not stated', members: H, reached: H },
   ]);
   // Nothing for March to May: not reached in May are sw3 sw6 rp2 rp3 rp4 rp5 m1 (7). April: b1
   // reached sw1 (already counted), b2 to rp2 was private; rp3 nominated. March: c1 thanked sw6;
   // c2 to rp2 was private. Left: sw3, rp2, rp4, rp5, m1 = 5.
   expect(d.fairness.reach).toMatchObject({ members: 13, reached: 6, quietThreeMonths: 5, quietSince: '2026-03' });
-  expect(d.award).toEqual({ winners: [P.sw1], highlyCommended: [], citation: 'Always there for patients.', announcedAt: '2026-05-30T12:00:00.000Z' });
+  expect(d.award).toEqual({
+    winners: [P.sw1],
+    highlyCommended: [],
+    citation: 'Always there for patients.',
+    announcedAt: '2026-05-30T12:00:00.000Z',
+  });
 });
 
 test('build: an unknown team is a kind not_found; a malformed month is refused', async () => {
-  await expect(digests.build('no-such-team', '2026-05')).rejects.toMatchObject({ code: 'not_found', userMessage: expect.stringMatching(/^Sorry, /) });
+  await expect(digests.build('no-such-team', '2026-05')).rejects.toMatchObject({
+    code: 'not_found',
+    userMessage: expect.stringMatching(/^Sorry, /),
+  });
   await expect(digests.build('team-1', '2026-13')).rejects.toMatchObject({ code: 'invalid_input' });
   await expect(digests.trend('team-1', '26-05')).rejects.toMatchObject({ code: 'invalid_input' });
 });
 
 test('trend: 12 months oldest first, every slip counted; nominations: the box’s, oldest first', async () => {
   const trend = await digests.trend('team-1', '2026-05');
-  expect(trend.map((t) => t.month)).toEqual(['2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05']);
+  expect(trend.map((t) => t.month)).toEqual([
+    '2025-06',
+    '2025-07',
+    '2025-08',
+    '2025-09',
+    '2025-10',
+    '2025-11',
+    '2025-12',
+    '2026-01',
+    '2026-02',
+    '2026-03',
+    '2026-04',
+    '2026-05',
+  ]);
   expect(trend.map((t) => t.slips)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 7]);
   expect((await digests.nominations('team-1', '2026-05')).map((n) => n.nominator.id)).toEqual(['rp2', 'rp1']);
 });
@@ -194,10 +277,19 @@ test('reads are bounded: the same requests, all by partition, however much anoth
 
   // Another team fills the same tables: 1,200 slips this month (more than a query page) and 300 last month, with profiles.
   const others = Array.from({ length: 300 }, (_, i) => person(`other-${i}`, `Other ${i}`));
-  const busy = Array.from({ length: 1500 }, (_, i) => slip('team-2', i < 1200 ? '2026-05' : '2026-04', `busy-${i}`, 1 + (i % 28), others[i % 300], [others[(i + 1) % 300]], [TEAM]));
+  const busy = Array.from({ length: 1500 }, (_, i) =>
+    slip('team-2', i < 1200 ? '2026-05' : '2026-04', `busy-${i}`, 1 + (i % 28), others[i % 300], [others[(i + 1) % 300]], [TEAM]),
+  );
   for (let i = 0; i < busy.length; i += 100) await Promise.all(busy.slice(i, i + 100).map((s) => repos.slips.create(s)));
   await Promise.all(others.map((p) => repos.profiles.put(profile(p, 'other'))));
-  for (let i = 0; i < others.length; i += 50) await Promise.all(others.slice(i, i + 50).map((p) => repos.memberships.record({ personId: p.id, teamId: 'team-2', teamName: 'Busy Ward', lastUsedAt: '2026-05-01T00:00:00.000Z' })));
+  for (let i = 0; i < others.length; i += 50)
+    await Promise.all(
+      others
+        .slice(i, i + 50)
+        .map((p) =>
+          repos.memberships.record({ personId: p.id, teamId: 'team-2', teamName: 'Busy Ward', lastUsedAt: '2026-05-01T00:00:00.000Z' }),
+        ),
+    );
   expect((await repos.slips.listBox('team-2', '2026-05')).length).toBe(1200);
 
   const after = await measure();

@@ -27,7 +27,12 @@ test('the first claim wins; a second instance (or the same one again) cannot cla
   expect(await posts.claim('team-a', '2026-05', 'A', minutes(10), t0)).toBe(true);
   expect(await otherInstance.claim('team-a', '2026-05', 'B', minutes(10), minutes(1))).toBe(false);
   expect(await posts.claim('team-a', '2026-05', 'A', minutes(11), minutes(1))).toBe(false);
-  expect(await posts.get('team-a', '2026-05')).toEqual({ teamId: 'team-a', month: '2026-05', claimedBy: 'A', leaseUntil: minutes(10).toISOString() });
+  expect(await posts.get('team-a', '2026-05')).toEqual({
+    teamId: 'team-a',
+    month: '2026-05',
+    claimedBy: 'A',
+    leaseUntil: minutes(10).toISOString(),
+  });
 });
 
 test('only the holder records the post, once; then nobody can claim it, even after the lease', async () => {
@@ -36,7 +41,14 @@ test('only the holder records the post, once; then nobody can claim it, even aft
   expect((await posts.get('team-b', '2026-05'))?.postedActivityId).toBeUndefined();
   expect(await posts.markPosted('team-b', '2026-05', 'A', 'activity-A', minutes(2))).toBe(true);
   expect(await posts.markPosted('team-b', '2026-05', 'A', 'activity-A2', minutes(3))).toBe(false);
-  expect(await posts.get('team-b', '2026-05')).toEqual({ teamId: 'team-b', month: '2026-05', claimedBy: 'A', leaseUntil: minutes(10).toISOString(), postedActivityId: 'activity-A', postedAt: minutes(2).toISOString() });
+  expect(await posts.get('team-b', '2026-05')).toEqual({
+    teamId: 'team-b',
+    month: '2026-05',
+    claimedBy: 'A',
+    leaseUntil: minutes(10).toISOString(),
+    postedActivityId: 'activity-A',
+    postedAt: minutes(2).toISOString(),
+  });
   expect(await otherInstance.claim('team-b', '2026-05', 'B', minutes(100), minutes(60))).toBe(false);
   // Releasing a posted box changes nothing.
   await posts.release('team-b', '2026-05', 'A');

@@ -52,7 +52,7 @@ test('a prefix query returns only rows whose key starts with the prefix', async 
     { rk: 'a|1', doc: { n: 1, who: [] } },
     { rk: 'b|1', doc: { n: 2, who: [] } },
     { rk: 'b|2', doc: { n: 3, who: [] } },
-    { rk: 'c|1', doc: { n: 4, who: [] } }
+    { rk: 'c|1', doc: { n: 4, who: [] } },
   ]);
   expect((await table.list('mixed', { prefix: 'b|' })).map((d) => d.n)).toEqual([2, 3]);
 });
@@ -60,7 +60,9 @@ test('a prefix query returns only rows whose key starts with the prefix', async 
 test('concurrent ETag-guarded updates all land exactly once', async () => {
   await table.upsert('counter', 'c', { n: 0, who: [] });
   await Promise.all(
-    Array.from({ length: 20 }, (_, i) => table.update('counter', 'c', (d) => (d.who.includes(`p${i}`) ? undefined : { n: d.n + 1, who: [...d.who, `p${i}`] })))
+    Array.from({ length: 20 }, (_, i) =>
+      table.update('counter', 'c', (d) => (d.who.includes(`p${i}`) ? undefined : { n: d.n + 1, who: [...d.who, `p${i}`] })),
+    ),
   );
   const final = (await table.get('counter', 'c'))!.doc;
   expect(final.n).toBe(20);
@@ -72,7 +74,9 @@ test('an update with a stale ETag is refused by the service (412), which is what
   const read = (await table.get('etag', 'e'))!;
   await table.upsert('etag', 'e', { n: 2, who: [] });
   await expect(
-    store.table('slips').updateEntity({ partitionKey: 'etag', rowKey: 'e', parts: 1, doc0: '{"n":3,"who":[]}' }, 'Replace', { etag: read.etag })
+    store
+      .table('slips')
+      .updateEntity({ partitionKey: 'etag', rowKey: 'e', parts: 1, doc0: '{"n":3,"who":[]}' }, 'Replace', { etag: read.etag }),
   ).rejects.toMatchObject({ statusCode: 412 });
   expect((await table.get('etag', 'e'))!.doc.n).toBe(2);
 });
@@ -80,7 +84,10 @@ test('an update with a stale ETag is refused by the service (412), which is what
 test('an update that starts from a read the caller made writes with its ETag, and reads again when it is stale', async () => {
   await table.upsert('known', 'k', { n: 1, who: [] });
   const fresh = (await table.get('known', 'k'))!;
-  expect((await table.update('known', 'k', (d) => ({ n: d.n + 1, who: [...d.who, 'a'] }), undefined, fresh))?.doc).toEqual({ n: 2, who: ['a'] });
+  expect((await table.update('known', 'k', (d) => ({ n: d.n + 1, who: [...d.who, 'a'] }), undefined, fresh))?.doc).toEqual({
+    n: 2,
+    who: ['a'],
+  });
   // `fresh` is now out of date: the write it guards is refused and the change is made on what is stored.
   const result = await table.update('known', 'k', (d) => ({ n: d.n + 10, who: [...d.who, 'b'] }), undefined, fresh);
   expect(result?.doc).toEqual({ n: 12, who: ['a', 'b'] });
@@ -93,8 +100,8 @@ test('a batch transaction is atomic: one conflicting create rolls back the whole
   await expect(
     client.submitTransaction([
       ['create', { partitionKey: 'batch', rowKey: 'new1', parts: 1, doc0: '{"n":1,"who":[]}' }],
-      ['create', { partitionKey: 'batch', rowKey: 'taken', parts: 1, doc0: '{"n":2,"who":[]}' }]
-    ])
+      ['create', { partitionKey: 'batch', rowKey: 'taken', parts: 1, doc0: '{"n":2,"who":[]}' }],
+    ]),
   ).rejects.toBeDefined();
   expect(await table.get('batch', 'new1')).toBeUndefined();
   expect((await table.list('batch')).length).toBe(1);
@@ -108,7 +115,11 @@ test('a document larger than one string property (64 KiB) is split and read back
 
 test('health check reports ok while storage answers and the reason when it does not', async () => {
   expect(await store.check()).toEqual({ ok: true });
-  const down = new TableStore({ kind: 'connectionString', connectionString: azurite.connectionString.replace(`:${azurite.port}/`, ':1/'), tablePrefix: 'doc' });
+  const down = new TableStore({
+    kind: 'connectionString',
+    connectionString: azurite.connectionString.replace(`:${azurite.port}/`, ':1/'),
+    tablePrefix: 'doc',
+  });
   const result = await down.check();
   expect(result.ok).toBe(false);
 });

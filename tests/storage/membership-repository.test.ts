@@ -19,7 +19,12 @@ afterAll(() => azurite.stop());
 
 const T0 = Date.parse('2026-03-02T09:00:00Z');
 const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
-const use = (personId: string, teamId: string, minutes: number, teamName = `Team ${teamId}`): Membership => ({ personId, teamId, teamName, lastUsedAt: at(minutes) });
+const use = (personId: string, teamId: string, minutes: number, teamName = `Team ${teamId}`): Membership => ({
+  personId,
+  teamId,
+  teamName,
+  lastUsedAt: at(minutes),
+});
 
 const repoOn = () => new TableMembershipRepository(new DocTable<Membership>(store.table('memberships')));
 

@@ -37,7 +37,21 @@ export function listening(port: number): Promise<boolean> {
 }
 
 async function spawnAzurite(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [MAIN, '--tableHost', '127.0.0.1', '--tablePort', String(port), '--inMemoryPersistence', '--skipApiVersionCheck', '--disableTelemetry', '--silent'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      MAIN,
+      '--tableHost',
+      '127.0.0.1',
+      '--tablePort',
+      String(port),
+      '--inMemoryPersistence',
+      '--skipApiVersionCheck',
+      '--disableTelemetry',
+      '--silent',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   let stderr = '';
   child.stderr?.on('data', (d) => (stderr += d));
   const deadline = Date.now() + 15_000;
@@ -70,6 +84,6 @@ export async function startAzurite(): Promise<TestAzurite> {
     },
     async restart() {
       child = await spawnAzurite(port);
-    }
+    },
   };
 }

@@ -63,7 +63,10 @@ export class LocalConnector {
       const fault = this.faults.find((f) => f.times > 0 && (!f.match || f.match({ method, path })));
       if (fault) {
         fault.times--;
-        res.writeHead(fault.status, { 'content-type': 'application/json', ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}) });
+        res.writeHead(fault.status, {
+          'content-type': 'application/json',
+          ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}),
+        });
         res.end(JSON.stringify({ error: { code: 'Fault', message: 'injected' } }));
         return;
       }
@@ -76,7 +79,9 @@ export class LocalConnector {
       if (method === 'POST' && path === '/v3/conversations') {
         if (this.refuseNewConversations) {
           this.record({ method, path, conversationId: '', body, id: '' });
-          return send(this.refuseNewConversations, { error: { code: 'ConversationBlockedByUser', message: 'User blocked the conversation with the bot.' } });
+          return send(this.refuseNewConversations, {
+            error: { code: 'ConversationBlockedByUser', message: 'User blocked the conversation with the bot.' },
+          });
         }
         // Teams gives the same 1:1 chat for the same person and bot every time.
         const member = body?.members?.[0]?.id ?? '';
@@ -88,7 +93,9 @@ export class LocalConnector {
       const team = path.match(/^\/v3\/teams\/([^/]+)$/);
       if (team && method === 'GET') {
         const name = this.teams[team[1]];
-        return name ? send(200, { id: team[1], name, aadGroupId: '0b0d6a5e-1111-4a5e-9a7b-000000000001' }) : send(404, { error: { code: 'NotFound', message: 'team' } });
+        return name
+          ? send(200, { id: team[1], name, aadGroupId: '0b0d6a5e-1111-4a5e-9a7b-000000000001' })
+          : send(404, { error: { code: 'NotFound', message: 'team' } });
       }
       const single = path.match(/^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/);
       if (single && method === 'GET') {
@@ -137,7 +144,9 @@ export class LocalConnector {
 
   /** Activities sent (POST) to a conversation, in order. */
   sent(conversationId?: string): Recorded[] {
-    return this.requests.filter((r) => r.method === 'POST' && r.path !== '/v3/conversations' && (!conversationId || r.conversationId === conversationId));
+    return this.requests.filter(
+      (r) => r.method === 'POST' && r.path !== '/v3/conversations' && (!conversationId || r.conversationId === conversationId),
+    );
   }
 
   updates(): Recorded[] {
@@ -149,7 +158,10 @@ export class LocalConnector {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(this.requests)) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`connector: condition not met within ${timeoutMs} ms; saw ${JSON.stringify(this.requests.map((r) => `${r.method} ${r.path}`))}`);
+      if (left <= 0)
+        throw new Error(
+          `connector: condition not met within ${timeoutMs} ms; saw ${JSON.stringify(this.requests.map((r) => `${r.method} ${r.path}`))}`,
+        );
       await new Promise<void>((r) => {
         const t = setTimeout(r, Math.min(left, 200));
         this.waiters.push(() => {

@@ -18,11 +18,21 @@ export interface Harness {
 }
 
 /** `options`: extra start options, such as storage pipeline policies for fault tests. */
-export async function startHarness(env: Record<string, string> = {}, options: Partial<Omit<StartOptions, 'logger'>> = {}): Promise<Harness> {
+export async function startHarness(
+  env: Record<string, string> = {},
+  options: Partial<Omit<StartOptions, 'logger'>> = {},
+): Promise<Harness> {
   const azurite = await startAzurite();
   const connector = await new LocalConnector().start();
   const logs = new MemoryLogger();
-  const config = readEnvOptions({ LOCAL_MODE: 'true', PORT: '0', HOST: '127.0.0.1', STORAGE_CONNECTION_STRING: azurite.connectionString, LOG_LEVEL: 'debug', ...env });
+  const config = readEnvOptions({
+    LOCAL_MODE: 'true',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    STORAGE_CONNECTION_STRING: azurite.connectionString,
+    LOG_LEVEL: 'debug',
+    ...env,
+  });
   const valued = await startValued(config, { ...options, logger: logs });
   return {
     valued,
@@ -31,7 +41,11 @@ export async function startHarness(env: Record<string, string> = {}, options: Pa
     logs,
     serviceUrl: connector.url,
     async post(activity) {
-      const res = await fetch(`${valued.http.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      const res = await fetch(`${valued.http.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity),
+      });
       const text = await res.text();
       let body: any = text;
       try {
@@ -45,6 +59,6 @@ export async function startHarness(env: Record<string, string> = {}, options: Pa
       await valued.stop();
       await connector.stop();
       await azurite.stop();
-    }
+    },
   };
 }

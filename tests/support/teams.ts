@@ -14,24 +14,34 @@ export const TEAM = { id: '19:therapies-team@thread.tacv2', name: 'Therapies Tea
 export const CHANNEL = { id: '19:therapies-general@thread.tacv2', name: 'General' };
 export const GROUP_CHAT = { id: '19:group-chat-therapies@thread.v2' };
 
-const person = (n: number, name: string): TestPerson => ({ id: `29:user-${n}`, name, aadObjectId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}` });
+const person = (n: number, name: string): TestPerson => ({
+  id: `29:user-${n}`,
+  name,
+  aadObjectId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+});
 export const people = {
   amara: person(1, 'Amara Okafor'),
   sam: person(2, 'Sam Patel'),
   jo: person(3, 'Jo Williams'),
   ola: person(4, 'Ola Nowak'),
-  priya: person(5, 'Priya Shah')
+  priya: person(5, 'Priya Shah'),
 };
 /** Many distinct people, for concurrency tests. */
-export const crowd = (count: number, offset = 100): TestPerson[] => Array.from({ length: count }, (_, i) => person(offset + i, `Colleague ${offset + i}`));
+export const crowd = (count: number, offset = 100): TestPerson[] =>
+  Array.from({ length: count }, (_, i) => person(offset + i, `Colleague ${offset + i}`));
 
 export type Where = 'personal' | 'groupChat' | 'channel';
 
 export function conversationFor(where: Where, from: TestPerson) {
-  if (where === 'channel') return { id: `${CHANNEL.id};messageid=1700000000000`, conversationType: 'channel', isGroup: true, tenantId: TENANT };
+  if (where === 'channel')
+    return { id: `${CHANNEL.id};messageid=1700000000000`, conversationType: 'channel', isGroup: true, tenantId: TENANT };
   if (where === 'groupChat') return { id: GROUP_CHAT.id, conversationType: 'groupChat', isGroup: true, tenantId: TENANT };
   // Opaque, as Teams' own are: a personal chat's id does not contain the person's ids.
-  return { id: `a:1${createHash('sha256').update(from.aadObjectId).digest('hex').slice(0, 24)}`, conversationType: 'personal', tenantId: TENANT };
+  return {
+    id: `a:1${createHash('sha256').update(from.aadObjectId).digest('hex').slice(0, 24)}`,
+    conversationType: 'personal',
+    tenantId: TENANT,
+  };
 }
 
 export function channelData(where: Where) {
@@ -59,7 +69,7 @@ function envelope(o: ActivityOptions) {
     from: { id: from.id, name: from.name, aadObjectId: from.aadObjectId },
     recipient: { ...BOT },
     conversation: conversationFor(where, from),
-    channelData: channelData(where)
+    channelData: channelData(where),
   };
 }
 
@@ -76,8 +86,8 @@ export function message(text: string, o: ActivityOptions & { mentions?: TestPers
     textFormat: 'plain',
     entities: [
       ...mentions.map((p) => ({ type: 'mention', text: `<at>${p.name}</at>`, mentioned: { id: p.id, name: p.name } })),
-      { type: 'clientInfo', locale: 'en-GB', country: 'GB', platform: 'Web', timezone: 'Europe/London' }
-    ]
+      { type: 'clientInfo', locale: 'en-GB', country: 'GB', platform: 'Web', timezone: 'Europe/London' },
+    ],
   };
 }
 
@@ -91,17 +101,51 @@ export function installationUpdate(o: ActivityOptions) {
 }
 
 export function botAdded(o: ActivityOptions) {
-  return { ...envelope(o), type: 'conversationUpdate', membersAdded: [{ id: BOT.id }], channelData: { ...channelData(o.where ?? 'personal'), eventType: o.where === 'channel' ? 'teamMemberAdded' : undefined } };
+  return {
+    ...envelope(o),
+    type: 'conversationUpdate',
+    membersAdded: [{ id: BOT.id }],
+    channelData: { ...channelData(o.where ?? 'personal'), eventType: o.where === 'channel' ? 'teamMemberAdded' : undefined },
+  };
 }
 
 /** Teams' events in a team: Valued or people added or removed, the team deleted. */
 export const teamEvent = {
-  botAdded: (o: ActivityOptions) => ({ ...envelope({ ...o, where: 'channel' }), type: 'conversationUpdate', conversation: { id: TEAM.id, conversationType: 'channel', isGroup: true, tenantId: TENANT }, membersAdded: [{ id: BOT.id }], channelData: { tenant: { id: TENANT }, team: TEAM, eventType: 'teamMemberAdded' } }),
-  botRemoved: (o: ActivityOptions) => ({ ...envelope({ ...o, where: 'channel' }), type: 'conversationUpdate', conversation: { id: TEAM.id, conversationType: 'channel', isGroup: true, tenantId: TENANT }, membersRemoved: [{ id: BOT.id }], channelData: { tenant: { id: TENANT }, team: TEAM, eventType: 'teamMemberRemoved' } }),
+  botAdded: (o: ActivityOptions) => ({
+    ...envelope({ ...o, where: 'channel' }),
+    type: 'conversationUpdate',
+    conversation: { id: TEAM.id, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+    membersAdded: [{ id: BOT.id }],
+    channelData: { tenant: { id: TENANT }, team: TEAM, eventType: 'teamMemberAdded' },
+  }),
+  botRemoved: (o: ActivityOptions) => ({
+    ...envelope({ ...o, where: 'channel' }),
+    type: 'conversationUpdate',
+    conversation: { id: TEAM.id, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+    membersRemoved: [{ id: BOT.id }],
+    channelData: { tenant: { id: TENANT }, team: TEAM, eventType: 'teamMemberRemoved' },
+  }),
   // Teams sends ids only for people added or removed: no name.
-  memberAdded: (who: TestPerson, o: ActivityOptions) => ({ ...envelope({ ...o, where: 'channel' }), type: 'conversationUpdate', conversation: { id: TEAM.id, conversationType: 'channel', isGroup: true, tenantId: TENANT }, membersAdded: [{ id: who.id, aadObjectId: who.aadObjectId }], channelData: { tenant: { id: TENANT }, team: TEAM, eventType: 'teamMemberAdded' } }),
-  memberRemoved: (who: TestPerson, o: ActivityOptions) => ({ ...envelope({ ...o, where: 'channel' }), type: 'conversationUpdate', conversation: { id: TEAM.id, conversationType: 'channel', isGroup: true, tenantId: TENANT }, membersRemoved: [{ id: who.id, aadObjectId: who.aadObjectId }], channelData: { tenant: { id: TENANT }, team: TEAM, eventType: 'teamMemberRemoved' } }),
-  teamDeleted: (o: ActivityOptions) => ({ ...envelope({ ...o, where: 'channel' }), type: 'conversationUpdate', conversation: { id: TEAM.id, conversationType: 'channel', isGroup: true, tenantId: TENANT }, channelData: { tenant: { id: TENANT }, team: TEAM, eventType: 'teamDeleted' } })
+  memberAdded: (who: TestPerson, o: ActivityOptions) => ({
+    ...envelope({ ...o, where: 'channel' }),
+    type: 'conversationUpdate',
+    conversation: { id: TEAM.id, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+    membersAdded: [{ id: who.id, aadObjectId: who.aadObjectId }],
+    channelData: { tenant: { id: TENANT }, team: TEAM, eventType: 'teamMemberAdded' },
+  }),
+  memberRemoved: (who: TestPerson, o: ActivityOptions) => ({
+    ...envelope({ ...o, where: 'channel' }),
+    type: 'conversationUpdate',
+    conversation: { id: TEAM.id, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+    membersRemoved: [{ id: who.id, aadObjectId: who.aadObjectId }],
+    channelData: { tenant: { id: TENANT }, team: TEAM, eventType: 'teamMemberRemoved' },
+  }),
+  teamDeleted: (o: ActivityOptions) => ({
+    ...envelope({ ...o, where: 'channel' }),
+    type: 'conversationUpdate',
+    conversation: { id: TEAM.id, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+    channelData: { tenant: { id: TENANT }, team: TEAM, eventType: 'teamDeleted' },
+  }),
 };
 
 function invoke(name: string, value: unknown, o: ActivityOptions & { replyToId?: string }) {
@@ -110,8 +154,26 @@ function invoke(name: string, value: unknown, o: ActivityOptions & { replyToId?:
 
 export const composeExtension = {
   fetchTask: (commandId: string, o: ActivityOptions & { context?: 'compose' | 'commandbox' | 'message'; messagePayload?: unknown }) =>
-    invoke('composeExtension/fetchTask', { commandId, commandContext: o.context ?? 'compose', context: { theme: 'default' }, ...(o.messagePayload ? { messagePayload: o.messagePayload } : {}) }, o),
-  submitAction: (commandId: string, data: unknown, o: ActivityOptions & { context?: 'compose' | 'commandbox' | 'message'; botMessagePreviewAction?: 'edit' | 'send'; botActivityPreview?: unknown[]; messagePayload?: unknown }) =>
+    invoke(
+      'composeExtension/fetchTask',
+      {
+        commandId,
+        commandContext: o.context ?? 'compose',
+        context: { theme: 'default' },
+        ...(o.messagePayload ? { messagePayload: o.messagePayload } : {}),
+      },
+      o,
+    ),
+  submitAction: (
+    commandId: string,
+    data: unknown,
+    o: ActivityOptions & {
+      context?: 'compose' | 'commandbox' | 'message';
+      botMessagePreviewAction?: 'edit' | 'send';
+      botActivityPreview?: unknown[];
+      messagePayload?: unknown;
+    },
+  ) =>
     invoke(
       'composeExtension/submitAction',
       {
@@ -119,11 +181,13 @@ export const composeExtension = {
         commandContext: o.context ?? 'compose',
         data,
         context: { theme: 'default' },
-        ...(o.botMessagePreviewAction ? { botMessagePreviewAction: o.botMessagePreviewAction, botActivityPreview: o.botActivityPreview } : {}),
-        ...(o.messagePayload ? { messagePayload: o.messagePayload } : {})
+        ...(o.botMessagePreviewAction
+          ? { botMessagePreviewAction: o.botMessagePreviewAction, botActivityPreview: o.botActivityPreview }
+          : {}),
+        ...(o.messagePayload ? { messagePayload: o.messagePayload } : {}),
       },
-      o
-    )
+      o,
+    ),
 };
 
 /** An Action.Execute press (Universal Actions). */
@@ -133,10 +197,15 @@ export function cardAction(verb: string, data: Record<string, unknown>, o: Activ
 
 export const taskModule = {
   fetch: (data: Record<string, unknown>, o: ActivityOptions) => invoke('task/fetch', { data, context: { theme: 'default' } }, o),
-  submit: (data: Record<string, unknown>, o: ActivityOptions) => invoke('task/submit', { data, context: { theme: 'default' } }, o)
+  submit: (data: Record<string, unknown>, o: ActivityOptions) => invoke('task/submit', { data, context: { theme: 'default' } }, o),
 };
 
 /** A message as Teams hands it to a message action ("..." on a message). */
 export function messagePayload(from: TestPerson, html: string) {
-  return { id: '1700000000123', createdDateTime: new Date().toISOString(), from: { user: { id: from.id, displayName: from.name, aadObjectId: from.aadObjectId, userIdentityType: 'aadUser' } }, body: { contentType: 'html', content: html } };
+  return {
+    id: '1700000000123',
+    createdDateTime: new Date().toISOString(),
+    from: { user: { id: from.id, displayName: from.name, aadObjectId: from.aadObjectId, userIdentityType: 'aadUser' } },
+    body: { contentType: 'html', content: html },
+  };
 }

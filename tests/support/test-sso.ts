@@ -16,7 +16,11 @@ export interface TestSso {
   /** How many times the key set was fetched. */
   fetches: number;
   /** A token as Teams would issue it for this person (v2 issuer, client-id audience), changed by `claims`/`options`. */
-  mint(oid: string, claims?: JWTPayload, options?: { kid?: string; key?: KeyLike; issuer?: string; audience?: string; expiresIn?: string | number; notBefore?: string | number }): Promise<string>;
+  mint(
+    oid: string,
+    claims?: JWTPayload,
+    options?: { kid?: string; key?: KeyLike; issuer?: string; audience?: string; expiresIn?: string | number; notBefore?: string | number },
+  ): Promise<string>;
   /** Another key pair, never published: tokens signed with it must fail. */
   strangerKey: KeyLike;
   stop(): Promise<void>;
@@ -57,6 +61,6 @@ export async function startTestSso(): Promise<TestSso> {
       if (options.notBefore !== undefined) jwt.setNotBefore(options.notBefore);
       return jwt.sign(options.key ?? privateKey);
     },
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve()))
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

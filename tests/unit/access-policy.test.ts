@@ -24,7 +24,10 @@ beforeAll(async () => {
   const store = new TableStore({ kind: 'connectionString', connectionString: azurite.connectionString, tablePrefix: 'ap' });
   await store.ensureTables();
   const repos = createTableRepositories(store);
-  await repos.teamSettings.ensure({ ...defaultTeamSettings(TEAM, 'Ward 7', 'tenant', new Date(), [FIRST_LEAD]), leadIds: [FIRST_LEAD, TEAM_LEAD.toUpperCase()] });
+  await repos.teamSettings.ensure({
+    ...defaultTeamSettings(TEAM, 'Ward 7', 'tenant', new Date(), [FIRST_LEAD]),
+    leadIds: [FIRST_LEAD, TEAM_LEAD.toUpperCase()],
+  });
   await repos.teamSettings.ensure(defaultTeamSettings(OTHER_TEAM, 'Ward 9', 'tenant', new Date(), [FIRST_LEAD]));
   // Configured ids arrive in any case; the policy compares without regard to case.
   policy = new AccessPolicy(repos.teamSettings, [FIRST_LEAD.toUpperCase()]);
@@ -52,7 +55,10 @@ describe('leads', () => {
   });
 
   test.each(actions)('%s: a member, or the lead of another team, is refused with the reason and how to ask', async (action) => {
-    for (const [person, team] of [[MEMBER, TEAM], [TEAM_LEAD, OTHER_TEAM]]) {
+    for (const [person, team] of [
+      [MEMBER, TEAM],
+      [TEAM_LEAD, OTHER_TEAM],
+    ]) {
       const e = await refusal(() => policy.requireLead(person, team, action));
       expect(e?.code).toBe('not_allowed');
       expect(e?.userMessage).toMatch(/^Only your team’s governance leads can .+ a lead can add you in the settings card\.$/);
@@ -70,7 +76,11 @@ describe('leads', () => {
     expect(policy.isLead(MEMBER, undefined)).toBe(false);
     expect(policy.isLead(FIRST_LEAD, undefined)).toBe(true);
     expect(policy.isLead(TEAM_LEAD, { leadIds: [TEAM_LEAD] })).toBe(true);
-    const teams = [{ id: TEAM, name: 'Ward 7' }, { id: OTHER_TEAM, name: 'Ward 9' }, { id: '19:unknown@thread.tacv2', name: '?' }];
+    const teams = [
+      { id: TEAM, name: 'Ward 7' },
+      { id: OTHER_TEAM, name: 'Ward 9' },
+      { id: '19:unknown@thread.tacv2', name: '?' },
+    ];
     expect(await policy.teamsLedBy(TEAM_LEAD, teams)).toEqual([teams[0]]);
     expect(await policy.teamsLedBy(MEMBER, teams)).toEqual([]);
     expect(await policy.teamsLedBy(FIRST_LEAD, teams)).toEqual(teams);
@@ -102,7 +112,11 @@ describe('the person only', () => {
 
 describe('private slips', () => {
   const person = (id: string): PersonRef => ({ id, teamsId: `29:${id}`, name: id });
-  const slip = (visibility: 'team' | 'private') => ({ visibility, sender: person(MEMBER), recipients: [person(OTHER), person('dddddddd-0000-4000-8000-000000000004')] });
+  const slip = (visibility: 'team' | 'private') => ({
+    visibility,
+    sender: person(MEMBER),
+    recipients: [person(OTHER), person('dddddddd-0000-4000-8000-000000000004')],
+  });
 
   test('a team slip can be seen by anyone; a private one only by its sender and recipients', () => {
     expect(policy.canSeeSlip(TEAM_LEAD, slip('team'))).toBe(true);

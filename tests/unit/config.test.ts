@@ -24,7 +24,7 @@ test.each([
   [{ LOG_FORMAT: 'xml' }, /LOG_FORMAT/],
   [{ TIME_ZONE: 'Mars/Olympus' }, /TIME_ZONE/],
   [{ TABLE_PREFIX: '1bad-prefix' }, /TABLE_PREFIX/],
-  [{ MicrosoftAppType: 'Sometimes' }, /MicrosoftAppType/]
+  [{ MicrosoftAppType: 'Sometimes' }, /MicrosoftAppType/],
 ])('a malformed value stops start-up naming the variable: %j', (bad, name) => {
   expect(() => readEnvOptions({ LOCAL_MODE: 'true', ...storage, ...bad })).toThrow(name);
 });
@@ -35,7 +35,13 @@ test('no storage configured names the variable to set', () => {
 });
 
 test('production with a managed identity needs the tenant but no password, and logs JSON', () => {
-  const env = { MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppType: 'UserAssignedMSI', STORAGE_ACCOUNT_URL: 'https://acct.table.core.windows.net', PUBLIC_URL: 'https://valued.example.org/', LINK_SECRET: 'x'.repeat(40) };
+  const env = {
+    MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
+    MicrosoftAppType: 'UserAssignedMSI',
+    STORAGE_ACCOUNT_URL: 'https://acct.table.core.windows.net',
+    PUBLIC_URL: 'https://valued.example.org/',
+    LINK_SECRET: 'x'.repeat(40),
+  };
   expect(() => readEnvOptions(env)).toThrow(/MicrosoftAppTenantId/);
   const c = readEnvOptions({ ...env, MicrosoftAppTenantId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee' });
   expect(c.storage).toEqual({ kind: 'accountUrl', accountUrl: 'https://acct.table.core.windows.net', tablePrefix: 'valued' });
@@ -57,7 +63,13 @@ test('a multi-tenant app id needs its password', () => {
 });
 
 test('tenant allow-list, hourly sending limit and the Bot Framework metadata address are read and checked', () => {
-  const c = readEnvOptions({ LOCAL_MODE: 'true', ...storage, ALLOWED_TENANTS: ' 72F988BF-0000-4000-8000-00000000A001 ,, ', SLIP_RATE_LIMIT_PER_HOUR: '5', BOT_OPENID_METADATA_URL: 'http://127.0.0.1:4000/v1/.well-known/openidconfiguration' });
+  const c = readEnvOptions({
+    LOCAL_MODE: 'true',
+    ...storage,
+    ALLOWED_TENANTS: ' 72F988BF-0000-4000-8000-00000000A001 ,, ',
+    SLIP_RATE_LIMIT_PER_HOUR: '5',
+    BOT_OPENID_METADATA_URL: 'http://127.0.0.1:4000/v1/.well-known/openidconfiguration',
+  });
   expect(c.allowedTenants).toEqual(['72f988bf-0000-4000-8000-00000000a001']);
   expect(c.slipRateLimitPerHour).toBe(5);
   expect(c.bot.openIdMetadataUrl).toBe('http://127.0.0.1:4000/v1/.well-known/openidconfiguration');
@@ -69,7 +81,7 @@ test('tenant allow-list, hourly sending limit and the Bot Framework metadata add
     [{ ALLOWED_TENANTS: 'contoso.onmicrosoft.com' }, /ALLOWED_TENANTS/],
     [{ SLIP_RATE_LIMIT_PER_HOUR: '0' }, /SLIP_RATE_LIMIT_PER_HOUR/],
     [{ SLIP_RATE_LIMIT_PER_HOUR: '1001' }, /SLIP_RATE_LIMIT_PER_HOUR/],
-    [{ BOT_OPENID_METADATA_URL: 'http://keys.example.com/openid' }, /BOT_OPENID_METADATA_URL/]
+    [{ BOT_OPENID_METADATA_URL: 'http://keys.example.com/openid' }, /BOT_OPENID_METADATA_URL/],
   ] as const) {
     expect(() => readEnvOptions({ LOCAL_MODE: 'true', ...storage, ...bad })).toThrow(name);
   }
@@ -80,5 +92,7 @@ test('JOBS_SECRET is optional, and at least 32 characters when given', () => {
   expect(readEnvOptions({ LOCAL_MODE: 'true', ...storage, JOBS_SECRET: '  ' }).jobsSecret).toBeUndefined();
   const secret = 'j'.repeat(32);
   expect(readEnvOptions({ LOCAL_MODE: 'true', ...storage, JOBS_SECRET: ` ${secret} ` }).jobsSecret).toBe(secret);
-  expect(() => readEnvOptions({ LOCAL_MODE: 'true', ...storage, JOBS_SECRET: 'j'.repeat(31) })).toThrow(/JOBS_SECRET.*at least 32 characters/);
+  expect(() => readEnvOptions({ LOCAL_MODE: 'true', ...storage, JOBS_SECRET: 'j'.repeat(31) })).toThrow(
+    /JOBS_SECRET.*at least 32 characters/,
+  );
 });

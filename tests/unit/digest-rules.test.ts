@@ -30,14 +30,28 @@ const P = {
   // Team members who appear in no slip this month.
   sw7: person('sw7', 'Tess Moore'),
   sw8: person('sw8', 'Uma Bell'),
-  rp6: person('rp6', 'Vic Grant')
+  rp6: person('rp6', 'Vic Grant'),
 };
 
-const profile = (id: string, staffGroup?: StaffGroup, extra: Partial<Profile> = {}): Profile => ({ personId: id, staffGroup, updatedAt: '2026-01-01T00:00:00Z', ...extra });
+const profile = (id: string, staffGroup?: StaffGroup, extra: Partial<Profile> = {}): Profile => ({
+  personId: id,
+  staffGroup,
+  updatedAt: '2026-01-01T00:00:00Z',
+  ...extra,
+});
 const profilesOf = (list: Profile[]) => new Map(list.map((p) => [p.personId, p]));
 
 let n = 0;
-function slip(month: string, day: number, sender: PersonRef, recipients: PersonRef[], values: string[], visibility: Visibility = 'team', cosigners = 0, id?: string): Slip {
+function slip(
+  month: string,
+  day: number,
+  sender: PersonRef,
+  recipients: PersonRef[],
+  values: string[],
+  visibility: Visibility = 'team',
+  cosigners = 0,
+  id?: string,
+): Slip {
   const slipId = id ?? `slip-${++n}`;
   return {
     id: slipId,
@@ -52,7 +66,7 @@ function slip(month: string, day: number, sender: PersonRef, recipients: PersonR
     values,
     visibility,
     cosigners: Array.from({ length: cosigners }, (_, i) => person(`c${slipId}-${i}`, `Cosigner ${i}`)),
-    notified: {}
+    notified: {},
   };
 }
 
@@ -65,7 +79,8 @@ const ABOVE = 'Above and beyond for patients';
 
 // The seeded May 2026 box. Groups: sw1–6 support workers, rp1–5 registered professionals,
 // m1–4 managers, o1 other, np1 and np2 have no profile ('not stated'). sw6 opted out of read-out.
-const may = (day: number, from: PersonRef, to: PersonRef[], values: string[], vis: Visibility, cos: number, id: string) => slip('2026-05', day, from, to, values, vis, cos, id);
+const may = (day: number, from: PersonRef, to: PersonRef[], values: string[], vis: Visibility, cos: number, id: string) =>
+  slip('2026-05', day, from, to, values, vis, cos, id);
 const box: Slip[] = [
   may(2, P.rp1, [P.sw1], [SKILL], 'team', 2, 's01'),
   may(3, P.rp2, [P.sw2, P.sw3], [TEAM, SKILL], 'team', 0, 's02'),
@@ -81,12 +96,12 @@ const box: Slip[] = [
   may(13, P.np1, [P.rp5], [SKILL], 'team', 0, 's12'),
   may(14, P.o1, [P.m1], [INCL], 'team', 0, 's13'),
   may(15, P.sw4, [P.np2], [TEAM], 'team', 0, 's14'),
-  may(16, P.m4, [P.sw3, P.sw6], [TRUST], 'team', 0, 's15')
+  may(16, P.m4, [P.sw3, P.sw6], [TRUST], 'team', 0, 's15'),
 ];
 const april: Slip[] = [
   slip('2026-04', 3, P.rp1, [P.sw1], [SKILL], 'team', 1, 'p1'),
   slip('2026-04', 4, P.sw1, [P.rp1, P.rp2], [TEAM], 'private', 0, 'p2'),
-  slip('2026-04', 5, P.m1, [P.sw2, P.sw3], [TRUST], 'team', 2, 'p3')
+  slip('2026-04', 5, P.m1, [P.sw2, P.sw3], [TRUST], 'team', 2, 'p3'),
 ];
 const profiles = profilesOf([
   profile('sw1', 'support worker', { preferredTitle: 'Associate practitioner' }),
@@ -96,12 +111,31 @@ const profiles = profilesOf([
   ...['m1', 'm2', 'm3', 'm4'].map((id) => profile(id, 'manager')),
   profile('o1', 'other'),
   ...['sw7', 'sw8'].map((id) => profile(id, 'support worker')),
-  profile('rp6', 'registered professional')
+  profile('rp6', 'registered professional'),
 ]);
-const nomination = (nominator: PersonRef, nominee: PersonRef, anonymous = false, month = '2026-05'): Nomination => ({ teamId: 'team-1', month, nominator, nominee, reason: 'A steady hand all month long', values: [], anonymous, slipIds: [], createdAt: `${month}-20T10:00:00Z`, updatedAt: `${month}-20T10:00:00Z` });
+const nomination = (nominator: PersonRef, nominee: PersonRef, anonymous = false, month = '2026-05'): Nomination => ({
+  teamId: 'team-1',
+  month,
+  nominator,
+  nominee,
+  reason: 'A steady hand all month long',
+  values: [],
+  anonymous,
+  slipIds: [],
+  createdAt: `${month}-20T10:00:00Z`,
+  updatedAt: `${month}-20T10:00:00Z`,
+});
 const nominations = [nomination(P.rp1, P.sw1), nomination(P.rp2, P.sw1), nomination(P.m1, P.sw2, true), nomination(P.rp1, P.sw3)];
 const round = { ...newAwardRound('team-1', '2026-05', new Date('2026-05-01T00:00:00Z')), shortlist: ['sw1', 'sw2'] };
-const award: Award = { teamId: 'team-1', month: '2026-05', winners: [P.sw1], highlyCommended: [P.sw2], citation: 'For calm, skilled care every day.', values: [SKILL], announcedAt: '2026-05-29T15:00:00.000Z' };
+const award: Award = {
+  teamId: 'team-1',
+  month: '2026-05',
+  winners: [P.sw1],
+  highlyCommended: [P.sw2],
+  citation: 'For calm, skilled care every day.',
+  values: [SKILL],
+  announcedAt: '2026-05-29T15:00:00.000Z',
+};
 
 // For Reach. The team's members: sw1–sw8 (8 support workers), rp1–rp6 (6 registered
 // professionals), m1–m4 (4 managers): 18. o1, np1 and np2 are in the box but not members.
@@ -109,7 +143,10 @@ const members = ['sw1', 'sw2', 'sw3', 'sw4', 'sw5', 'sw6', 'sw7', 'sw8', 'rp1', 
 // April: sw4 nominated (anonymously). March: m1 thanked sw7; rp2 thanked rp4 privately (doesn't
 // count); m2 nominated.
 const aprilNominations = [nomination(P.rp3, P.sw4, true, '2026-04')];
-const march: Slip[] = [slip('2026-03', 9, P.m1, [P.sw7], [TEAM], 'team', 0, 'q1'), slip('2026-03', 10, P.rp2, [P.rp4], [SKILL], 'private', 0, 'q2')];
+const march: Slip[] = [
+  slip('2026-03', 9, P.m1, [P.sw7], [TEAM], 'team', 0, 'q1'),
+  slip('2026-03', 10, P.rp2, [P.rp4], [SKILL], 'private', 0, 'q2'),
+];
 const marchNominations = [nomination(P.m1, P.m2, false, '2026-03')];
 
 const digest = buildDigest({
@@ -126,7 +163,7 @@ const digest = buildDigest({
   members,
   previousNominations: aprilNominations,
   monthBeforeLastSlips: march,
-  monthBeforeLastNominations: marchNominations
+  monthBeforeLastNominations: marchNominations,
 });
 const noReach = { members: [], previousNominations: [], monthBeforeLastSlips: [], monthBeforeLastNominations: [] };
 
@@ -151,7 +188,7 @@ test('values of team-visible slips, most used first, ties alphabetical', () => {
     { value: TRUST, slips: 2 },
     { value: ABOVE, slips: 1 },
     { value: INCL, slips: 1 },
-    { value: LEARN, slips: 1 }
+    { value: LEARN, slips: 1 },
   ]);
 });
 
@@ -168,11 +205,19 @@ test('read-out: team slips grouped by recipient by name, oldest first, titles fr
     ['Isla Reid', undefined, ['s10']],
     ['Kate Byrne', undefined, ['s12']],
     ['Laura Dean', undefined, ['s13']],
-    ['Sam Taylor', undefined, ['s14']]
+    ['Sam Taylor', undefined, ['s14']],
   ]);
   expect(digest.readOutSlips).toBe(12);
   const s01 = digest.readOut[0].slips[0];
-  expect(s01).toEqual({ slipId: 's01', createdAt: '2026-05-02T10:00:00.000Z', sender: P.rp1, recipients: [P.sw1], message: 'Thanks message of s01', values: [SKILL], cosigners: 2 });
+  expect(s01).toEqual({
+    slipId: 's01',
+    createdAt: '2026-05-02T10:00:00.000Z',
+    sender: P.rp1,
+    recipients: [P.sw1],
+    message: 'Thanks message of s01',
+    values: [SKILL],
+    cosigners: 2,
+  });
   const s15 = digest.readOut[2].slips[1];
   expect(s15.recipients).toEqual([P.sw3]);
 });
@@ -210,7 +255,7 @@ test('fairness panel of the seeded box: every group a row, figures about fewer t
     { group: 'manager', peopleReceiving: H, slipsReceived: H, peopleGiving: H, slipsGiven: H },
     { group: 'other', peopleReceiving: H, slipsReceived: H, peopleGiving: H, slipsGiven: H },
     { group: 'prefer not to say', peopleReceiving: H, slipsReceived: H, peopleGiving: H, slipsGiven: H },
-    { group: 'not stated', peopleReceiving: H, slipsReceived: H, peopleGiving: H, slipsGiven: H }
+    { group: 'not stated', peopleReceiving: H, slipsReceived: H, peopleGiving: H, slipsGiven: H },
   ]);
   // To support workers: 8 slips in all; from registered s01–s05 = 5 slips by 5 people (shown);
   // from managers s06 s07 s15 by m1 m2 m4 = 3 people (hidden).
@@ -220,8 +265,23 @@ test('fairness panel of the seeded box: every group a row, figures about fewer t
 test('nominations and the announced award', () => {
   // 4 nominations; nominees sw1 sw2 sw3 = 3; nominators rp1 rp2 m1 = 3; shortlist sw1 sw2 = 2.
   expect(digest.nominations).toEqual({ nominations: 4, nominees: 3, nominators: 3, shortlisted: 2 });
-  expect(digest.award).toEqual({ winners: [P.sw1], highlyCommended: [P.sw2], citation: 'For calm, skilled care every day.', announcedAt: '2026-05-29T15:00:00.000Z' });
-  const quiet = buildDigest({ teamId: 't', teamName: 'T', month: '2026-05', timeZone: 'Europe/London', slips: [], previousSlips: [], profiles: new Map(), nominations: [], ...noReach });
+  expect(digest.award).toEqual({
+    winners: [P.sw1],
+    highlyCommended: [P.sw2],
+    citation: 'For calm, skilled care every day.',
+    announcedAt: '2026-05-29T15:00:00.000Z',
+  });
+  const quiet = buildDigest({
+    teamId: 't',
+    teamName: 'T',
+    month: '2026-05',
+    timeZone: 'Europe/London',
+    slips: [],
+    previousSlips: [],
+    profiles: new Map(),
+    nominations: [],
+    ...noReach,
+  });
   expect(quiet.award).toBeUndefined();
   expect(quiet.nominations).toEqual({ nominations: 0, nominees: 0, nominators: 0, shortlisted: 0 });
   expect(quiet.totals).toEqual({ slips: 0, peopleThanked: 0, peopleThanking: 0, cosigns: 0, privateSlips: 0 });
@@ -230,7 +290,8 @@ test('nominations and the announced award', () => {
 });
 
 // Small builders for the boundary tests: `count` people of a group each thanking/thanked once.
-const people = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => person(`${prefix}${i + 1}`, `${prefix} ${i + 1}`));
+const people = (prefix: string, count: number) =>
+  Array.from({ length: count }, (_, i) => person(`${prefix}${i + 1}`, `${prefix} ${i + 1}`));
 const grouped = (list: PersonRef[], group: StaffGroup) => list.map((p) => profile(p.id, group));
 const row = (panel: ReturnType<typeof fairnessPanel>, group: string) => panel.rows.find((r) => r.group === group)!;
 
@@ -246,9 +307,14 @@ test('receiving: a group of 5 people is shown, a group of 4 is hidden (both its 
     slip('2026-05', 9, sender, [four[0]], [TEAM]),
     ...many.map((p, i) => slip('2026-05', 1 + i, sender, [p], [TEAM])),
     // One more hidden person elsewhere, so the hidden rows hold 5 and no remainder gives them away.
-    slip('2026-05', 10, sender, [one[0]], [TEAM])
+    slip('2026-05', 10, sender, [one[0]], [TEAM]),
   ];
-  const prof = profilesOf([...grouped(five, 'support worker'), ...grouped(four, 'manager'), ...grouped(many, 'registered professional'), ...grouped(one, 'other')]);
+  const prof = profilesOf([
+    ...grouped(five, 'support worker'),
+    ...grouped(four, 'manager'),
+    ...grouped(many, 'registered professional'),
+    ...grouped(one, 'other'),
+  ]);
   const panel = fairnessPanel(slips, prof);
   expect(row(panel, 'support worker')).toMatchObject({ peopleReceiving: 5, slipsReceived: 5 });
   expect(row(panel, 'manager')).toMatchObject({ peopleReceiving: FEWER_THAN_5, slipsReceived: FEWER_THAN_5 });
@@ -263,15 +329,29 @@ test('giving: 5 senders shown, 4 hidden, even though the 4 sent many slips', () 
   const four = people('h', 4);
   const one = people('m', 1);
   // The one manager makes the hidden rows 5 people, so no remainder gives the 4 away.
-  const slips = [...five.map((p, i) => slip('2026-05', 1 + i, p, [to], [TEAM])), ...four.flatMap((p, i) => [slip('2026-05', 1 + i, p, [to], [TEAM]), slip('2026-05', 2 + i, p, [to], [TEAM])]), slip('2026-05', 9, one[0], [to], [TEAM])];
-  const panel = fairnessPanel(slips, profilesOf([...grouped(five, 'other'), ...grouped(four, 'registered professional'), ...grouped(one, 'manager')]));
+  const slips = [
+    ...five.map((p, i) => slip('2026-05', 1 + i, p, [to], [TEAM])),
+    ...four.flatMap((p, i) => [slip('2026-05', 1 + i, p, [to], [TEAM]), slip('2026-05', 2 + i, p, [to], [TEAM])]),
+    slip('2026-05', 9, one[0], [to], [TEAM]),
+  ];
+  const panel = fairnessPanel(
+    slips,
+    profilesOf([...grouped(five, 'other'), ...grouped(four, 'registered professional'), ...grouped(one, 'manager')]),
+  );
   expect(row(panel, 'other')).toMatchObject({ peopleGiving: 5, slipsGiven: 5 });
   expect(row(panel, 'registered professional')).toMatchObject({ peopleGiving: FEWER_THAN_5, slipsGiven: FEWER_THAN_5 });
 });
 
 test('when only one row would be hidden, the smallest shown row is hidden too, so nothing can be worked out by subtraction', () => {
   // Receivers in every group: 5 support workers, 6 registered, 7 managers, 8 other, 9 prefer not to say, 2 not stated.
-  const sizes: Array<[StaffGroup | undefined, number, string]> = [['support worker', 5, 'a'], ['registered professional', 6, 'b'], ['manager', 7, 'c'], ['other', 8, 'd'], ['prefer not to say', 9, 'e'], [undefined, 2, 'f']];
+  const sizes: Array<[StaffGroup | undefined, number, string]> = [
+    ['support worker', 5, 'a'],
+    ['registered professional', 6, 'b'],
+    ['manager', 7, 'c'],
+    ['other', 8, 'd'],
+    ['prefer not to say', 9, 'e'],
+    [undefined, 2, 'f'],
+  ];
   const sender = person('s', 'S');
   const slips: Slip[] = [];
   const prof: Profile[] = [profile('s', 'manager')];
@@ -294,11 +374,16 @@ test('support workers: hidden under 5 receiving; each "from" figure hidden under
   const rp = people('rp', 5);
   const mg = people('mg', 4);
   const peers = people('pe', 5);
-  const prof = profilesOf([...grouped(sw, 'support worker'), ...grouped(rp, 'registered professional'), ...grouped(mg, 'manager'), ...grouped(peers, 'other')]);
+  const prof = profilesOf([
+    ...grouped(sw, 'support worker'),
+    ...grouped(rp, 'registered professional'),
+    ...grouped(mg, 'manager'),
+    ...grouped(peers, 'other'),
+  ]);
   const slips = [
     ...rp.map((p, i) => slip('2026-05', 1, p, [sw[i]], [TEAM])),
     ...mg.map((p, i) => slip('2026-05', 2, p, [sw[i], sw[(i + 1) % 5]], [TEAM])),
-    ...peers.map((p, i) => slip('2026-05', 3, p, [sw[i]], [TEAM]))
+    ...peers.map((p, i) => slip('2026-05', 3, p, [sw[i]], [TEAM])),
   ];
   // 5 support workers received 5 + 4 + 5 = 14 slips; 5 registered senders (shown); 4 managers (hidden).
   expect(fairnessPanel(slips, prof).toSupportWorkers).toEqual({ fromRegistered: 5, fromManagers: FEWER_THAN_5, total: 14 });
@@ -330,7 +415,14 @@ test('people without a profile, or with no staff group, count as not stated', ()
   const panel = fairnessPanel(slips, prof);
   // 3 without a profile + 2 with no group = 5 'not stated' people, 5 slips; shown (every other receiving row is 0, hidden).
   expect(row(panel, 'not stated')).toMatchObject({ peopleReceiving: 5, slipsReceived: 5 });
-  expect(panel.rows.map((r) => r.group)).toEqual(['support worker', 'registered professional', 'manager', 'other', 'prefer not to say', 'not stated']);
+  expect(panel.rows.map((r) => r.group)).toEqual([
+    'support worker',
+    'registered professional',
+    'manager',
+    'other',
+    'prefer not to say',
+    'not stated',
+  ]);
   // Read-out titles: nobody has one; everyone is read (no opt-outs).
   expect(readOut(slips, prof).groups.every((g) => g.title === undefined)).toBe(true);
   expect(readOut(slips, prof).slips).toBe(5);
@@ -350,7 +442,11 @@ test('hidden rows that hold fewer than 5 people between them hide the smallest s
 // ---- Reach ------------------------------------------------------------------------------------
 
 const H = FEWER_THAN_5;
-const reachRow = (group: ReachRow['group'], members: ReachRow['members'], reached: ReachRow['reached']): ReachRow => ({ group, members, reached });
+const reachRow = (group: ReachRow['group'], members: ReachRow['members'], reached: ReachRow['reached']): ReachRow => ({
+  group,
+  members,
+  reached,
+});
 
 test('reach of the seeded box, worked out by hand: a small group hidden, and the next smallest too', () => {
   // Recognised in May (a team-visible slip received, or nominated):
@@ -373,7 +469,7 @@ test('reach of the seeded box, worked out by hand: a small group hidden, and the
     reachRow('manager', H, H),
     reachRow('other', 0, 0),
     reachRow('prefer not to say', 0, 0),
-    reachRow('not stated', 0, 0)
+    reachRow('not stated', 0, 0),
   ]);
   expect(r.members).toBe(18);
   expect(r.reached).toBe(10);
@@ -385,7 +481,7 @@ test('reach of the seeded box, worked out by hand: a small group hidden, and the
   expect(r.quietSince).toBe('2026-03');
   expect(reachSentences(r, '2026-05')).toEqual({
     reached: 'Of 18 team members, 10 received a thank-you or a nomination this month.',
-    quiet: '5 members have received nothing for three months (March to May 2026).'
+    quiet: '5 members have received nothing for three months (March to May 2026).',
   });
   expect(r.rows.map(reachRowSentence)).toEqual([
     'Of 8, 5 received a thank-you or a nomination this month.',
@@ -393,7 +489,7 @@ test('reach of the seeded box, worked out by hand: a small group hidden, and the
     'Fewer than 5 members, so not shown.',
     'No team members in this group.',
     'No team members in this group.',
-    'No team members in this group.'
+    'No team members in this group.',
   ]);
   // Counts only: no one's id or name.
   const json = JSON.stringify(r);
@@ -407,7 +503,7 @@ test('reach: 1–4 members with nothing for three months show as "fewer than 5";
   const months = (extra: Slip[]): ReachMonth[] => [
     { month: '2026-05', slips: box, nominations },
     { month: '2026-04', slips: april, nominations: aprilNominations },
-    { month: '2026-03', slips: [...march, ...extra], nominations: marchNominations }
+    { month: '2026-03', slips: [...march, ...extra], nominations: marchNominations },
   ];
   // One more March slip, to m3: quiet are sw8, rp4, rp6, m4 = 4, hidden.
   const four = reach(members, profiles, months([slip('2026-03', 12, P.m1, [P.m3], [TEAM], 'team', 0, 'q3')]));
@@ -416,13 +512,19 @@ test('reach: 1–4 members with nothing for three months show as "fewer than 5";
   // Everyone left thanked in March: none.
   const all = reach(members, profiles, months([slip('2026-03', 12, P.m1, [P.m3, P.m4, P.sw8, P.rp4, P.rp6], [TEAM], 'team', 0, 'q4')]));
   expect(all.quietThreeMonths).toBe(0);
-  expect(reachSentences(all, '2026-05').quiet).toBe('Everyone has received a thank-you or a nomination in the last three months (March to May 2026).');
+  expect(reachSentences(all, '2026-05').quiet).toBe(
+    'Everyone has received a thank-you or a nomination in the last three months (March to May 2026).',
+  );
   // A three-month window across the new year.
-  const january = reach(members, profiles, [{ month: '2026-01', slips: [], nominations: [] }, { month: '2025-12', slips: [], nominations: [] }, { month: '2025-11', slips: [], nominations: [] }]);
+  const january = reach(members, profiles, [
+    { month: '2026-01', slips: [], nominations: [] },
+    { month: '2025-12', slips: [], nominations: [] },
+    { month: '2025-11', slips: [], nominations: [] },
+  ]);
   expect(january).toMatchObject({ members: 18, reached: 0, quietThreeMonths: 18 });
   expect(reachSentences(january, '2026-01')).toEqual({
     reached: 'Of 18 team members, no one received a thank-you or a nomination this month.',
-    quiet: '18 members have received nothing for three months (November 2025 to January 2026).'
+    quiet: '18 members have received nothing for three months (November 2025 to January 2026).',
   });
 });
 
@@ -440,14 +542,30 @@ function team(spec: Array<[StaffGroup | undefined, string, number, number]>) {
   }
   const sender = person('lead', 'Lead');
   const slips = thanked.map((p, i) => slip('2026-05', 1 + (i % 28), sender, [p], [TEAM]));
-  return reach(ids, profilesOf(prof), [{ month: '2026-05', slips, nominations: [] }, { month: '2026-04', slips: [], nominations: [] }, { month: '2026-03', slips: [], nominations: [] }]);
+  return reach(ids, profilesOf(prof), [
+    { month: '2026-05', slips, nominations: [] },
+    { month: '2026-04', slips: [], nominations: [] },
+    { month: '2026-03', slips: [], nominations: [] },
+  ]);
 }
 
 test('reach: a group of 5 members is shown, a group of 4 hidden', () => {
   // 5 support workers (2 reached), 6 registered (6), 4 managers (1), 1 other (0): hidden rows
   // hold 4 + 1 = 5 across two groups, and their reached (1 of 5) is neither none nor all.
-  const r = team([['support worker', 'a', 5, 2], ['registered professional', 'b', 6, 6], ['manager', 'c', 4, 1], ['other', 'd', 1, 0]]);
-  expect(r.rows.map((x) => [x.members, x.reached])).toEqual([[5, 2], [6, 6], [H, H], [H, H], [0, 0], [0, 0]]);
+  const r = team([
+    ['support worker', 'a', 5, 2],
+    ['registered professional', 'b', 6, 6],
+    ['manager', 'c', 4, 1],
+    ['other', 'd', 1, 0],
+  ]);
+  expect(r.rows.map((x) => [x.members, x.reached])).toEqual([
+    [5, 2],
+    [6, 6],
+    [H, H],
+    [H, H],
+    [0, 0],
+    [0, 0],
+  ]);
   expect(r).toMatchObject({ members: 16, reached: 9 });
 });
 
@@ -456,27 +574,79 @@ test('reach: when the hidden rows were reached by none (or all) of their members
   // other are hidden (5 people, two groups). Shown alone, 9 overall − 6 − 3 = 0 would tell that
   // no manager and no one in "other" was reached, so registered professionals are hidden too:
   // hidden now 3 of 12.
-  const none = team([['support worker', 'a', 10, 6], ['registered professional', 'b', 7, 3], ['manager', 'c', 3, 0], ['other', 'd', 2, 0]]);
-  expect(none.rows.map((x) => [x.members, x.reached])).toEqual([[10, 6], [H, H], [H, H], [H, H], [0, 0], [0, 0]]);
+  const none = team([
+    ['support worker', 'a', 10, 6],
+    ['registered professional', 'b', 7, 3],
+    ['manager', 'c', 3, 0],
+    ['other', 'd', 2, 0],
+  ]);
+  expect(none.rows.map((x) => [x.members, x.reached])).toEqual([
+    [10, 6],
+    [H, H],
+    [H, H],
+    [H, H],
+    [0, 0],
+    [0, 0],
+  ]);
   expect(none).toMatchObject({ members: 22, reached: 9 });
   // The same with everyone in the small groups reached: 14 − 6 − 3 = 5 of 5 would tell as much.
-  const all = team([['support worker', 'a', 10, 6], ['registered professional', 'b', 7, 3], ['manager', 'c', 3, 3], ['other', 'd', 2, 2]]);
-  expect(all.rows.map((x) => [x.members, x.reached])).toEqual([[10, 6], [H, H], [H, H], [H, H], [0, 0], [0, 0]]);
+  const all = team([
+    ['support worker', 'a', 10, 6],
+    ['registered professional', 'b', 7, 3],
+    ['manager', 'c', 3, 3],
+    ['other', 'd', 2, 2],
+  ]);
+  expect(all.rows.map((x) => [x.members, x.reached])).toEqual([
+    [10, 6],
+    [H, H],
+    [H, H],
+    [H, H],
+    [0, 0],
+    [0, 0],
+  ]);
   // When no one at all was reached the overall figure says so for every group already: nothing more is hidden.
-  const nobody = team([['support worker', 'a', 10, 0], ['registered professional', 'b', 7, 0], ['manager', 'c', 3, 0], ['other', 'd', 2, 0]]);
-  expect(nobody.rows.map((x) => [x.members, x.reached])).toEqual([[10, 0], [7, 0], [H, H], [H, H], [0, 0], [0, 0]]);
+  const nobody = team([
+    ['support worker', 'a', 10, 0],
+    ['registered professional', 'b', 7, 0],
+    ['manager', 'c', 3, 0],
+    ['other', 'd', 2, 0],
+  ]);
+  expect(nobody.rows.map((x) => [x.members, x.reached])).toEqual([
+    [10, 0],
+    [7, 0],
+    [H, H],
+    [H, H],
+    [0, 0],
+    [0, 0],
+  ]);
 });
 
 test('reach: members without a profile are "not stated"; a team of fewer than 5 shows no figures; an unknown team says so', () => {
-  const r = team([[undefined, 'n', 5, 5], ['support worker', 'a', 5, 1]]);
+  const r = team([
+    [undefined, 'n', 5, 5],
+    ['support worker', 'a', 5, 1],
+  ]);
   // Both groups of 5 shown; every other group is empty.
   expect(r.rows.find((x) => x.group === 'not stated')).toEqual(reachRow('not stated', 5, 5));
   expect(r.rows.find((x) => x.group === 'support worker')).toEqual(reachRow('support worker', 5, 1));
 
-  const tiny = team([['support worker', 'a', 3, 2], ['manager', 'b', 1, 0]]);
+  const tiny = team([
+    ['support worker', 'a', 3, 2],
+    ['manager', 'b', 1, 0],
+  ]);
   expect(tiny).toMatchObject({ members: H, reached: H, quietThreeMonths: H });
-  expect(tiny.rows.map((x) => [x.members, x.reached])).toEqual([[H, H], [0, 0], [H, H], [0, 0], [0, 0], [0, 0]]);
-  expect(reachSentences(tiny, '2026-05')).toEqual({ reached: 'This team has fewer than 5 members, so Reach shows no figures: no one should be singled out.', quiet: '' });
+  expect(tiny.rows.map((x) => [x.members, x.reached])).toEqual([
+    [H, H],
+    [0, 0],
+    [H, H],
+    [0, 0],
+    [0, 0],
+    [0, 0],
+  ]);
+  expect(reachSentences(tiny, '2026-05')).toEqual({
+    reached: 'This team has fewer than 5 members, so Reach shows no figures: no one should be singled out.',
+    quiet: '',
+  });
   // A team of 4 all thanked: still no figures.
   expect(team([['support worker', 'a', 4, 4]])).toMatchObject({ members: H, reached: H, quietThreeMonths: H });
 

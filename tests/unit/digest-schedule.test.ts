@@ -25,7 +25,7 @@ test.each([
   ['2024-04', 2, 'Mon 1 Apr 2024 is Easter Monday: Tue 2 Apr'],
   ['2029-04', 3, 'Sun 1 Apr 2029 is Easter Sunday, Mon 2 Apr Easter Monday: Tue 3 Apr'],
   ['2026-04', 1, 'Wed 1 Apr 2026 (Good Friday is 3 Apr, later)'],
-  ['2067-04', 5, 'Fri 1 Apr 2067 is Good Friday, then the weekend and Easter Monday: Tue 5 Apr']
+  ['2067-04', 5, 'Fri 1 Apr 2067 is Good Friday, then the weekend and Easter Monday: Tue 5 Apr'],
 ])('first working day of %s is day %i (%s)', (month, day) => {
   const [y, m] = month.split('-').map(Number);
   expect(firstWorkingDay(y, m)).toBe(day);

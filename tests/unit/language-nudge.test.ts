@@ -15,7 +15,7 @@ test.each([
   ['Thanks to my assistant for the notes', ['my assistant']],
   ['Thanks to my support worker, Ola', ['my support worker']],
   ['she is just an assistant, they said. Not to us!', ['just an assistant']],
-  ['“Unqualified”, they called her. Wrong.', ['unqualified']]
+  ['“Unqualified”, they called her. Wrong.', ['unqualified']],
 ])('%s', (text, expected) => {
   expect(found(text)).toEqual(expected);
 });
@@ -28,7 +28,7 @@ test.each([
   'Thanks for supporting me while I qualified last year',
   'The team player award goes to our support workers',
   'My assistance request was handled in minutes',
-  'He was just assisting with the transfer'
+  'He was just assisting with the transfer',
 ])('does not nudge: %s', (text) => {
   expect(found(text)).toEqual([]);
 });
@@ -41,5 +41,6 @@ test('each nudge names what was typed, as typed, and a kinder alternative', () =
 
 test('the data file covers every phrase the brief names', () => {
   const names = phrases.map((p) => p.phrase);
-  for (const p of ['just a support worker', 'just an assistant', 'unqualified', 'non-qualified', 'my assistant', 'my support worker']) expect(names).toContain(p);
+  for (const p of ['just a support worker', 'just an assistant', 'unqualified', 'non-qualified', 'my assistant', 'my support worker'])
+    expect(names).toContain(p);
 });

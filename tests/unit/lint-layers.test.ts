@@ -35,12 +35,25 @@ beforeAll(() => {
     }
     let out: string;
     try {
-      out = execFileSync(process.execPath, [path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '-c', path.join(root, '.config', 'eslint.config.mjs'), '--format', 'json', 'src'], { cwd: scratch, encoding: 'utf8' });
+      out = execFileSync(
+        process.execPath,
+        [
+          path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'),
+          '-c',
+          path.join(root, '.config', 'eslint.config.mjs'),
+          '--format',
+          'json',
+          'src',
+        ],
+        { cwd: scratch, encoding: 'utf8' },
+      );
     } catch (e) {
       out = (e as { stdout: string }).stdout; // exit status 1 when there are errors, as expected
     }
     const results = JSON.parse(out) as { filePath: string; messages: { ruleId: string; severity: number }[] }[];
-    errors = new Map(results.map((r) => [path.relative(scratch, r.filePath), r.messages.filter((m) => m.severity === 2).map((m) => m.ruleId)]));
+    errors = new Map(
+      results.map((r) => [path.relative(scratch, r.filePath), r.messages.filter((m) => m.severity === 2).map((m) => m.ruleId)]),
+    );
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }

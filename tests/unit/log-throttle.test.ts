@@ -59,7 +59,10 @@ test('different warnings, and other levels, are not held back by each other', ()
   log.warn('digest job: storage unavailable');
   for (let i = 0; i < 10; i++) log.info('digest job ran');
   for (let i = 0; i < 10; i++) log.error('digest job failed');
-  expect(logs.entries.filter((e) => e.level === 'warn').map((e) => e.msg)).toEqual(['digest job refused', 'digest job: storage unavailable']);
+  expect(logs.entries.filter((e) => e.level === 'warn').map((e) => e.msg)).toEqual([
+    'digest job refused',
+    'digest job: storage unavailable',
+  ]);
   expect(logs.entries.filter((e) => e.level !== 'warn')).toHaveLength(20);
 });
 

@@ -17,7 +17,7 @@ beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'valued-watchdog-'));
   for (const name of ['parent-watchdog', 'watchdog-preload']) {
     const { outputText } = ts.transpileModule(fs.readFileSync(path.join(SRC, `${name}.ts`), 'utf8'), {
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true }
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
     });
     fs.writeFileSync(path.join(dir, `${name}.js`), outputText);
   }
@@ -31,7 +31,7 @@ const w = watchedChild(require.resolve('./watchdog-preload.js'), signal);
 const child = spawn(process.execPath, [...w.execArgv, require.resolve('./child.js'), signal, tag], { env: { ...process.env, ...w.env }, detached: true, stdio: 'ignore' });
 console.log(JSON.stringify({ child: child.pid }));
 setInterval(() => {}, 1000);
-`
+`,
   );
   // The child: a server-like process that runs until told, starts a grandchild of its own (as a
   // CLI might), and notes when its clean stop ran.
@@ -47,7 +47,7 @@ process.on(signal, () => {
   setTimeout(() => process.exit(0), 100);
 });
 setInterval(() => {}, 1000);
-`
+`,
   );
 });
 
@@ -95,18 +95,21 @@ async function startParent(signal: NodeJS.Signals, tag: string): Promise<{ paren
   return { parent, child, grandchild };
 }
 
-test.each(['SIGTERM', 'SIGINT'] as const)('when the parent is killed with SIGKILL, the child stops within a few seconds by its own clean stop (%s), and takes what it started with it', async (signal) => {
-  const tag = `kill-${signal}`;
-  const { parent, child, grandchild } = await startParent(signal, tag);
-  expect(running(child)).toBe(true);
-  expect(running(grandchild)).toBe(true);
+test.each(['SIGTERM', 'SIGINT'] as const)(
+  'when the parent is killed with SIGKILL, the child stops within a few seconds by its own clean stop (%s), and takes what it started with it',
+  async (signal) => {
+    const tag = `kill-${signal}`;
+    const { parent, child, grandchild } = await startParent(signal, tag);
+    expect(running(child)).toBe(true);
+    expect(running(grandchild)).toBe(true);
 
-  const killedAt = Date.now();
-  parent.kill('SIGKILL');
-  expect(await until(() => !running(child) && !running(grandchild), 5000)).toBe(true);
-  expect(Date.now() - killedAt).toBeLessThan(5000);
-  expect(fs.readFileSync(path.join(dir, `${tag}.stopped`), 'utf8')).toBe(signal);
-});
+    const killedAt = Date.now();
+    parent.kill('SIGKILL');
+    expect(await until(() => !running(child) && !running(grandchild), 5000)).toBe(true);
+    expect(Date.now() - killedAt).toBeLessThan(5000);
+    expect(fs.readFileSync(path.join(dir, `${tag}.stopped`), 'utf8')).toBe(signal);
+  },
+);
 
 test('while the parent lives, the child keeps running', async () => {
   const { parent, child, grandchild } = await startParent('SIGTERM', 'alive');

@@ -4,12 +4,22 @@ import { parsePlaygroundTeam, valuedAddedActivity } from '../../src/local/playgr
 
 test('reads the Playground’s team, bot and current user from its YAML', () => {
   const parsed = parsePlaygroundTeam(fs.readFileSync(path.resolve(__dirname, '../../.m365agentsplayground.yml'), 'utf8'))!;
-  expect(parsed.team).toEqual({ id: '19:c6216df097c132bba9b596050b89caca@thread.tacv2', name: 'Therapies Team', aadGroupId: 'dab2f760-78b0-439f-9c83-6945a456400e' });
+  expect(parsed.team).toEqual({
+    id: '19:c6216df097c132bba9b596050b89caca@thread.tacv2',
+    name: 'Therapies Team',
+    aadGroupId: 'dab2f760-78b0-439f-9c83-6945a456400e',
+  });
   expect(parsed.user.name).toBe('Amara Okafor');
   expect(parsed.botId).toBe('28:599c717a-280a-458f-86a8-47323b285eea');
   const activity = valuedAddedActivity(parsed, 'http://localhost:56150');
   // The shape Teams sends when an owner adds the app to a team.
-  expect(activity).toMatchObject({ type: 'conversationUpdate', serviceUrl: 'http://localhost:56150', membersAdded: [{ id: parsed.botId }], recipient: { id: parsed.botId }, channelData: { eventType: 'teamMemberAdded', team: { id: parsed.team.id } } });
+  expect(activity).toMatchObject({
+    type: 'conversationUpdate',
+    serviceUrl: 'http://localhost:56150',
+    membersAdded: [{ id: parsed.botId }],
+    recipient: { id: parsed.botId },
+    channelData: { eventType: 'teamMemberAdded', team: { id: parsed.team.id } },
+  });
 });
 
 test('a config without a team gives nothing to add', () => {

@@ -42,7 +42,9 @@ test('a Valued bot is recognised by its own home page', async () => {
 
 test('anything else is "another program", with another port to try', async () => {
   const port = await listen((_req, res) => res.end('hello'));
-  expect(await portInUseMessage(port, 'the bot', 'PORT')).toBe(`Port ${port} (the bot) is already in use by another program. Please stop it, or pick another port, e.g. PORT=${port + 1} npm start`);
+  expect(await portInUseMessage(port, 'the bot', 'PORT')).toBe(
+    `Port ${port} (the bot) is already in use by another program. Please stop it, or pick another port, e.g. PORT=${port + 1} npm start`,
+  );
 });
 
 (linux ? test : test.skip)('the process listening on a port is found from /proc', async () => {

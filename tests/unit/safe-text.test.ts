@@ -9,7 +9,16 @@ const ZWSP = '\u200B';
 /** What Teams would turn into a link: a scheme, "www." or a dot joining two host-like parts. */
 const linkable = (s: string) => /:\/\/|\bwww\.|[a-z0-9-]\.[a-z][a-z0-9-]*[a-z0-9]/i.test(s);
 
-const ADDRESSES = ['https://evil.example', 'http://evil.example/login', 'www.evil.example', 'WWW.Evil.Example', 'evil.example/path', 'go to evil.example/path?x=1 now', 'sub.evil.example', 'mailto:someone@evil.example'];
+const ADDRESSES = [
+  'https://evil.example',
+  'http://evil.example/login',
+  'www.evil.example',
+  'WWW.Evil.Example',
+  'evil.example/path',
+  'go to evil.example/path?x=1 now',
+  'sub.evil.example',
+  'mailto:someone@evil.example',
+];
 
 describe('userText (messages)', () => {
   test.each(ADDRESSES)('%s is no longer an address, and reads the same', (text) => {
@@ -18,9 +27,12 @@ describe('userText (messages)', () => {
     expect(out.replaceAll(ZWSP, '')).toBe(text);
   });
 
-  test.each(['Thanks, e.g. for the rota', 'It went up 3.5 per cent', 'Well done.', 'i.e. everyone'])('ordinary text is left as it is: %s', (text) => {
-    expect(userText(text)).toBe(text);
-  });
+  test.each(['Thanks, e.g. for the rota', 'It went up 3.5 per cent', 'Well done.', 'i.e. everyone'])(
+    'ordinary text is left as it is: %s',
+    (text) => {
+      expect(userText(text)).toBe(text);
+    },
+  );
 
   test('defusing twice changes nothing more', () => {
     for (const text of ADDRESSES) expect(userText(userText(text))).toBe(userText(text));
@@ -62,7 +74,7 @@ describe('slip cards', () => {
     values: ['Team player'],
     visibility: 'private',
     cosigners: [{ id: 'aad-c', teamsId: '29:c', name: 'evil.example/path' }],
-    notified: {}
+    notified: {},
   };
 
   /** Every shown string in the card that carries the address someone typed ("speak" is only read aloud). */
@@ -73,7 +85,13 @@ describe('slip cards', () => {
   };
 
   test('names and preferred job titles with addresses never become links on the slip card', () => {
-    const card = slipCard({ slip, titles: { 'aad-a': 'Lead at https://evil.example', 'aad-s': 'evil.example/path' }, refreshUserIds: [], timeZone: 'Europe/London', teamName: 'www.evil.example' });
+    const card = slipCard({
+      slip,
+      titles: { 'aad-a': 'Lead at https://evil.example', 'aad-s': 'evil.example/path' },
+      refreshUserIds: [],
+      timeZone: 'Europe/London',
+      teamName: 'www.evil.example',
+    });
     const strings = typed(card.content);
     expect(strings.length).toBeGreaterThan(5);
     for (const s of strings) expect([s, linkable(s)]).toEqual([s, false]);

@@ -12,11 +12,15 @@ function adapterFailing(statuses: number[], retryAfter?: string) {
       const status = statuses.shift();
       await logic({
         sendActivity: async () => {
-          if (status) throw Object.assign(new Error(`status ${status}`), { statusCode: status, response: { headers: { get: (n: string) => (n === 'retry-after' ? retryAfter : undefined) } } });
+          if (status)
+            throw Object.assign(new Error(`status ${status}`), {
+              statusCode: status,
+              response: { headers: { get: (n: string) => (n === 'retry-after' ? retryAfter : undefined) } },
+            });
           return { id: 'sent-1' };
-        }
+        },
       });
-    }
+    },
   };
   return { adapter: adapter as any, calls };
 }

@@ -35,8 +35,10 @@ export interface DigestDeps {
 export const DIGEST = /^\s*digest\b\s*(\S*)\s*$/i;
 /** Long enough to open the read-out at a meeting later the same day. */
 export const DIGEST_LINK_HOURS = 12;
-export const DIGEST_ONLY_PERSONAL = 'The digest is only shown in your personal chat with Valued, so its links stay yours. Open a chat with Valued and type digest there.';
-export const NOT_A_LEAD_OF_ANY_TEAM = 'Only governance leads can see the monthly digest. If you lead a team, please use Valued once in one of its channels first (for example, type @Valued help there), then try again.';
+export const DIGEST_ONLY_PERSONAL =
+  'The digest is only shown in your personal chat with Valued, so its links stay yours. Open a chat with Valued and type digest there.';
+export const NOT_A_LEAD_OF_ANY_TEAM =
+  'Only governance leads can see the monthly digest. If you lead a team, please use Valued once in one of its channels first (for example, type @Valued help there), then try again.';
 export const BAD_MONTH = 'Please give the month as year and month, for example: digest 2026-05';
 export const LEADS_ONLY_READ_OUT = 'Only your team’s governance leads can open the read-out.';
 export const DIGEST_BUTTON_FAILED = 'Sorry, that button didn’t work. Please type digest in your personal chat with Valued.';
@@ -49,7 +51,11 @@ export function register(app: Application, deps: DigestDeps): void {
   const linksFor = (personId: string, box: BoxId): DigestLinks => {
     const link = encodeURIComponent(deps.links.signBox(personId, 'digest', box, deps.now(), DIGEST_LINK_HOURS * 60));
     const base = deps.publicUrl();
-    return { readOut: `${base}/digest/readout?link=${link}`, print: `${base}/digest/print?link=${link}`, csv: `${base}/digest/export.csv?link=${link}` };
+    return {
+      readOut: `${base}/digest/readout?link=${link}`,
+      print: `${base}/digest/print?link=${link}`,
+      csv: `${base}/digest/export.csv?link=${link}`,
+    };
   };
 
   /** The lead's own card, with their links; refuses (CodedError) anyone who is not a lead of the team. */
@@ -75,19 +81,37 @@ export function register(app: Application, deps: DigestDeps): void {
     const month = asked || defaultMonth();
     const thisMonth = monthOf(deps.now(), deps.timeZone);
     if (month > thisMonth) {
-      await context.sendActivity(`${monthLabel(month)} hasn’t started yet, so there’s no digest for it. Please choose ${monthLabel(thisMonth)} or an earlier month, for example: digest ${defaultMonth()}`);
+      await context.sendActivity(
+        `${monthLabel(month)} hasn’t started yet, so there’s no digest for it. Please choose ${monthLabel(thisMonth)} or an earlier month, for example: digest ${defaultMonth()}`,
+      );
       return;
     }
     const { teams } = await deps.boxes.choicesFor(actor.id);
     const led = await deps.policy.teamsLedBy(actor.id, teams);
     if (led.length === 0) {
       // Someone who uses Valued in a team hears the team's own refusal; anyone else how to start.
-      const refusal = teams.length ? await deps.policy.requireLead(actor.id, teams[0].id, 'digest').then(() => NOT_A_LEAD_OF_ANY_TEAM, (e) => (isCodedError(e) ? e.userMessage : NOT_A_LEAD_OF_ANY_TEAM)) : NOT_A_LEAD_OF_ANY_TEAM;
+      const refusal = teams.length
+        ? await deps.policy.requireLead(actor.id, teams[0].id, 'digest').then(
+            () => NOT_A_LEAD_OF_ANY_TEAM,
+            (e) => (isCodedError(e) ? e.userMessage : NOT_A_LEAD_OF_ANY_TEAM),
+          )
+        : NOT_A_LEAD_OF_ANY_TEAM;
       await context.sendActivity(refusal);
       return;
     }
     if (led.length > 1) {
-      await context.sendActivity({ attachments: [teamChoiceCard({ heading: `Which team’s digest for ${monthLabel(month)}?`, text: 'You are a governance lead of more than one team.', button: 'Show the digest', verb: 'digest.show', teams: led, data: { month } })] });
+      await context.sendActivity({
+        attachments: [
+          teamChoiceCard({
+            heading: `Which team’s digest for ${monthLabel(month)}?`,
+            text: 'You are a governance lead of more than one team.',
+            button: 'Show the digest',
+            verb: 'digest.show',
+            teams: led,
+            data: { month },
+          }),
+        ],
+      });
       return;
     }
     try {
@@ -99,31 +123,37 @@ export function register(app: Application, deps: DigestDeps): void {
   });
 
   // The team chosen on the team choice card.
-  app.adaptiveCards.actionExecute('digest.show', guarded(logger, async (context, _state, data) => {
-    const actor = actorOf(context.activity);
-    if (scopeOf(context.activity) !== 'personal') return DIGEST_ONLY_PERSONAL;
-    const teamId = readTeamId(data);
-    const month = asRecord(data).month;
-    if (!actor || !teamId) return DIGEST_BUTTON_FAILED;
-    const box = { teamId, month: typeof month === 'string' && isMonth(month) ? month : defaultMonth() };
-    return (await leadCard(context, actor, box)).content as AdaptiveCard;
-  }));
+  app.adaptiveCards.actionExecute(
+    'digest.show',
+    guarded(logger, async (context, _state, data) => {
+      const actor = actorOf(context.activity);
+      if (scopeOf(context.activity) !== 'personal') return DIGEST_ONLY_PERSONAL;
+      const teamId = readTeamId(data);
+      const month = asRecord(data).month;
+      if (!actor || !teamId) return DIGEST_BUTTON_FAILED;
+      const box = { teamId, month: typeof month === 'string' && isMonth(month) ? month : defaultMonth() };
+      return (await leadCard(context, actor, box)).content as AdaptiveCard;
+    }),
+  );
 
   // "Open read-out (leads)" on the card in the team channel.
-  app.adaptiveCards.actionExecute('digest.links', guarded(logger, async (context, _state, data) => {
-    const actor = actorOf(context.activity);
-    const box = readBoxRef(data);
-    if (!actor || !box) {
-      turnLog(context, logger).warn('malformed digest action');
-      return DIGEST_BUTTON_FAILED;
-    }
-    try {
-      return (await leadCard(context, actor, box)).content as AdaptiveCard;
-    } catch (e) {
-      if (!isCodedError(e) || e.code !== 'not_allowed') throw e;
-      turnLog(context, logger).info('digest links refused', { teamId: box.teamId, month: box.month });
-      // Only words: the digest of whatever month the data names is for leads alone.
-      return LEADS_ONLY_READ_OUT;
-    }
-  }));
+  app.adaptiveCards.actionExecute(
+    'digest.links',
+    guarded(logger, async (context, _state, data) => {
+      const actor = actorOf(context.activity);
+      const box = readBoxRef(data);
+      if (!actor || !box) {
+        turnLog(context, logger).warn('malformed digest action');
+        return DIGEST_BUTTON_FAILED;
+      }
+      try {
+        return (await leadCard(context, actor, box)).content as AdaptiveCard;
+      } catch (e) {
+        if (!isCodedError(e) || e.code !== 'not_allowed') throw e;
+        turnLog(context, logger).info('digest links refused', { teamId: box.teamId, month: box.month });
+        // Only words: the digest of whatever month the data names is for leads alone.
+        return LEADS_ONLY_READ_OUT;
+      }
+    }),
+  );
 }

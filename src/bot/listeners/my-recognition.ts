@@ -45,11 +45,15 @@ export const ERASE_BUTTON_FAILED = 'Sorry, that button didn’t work, so nothing
 const str = (v: unknown, max: number): string => (typeof v === 'string' && v.length <= max ? v : '');
 
 export function register(app: Application, deps: MyRecognitionDeps): void {
-  const link = (person: PersonRef, purpose: 'portfolio' | 'history-csv' | 'export', path: string) => `${deps.publicUrl()}${path}?link=${encodeURIComponent(deps.links.sign(person.id, purpose, deps.now()))}`;
+  const link = (person: PersonRef, purpose: 'portfolio' | 'history-csv' | 'export', path: string) =>
+    `${deps.publicUrl()}${path}?link=${encodeURIComponent(deps.links.sign(person.id, purpose, deps.now()))}`;
 
   async function recognitionCard(person: PersonRef, paging: { token: string; previous: string[]; value?: string; year?: number }) {
     const filter = { value: paging.value || undefined, year: paging.year || undefined };
-    const [summary, page] = await Promise.all([deps.history.summary(person.id, deps.now()), deps.history.page(person.id, { continuationToken: paging.token || undefined, filter })]);
+    const [summary, page] = await Promise.all([
+      deps.history.summary(person.id, deps.now()),
+      deps.history.page(person.id, { continuationToken: paging.token || undefined, filter }),
+    ]);
     return myRecognitionCard({
       summary,
       slips: page.items,
@@ -60,7 +64,7 @@ export function register(app: Application, deps: MyRecognitionDeps): void {
       portfolioUrl: link(person, 'portfolio', '/me/portfolio'),
       csvUrl: link(person, 'history-csv', '/me/history.csv'),
       timeZone: deps.timeZone,
-      valueChoices: [...new Set([...DEFAULT_VALUES, ...summary.values.map((v) => v.value)])]
+      valueChoices: [...new Set([...DEFAULT_VALUES, ...summary.values.map((v) => v.value)])],
     });
   }
 
@@ -95,52 +99,89 @@ export function register(app: Application, deps: MyRecognitionDeps): void {
   app.message(MY_RECOGNITION, showRecognition);
   app.adaptiveCards.actionSubmit('openHistory', showRecognition);
 
-  app.adaptiveCards.actionExecute('history.page', guarded(deps.logger, async (context, _state, data: Record<string, unknown>) => {
-    const person = self(context, 'history', data);
-    // "Show" reads the filter inputs; the paging buttons carry the filter their page was read with.
-    const fromInputs = data.fromInputs === 'true';
-    const value = str(fromInputs ? data.value : data.fValue, 100);
-    const year = Number(str(fromInputs ? data.year : data.fYear, 4)) || undefined;
-    const previous = str(data.previous, 50_000).split(' ').filter((t) => t && t.length <= 2000).slice(0, 20);
-    const card = await recognitionCard(person, { token: str(data.token, 2000), previous, value, year: year && year >= 2000 && year <= 2100 ? year : undefined });
-    return card.content as AdaptiveCard;
-  }));
+  app.adaptiveCards.actionExecute(
+    'history.page',
+    guarded(deps.logger, async (context, _state, data: Record<string, unknown>) => {
+      const person = self(context, 'history', data);
+      // "Show" reads the filter inputs; the paging buttons carry the filter their page was read with.
+      const fromInputs = data.fromInputs === 'true';
+      const value = str(fromInputs ? data.value : data.fValue, 100);
+      const year = Number(str(fromInputs ? data.year : data.fYear, 4)) || undefined;
+      const previous = str(data.previous, 50_000)
+        .split(' ')
+        .filter((t) => t && t.length <= 2000)
+        .slice(0, 20);
+      const card = await recognitionCard(person, {
+        token: str(data.token, 2000),
+        previous,
+        value,
+        year: year && year >= 2000 && year <= 2100 ? year : undefined,
+      });
+      return card.content as AdaptiveCard;
+    }),
+  );
 
   app.message(PROFILE, async (context) => {
     const person = await me(context, 'profile');
     if (person) await context.sendActivity({ attachments: [profileCard((await deps.profiles.get(person.id)) ?? {})] });
   });
 
-  app.adaptiveCards.actionExecute('profile.save', guarded(deps.logger, async (context, _state, data: Record<string, unknown>) => {
-    const person = self(context, 'profile', data);
-    try {
-      const saved = await deps.profiles.save(person.id, data);
-      return profileCard(saved, 'Saved. Thank you!').content as AdaptiveCard;
-    } catch (e) {
-      if (!isCodedError(e) || e.code !== 'invalid_input') throw e;
-      turnLog(context, deps.logger).info('profile refused', { field: e.field });
-      return profileCard({ ...(data as object), noReadOut: data.noReadOut === 'true', noNotifications: data.noNotifications === 'true' } as never, e.userMessage, false).content as AdaptiveCard;
-    }
-  }));
+  app.adaptiveCards.actionExecute(
+    'profile.save',
+    guarded(deps.logger, async (context, _state, data: Record<string, unknown>) => {
+      const person = self(context, 'profile', data);
+      try {
+        const saved = await deps.profiles.save(person.id, data);
+        return profileCard(saved, 'Saved. Thank you!').content as AdaptiveCard;
+      } catch (e) {
+        if (!isCodedError(e) || e.code !== 'invalid_input') throw e;
+        turnLog(context, deps.logger).info('profile refused', { field: e.field });
+        return profileCard(
+          { ...(data as object), noReadOut: data.noReadOut === 'true', noNotifications: data.noNotifications === 'true' } as never,
+          e.userMessage,
+          false,
+        ).content as AdaptiveCard;
+      }
+    }),
+  );
 
   app.message(EXPORT, async (context) => {
     const person = await me(context, 'export');
     if (!person) return;
     const url = link(person, 'export', '/me/export.json');
-    await context.sendActivity({ attachments: [linkCard('Your data', 'Here is everything Valued stores about you, in one file you can keep. The link works for the next hour, and only for you.', 'Download my data', url)] });
+    await context.sendActivity({
+      attachments: [
+        linkCard(
+          'Your data',
+          'Here is everything Valued stores about you, in one file you can keep. The link works for the next hour, and only for you.',
+          'Download my data',
+          url,
+        ),
+      ],
+    });
   });
 
   app.message(ERASE, async (context) => {
     if (await me(context, 'erase')) await context.sendActivity({ attachments: [confirmEraseCard()] });
   });
 
-  app.adaptiveCards.actionExecute('erase.cancel', async () => noticeCard('Nothing was erased', 'Your data is just as it was.').content as AdaptiveCard);
+  app.adaptiveCards.actionExecute(
+    'erase.cancel',
+    async () => noticeCard('Nothing was erased', 'Your data is just as it was.').content as AdaptiveCard,
+  );
 
-  app.adaptiveCards.actionExecute('erase.confirm', guarded(deps.logger, async (context, _state, data: Record<string, unknown>) => {
-    const person = self(context, 'erase', data);
-    if (data.confirm !== 'erase') return ERASE_BUTTON_FAILED;
-    const result = await deps.dataRights.erase(person);
-    turnLog(context, deps.logger).info('data erased', result);
-    return noticeCard('Your data has been erased', 'The thank-yous you received, your history and your profile are gone. Thank-yous you sent stay for the people you thanked, from “a former colleague”.', 'good').content as AdaptiveCard;
-  }));
+  app.adaptiveCards.actionExecute(
+    'erase.confirm',
+    guarded(deps.logger, async (context, _state, data: Record<string, unknown>) => {
+      const person = self(context, 'erase', data);
+      if (data.confirm !== 'erase') return ERASE_BUTTON_FAILED;
+      const result = await deps.dataRights.erase(person);
+      turnLog(context, deps.logger).info('data erased', result);
+      return noticeCard(
+        'Your data has been erased',
+        'The thank-yous you received, your history and your profile are gone. Thank-yous you sent stay for the people you thanked, from “a former colleague”.',
+        'good',
+      ).content as AdaptiveCard;
+    }),
+  );
 }

@@ -44,16 +44,30 @@ export function register(app: Application, flow: SlipFlow): void {
     const people = flow.people(context, where.place.teamId);
     const recipients = await people.resolve(
       mentioned.map((m) => m.id),
-      mentioned.map((m) => ({ id: m.id, teamsId: m.id, name: m.name }))
+      mentioned.map((m) => ({ id: m.id, teamsId: m.id, name: m.name })),
     );
     if (recipients.length === 0 || message.length === 0) {
-      const card = await flow.formCard(context, 'chat', { message, recipients: recipients.map((r) => r.id) }, [], recipients.map((r) => ({ id: r.id, name: r.name })));
+      const card = await flow.formCard(
+        context,
+        'chat',
+        { message, recipients: recipients.map((r) => r.id) },
+        [],
+        recipients.map((r) => ({ id: r.id, name: r.name })),
+      );
       await context.sendActivity({ attachments: [card] });
       return;
     }
     const read = {
-      fields: { draftId: newDraftId(), recipients: recipients.map((r) => r.id), message, values: [], visibility: 'team' as const, teamId: where.place.teamId, quote: '' },
-      postAnyway: false
+      fields: {
+        draftId: newDraftId(),
+        recipients: recipients.map((r) => r.id),
+        message,
+        values: [],
+        visibility: 'team' as const,
+        teamId: where.place.teamId,
+        quote: '',
+      },
+      postAnyway: false,
     };
     const checked = await flow.check(context, 'chat', read, { valuesRequired: false });
     if (checked.kind === 'card') {
@@ -68,20 +82,26 @@ export function register(app: Application, flow: SlipFlow): void {
     await context.sendActivity({ attachments: [await flow.formCard(context, 'chat', {})] });
   });
 
-  app.adaptiveCards.actionExecute('slip.edit', guarded(flow.logger, async (context, _state, data) => {
-    const read = readSlipForm(data, newDraftId());
-    return (await flow.formCard(context, 'chat', read.fields)).content as AdaptiveCard;
-  }));
+  app.adaptiveCards.actionExecute(
+    'slip.edit',
+    guarded(flow.logger, async (context, _state, data) => {
+      const read = readSlipForm(data, newDraftId());
+      return (await flow.formCard(context, 'chat', read.fields)).content as AdaptiveCard;
+    }),
+  );
 
-  app.adaptiveCards.actionExecute('slip.submit', guarded(flow.logger, async (context, _state, data) => {
-    const read = readSlipForm(data, newDraftId());
-    // The quick message path has no values; its nudge card says so.
-    const quick = (data as Record<string, unknown>)?.source === 'quick';
-    const checked = await flow.check(context, 'chat', read, { valuesRequired: !quick });
-    if (checked.kind === 'card') return checked.card.content as AdaptiveCard;
-    const actor = actorOf(context.activity);
-    const slip = await flow.send(context, checked, `form|${actor?.id}|${checked.fields.draftId}`, { postHere: true });
-    const { heading, text } = flow.confirmation(slip);
-    return noticeCard(heading, text, 'good').content as AdaptiveCard;
-  }));
+  app.adaptiveCards.actionExecute(
+    'slip.submit',
+    guarded(flow.logger, async (context, _state, data) => {
+      const read = readSlipForm(data, newDraftId());
+      // The quick message path has no values; its nudge card says so.
+      const quick = (data as Record<string, unknown>)?.source === 'quick';
+      const checked = await flow.check(context, 'chat', read, { valuesRequired: !quick });
+      if (checked.kind === 'card') return checked.card.content as AdaptiveCard;
+      const actor = actorOf(context.activity);
+      const slip = await flow.send(context, checked, `form|${actor?.id}|${checked.fields.draftId}`, { postHere: true });
+      const { heading, text } = flow.confirmation(slip);
+      return noticeCard(heading, text, 'good').content as AdaptiveCard;
+    }),
+  );
 }

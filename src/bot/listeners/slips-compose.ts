@@ -18,11 +18,24 @@ const task = (card: CardAttachment): TaskModuleTaskInfo => ({ title: 'Send thank
 
 /** The message a "Thank for this" was started on: its author and a short, plain quote. */
 function messageOrigin(context: TurnContext) {
-  const payload = (context.activity.value as { messagePayload?: { from?: { user?: { id?: string; displayName?: string; aadObjectId?: string } }; body?: { content?: unknown } } })?.messagePayload;
+  const payload = (
+    context.activity.value as {
+      messagePayload?: { from?: { user?: { id?: string; displayName?: string; aadObjectId?: string } }; body?: { content?: unknown } };
+    }
+  )?.messagePayload;
   const user = payload?.from?.user;
   const author = personOf(user && { id: user.id, name: user.displayName, aadObjectId: user.aadObjectId });
   const html = typeof payload?.body?.content === 'string' ? payload.body.content : '';
-  const plain = html.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/\s+/g, ' ').trim();
+  const plain = html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
   const quote = plain.length > QUOTE_LENGTH ? `${plain.slice(0, QUOTE_LENGTH - 1)}…` : plain;
   return { author, quote };
 }
@@ -35,29 +48,45 @@ function draftFromPreview(preview: unknown): Record<string, unknown> | undefined
 }
 
 export function register(app: Application, flow: SlipFlow): void {
-  app.messageExtensions.fetchTask(COMMANDS, guarded(flow.logger, async (context) => {
-    const { author, quote } = context.activity.value?.commandId === C.thankForThis.id ? messageOrigin(context) : { author: undefined, quote: '' };
-    const card = await flow.formCard(context, 'task', { draftId: newDraftId(), recipients: author ? [author.id] : [], quote }, [], author ? [{ id: author.id, name: author.name }] : []);
-    return task(card);
-  }));
+  app.messageExtensions.fetchTask(
+    COMMANDS,
+    guarded(flow.logger, async (context) => {
+      const { author, quote } =
+        context.activity.value?.commandId === C.thankForThis.id ? messageOrigin(context) : { author: undefined, quote: '' };
+      const card = await flow.formCard(
+        context,
+        'task',
+        { draftId: newDraftId(), recipients: author ? [author.id] : [], quote },
+        [],
+        author ? [{ id: author.id, name: author.name }] : [],
+      );
+      return task(card);
+    }),
+  );
 
-  app.messageExtensions.submitAction(COMMANDS, guarded(flow.logger, async (context, _state, data: Record<string, unknown>) => {
-    const read = readSlipForm(data, newDraftId());
-    if (data?.verb === 'slip.edit') return task(await flow.formCard(context, 'task', read.fields));
-    const checked = await flow.check(context, 'task', read);
-    if (checked.kind === 'card') return task(checked.card);
-    if (checked.draft.visibility === 'private') {
-      // A private slip is never posted where others can read it: straight to the recipients.
-      const slip = await flow.send(context, checked, `form|${checked.draft.sender.id}|${checked.fields.draftId}`, { postHere: false });
-      return flow.confirmation(slip).text;
-    }
-    return { type: 'botMessagePreview', activityPreview: MessageFactory.attachment(flow.previewCard(checked)) as Activity };
-  }));
+  app.messageExtensions.submitAction(
+    COMMANDS,
+    guarded(flow.logger, async (context, _state, data: Record<string, unknown>) => {
+      const read = readSlipForm(data, newDraftId());
+      if (data?.verb === 'slip.edit') return task(await flow.formCard(context, 'task', read.fields));
+      const checked = await flow.check(context, 'task', read);
+      if (checked.kind === 'card') return task(checked.card);
+      if (checked.draft.visibility === 'private') {
+        // A private slip is never posted where others can read it: straight to the recipients.
+        const slip = await flow.send(context, checked, `form|${checked.draft.sender.id}|${checked.fields.draftId}`, { postHere: false });
+        return flow.confirmation(slip).text;
+      }
+      return { type: 'botMessagePreview', activityPreview: MessageFactory.attachment(flow.previewCard(checked)) as Activity };
+    }),
+  );
 
-  app.messageExtensions.botMessagePreviewEdit(COMMANDS, guarded(flow.logger, async (context, _state, preview) => {
-    const read = readSlipForm(draftFromPreview(preview), newDraftId());
-    return task(await flow.formCard(context, 'task', read.fields));
-  }));
+  app.messageExtensions.botMessagePreviewEdit(
+    COMMANDS,
+    guarded(flow.logger, async (context, _state, preview) => {
+      const read = readSlipForm(draftFromPreview(preview), newDraftId());
+      return task(await flow.formCard(context, 'task', read.fields));
+    }),
+  );
 
   app.messageExtensions.botMessagePreviewSend(COMMANDS, async (context, _state, preview) => {
     // The sender already saw any nudge and chose to go on, so it is not shown again.

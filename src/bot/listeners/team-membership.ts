@@ -21,7 +21,9 @@ const isBot = (context: TurnContext, id: string | undefined) => !!id && id === c
 
 export function register(app: Application, deps: TeamMembershipDeps): void {
   const inBackground = (context: TurnContext, what: string, work: Promise<unknown>) => {
-    void deps.sender.background(work).catch((e) => turnLog(context, deps.bot.logger).error(`${what} failed`, { err: (e as Error).message }));
+    void deps.sender
+      .background(work)
+      .catch((e) => turnLog(context, deps.bot.logger).error(`${what} failed`, { err: (e as Error).message }));
   };
 
   app.conversationUpdate('membersAdded', async (context) => {

@@ -17,7 +17,12 @@ export async function rememberConversation(context: TurnContext, deps: BotDeps, 
   if (team) {
     // A channel is reached without naming anyone, so the person who happened to trigger this is not kept.
     const { user: _who, ...channelRef } = ref;
-    await deps.directory.rememberTeam({ tenantId: tenantOf(a), teamId: team.id, teamName: team.name, channelId: channelIdOf(a) ?? team.id }, channelRef, person, force);
+    await deps.directory.rememberTeam(
+      { tenantId: tenantOf(a), teamId: team.id, teamName: team.name, channelId: channelIdOf(a) ?? team.id },
+      channelRef,
+      person,
+      force,
+    );
   }
   if (scopeOf(a) === 'personal' && person && a.conversation?.id) {
     return deps.directory.rememberPersonal(person.id, a.conversation.id, ref, force);

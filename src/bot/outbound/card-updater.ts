@@ -15,7 +15,12 @@ export class CardUpdater {
 
   constructor(private readonly sender: TeamsSender) {}
 
-  update(key: string, ref: Partial<ConversationReference>, activityId: string, render: () => Promise<Partial<Activity> | undefined>): Promise<void> {
+  update(
+    key: string,
+    ref: Partial<ConversationReference>,
+    activityId: string,
+    render: () => Promise<Partial<Activity> | undefined>,
+  ): Promise<void> {
     const current = this.running.get(key);
     if (current) {
       current.stale = true;

@@ -41,17 +41,23 @@ export class TeamsDigestPoster implements DigestPoster {
     const id = await this.deps.sender.send(channel.ref, { attachments: [digestCard({ digest })], summary }, 'digest');
     this.deps.logger.info('digest posted', { teamId: settings.teamId, month: digest.month, channelId: channel.channelId });
     // Posted once per box (the scheduler's claim), so each lead is told once.
-    void this.deps.sender.background(this.tellLeads(settings, digest)).catch((e) => this.deps.logger.warn('leads not told of the digest', { err: (e as Error).message }));
+    void this.deps.sender
+      .background(this.tellLeads(settings, digest))
+      .catch((e) => this.deps.logger.warn('leads not told of the digest', { err: (e as Error).message }));
     return id;
   }
 
   private async tellLeads(settings: TeamSettings, digest: Digest): Promise<void> {
     const month = monthLabel(digest.month);
-    const card = noticeCard(`${month}’s digest is ready`, `The digest for ${safeName(digest.teamName)} is in the team’s channel. To open the read-out for your governance meeting, type **digest ${digest.month}** here.`, 'good');
+    const card = noticeCard(
+      `${month}’s digest is ready`,
+      `The digest for ${safeName(digest.teamName)} is in the team’s channel. To open the read-out for your governance meeting, type **digest ${digest.month}** here.`,
+      'good',
+    );
     await Promise.all(
       this.deps.leadsOf(settings).map(async (id) => {
         if (await this.deps.wantsNotifications(id)) await this.deps.personal.tell(id, { attachments: [card] }, 'digest ready');
-      })
+      }),
     );
   }
 }

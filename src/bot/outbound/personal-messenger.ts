@@ -13,7 +13,11 @@ export type Told = 'sent' | 'not notified';
 const REFUSED = new Set([400, 401, 403, 404]);
 
 export class PersonalMessenger {
-  constructor(private readonly reach: PersonalReach, private readonly sender: TeamsSender, private readonly logger: ILogger) {}
+  constructor(
+    private readonly reach: PersonalReach,
+    private readonly sender: TeamsSender,
+    private readonly logger: ILogger,
+  ) {}
 
   async tell(personId: string, activity: Partial<Activity>, what: string): Promise<Told> {
     try {
@@ -32,7 +36,10 @@ export class PersonalMessenger {
 export class TeamsConversationStarter implements ConversationStarter {
   constructor(private readonly sender: TeamsSender) {}
 
-  async startPersonal(via: StoredReference, person: { id: string; teamsId: string; tenantId: string }): Promise<StoredReference | 'refused'> {
+  async startPersonal(
+    via: StoredReference,
+    person: { id: string; teamsId: string; tenantId: string },
+  ): Promise<StoredReference | 'refused'> {
     try {
       return (await this.sender.startPersonal(via as Partial<ConversationReference>, person)) as unknown as StoredReference;
     } catch (e) {

@@ -24,14 +24,18 @@ export class TeamsRosterSource implements RosterSource {
     const ref = via as Partial<ConversationReference>;
     let token: string | undefined;
     do {
-      const page = await this.refusals(() => this.sender.call(ref, `roster|${teamId}`, 'roster page', (ctx) => TeamsInfo.getPagedTeamMembers(ctx, teamId, PAGE_SIZE, token)));
+      const page = await this.refusals(() =>
+        this.sender.call(ref, `roster|${teamId}`, 'roster page', (ctx) => TeamsInfo.getPagedTeamMembers(ctx, teamId, PAGE_SIZE, token)),
+      );
       yield (page.members ?? []).map((m) => toMember(m, tenantOfRef(via))).filter((m): m is RosterMember => !!m);
       token = page.continuationToken || undefined;
     } while (token);
   }
 
   async member(teamId: string, teamsId: string, via: StoredReference): Promise<RosterMember | undefined> {
-    const account = await this.sender.call(via as Partial<ConversationReference>, `roster|${teamId}`, 'roster member', (ctx) => TeamsInfo.getTeamMember(ctx, teamId, teamsId));
+    const account = await this.sender.call(via as Partial<ConversationReference>, `roster|${teamId}`, 'roster member', (ctx) =>
+      TeamsInfo.getTeamMember(ctx, teamId, teamsId),
+    );
     return toMember(account, tenantOfRef(via));
   }
 

@@ -36,7 +36,12 @@ export class TeamsSender {
   private readonly pending = new Set<Promise<unknown>>();
   private readonly o: Required<SenderOptions>;
 
-  constructor(private readonly adapter: CloudAdapter, private readonly appId: string, private readonly logger: ILogger, options: SenderOptions = {}) {
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly appId: string,
+    private readonly logger: ILogger,
+    options: SenderOptions = {},
+  ) {
     this.o = { perSecond: 7, maxAttempts: 6, baseDelayMs: 200, maxDelayMs: 10_000, ...options };
   }
 
@@ -107,7 +112,7 @@ export class TeamsSender {
           result = await op(ctx);
         });
         return result as T;
-      })
+      }),
     );
   }
 
@@ -116,26 +121,42 @@ export class TeamsSender {
    * address of a team they are in (Teams allows it because Valued is installed there).
    * Resolves to the new chat's reference; throws with Teams' status when refused.
    */
-  startPersonal(via: Partial<ConversationReference>, person: { id: string; teamsId: string; tenantId: string }): Promise<ConversationReference> {
+  startPersonal(
+    via: Partial<ConversationReference>,
+    person: { id: string; teamsId: string; tenantId: string },
+  ): Promise<ConversationReference> {
     const serviceUrl = via.serviceUrl ?? '';
     const channelId = via.channelId ?? 'msteams';
     const bot = via.bot ?? { id: this.appId, name: 'Valued' };
-    const parameters = { isGroup: false, bot, members: [{ id: person.teamsId }], tenantId: person.tenantId, channelData: { tenant: { id: person.tenantId } } } as ConversationParameters;
+    const parameters = {
+      isGroup: false,
+      bot,
+      members: [{ id: person.teamsId }],
+      tenantId: person.tenantId,
+      channelData: { tenant: { id: person.tenantId } },
+    } as ConversationParameters;
     return this.track(
       this.withRetry(`start|${person.teamsId}`, 'start personal chat', async () => {
         let conversationId = '';
-        await this.adapter.createConversationAsync(this.appId, channelId, serviceUrl, undefined as unknown as string, parameters, async (ctx) => {
-          conversationId = ctx.activity.conversation?.id ?? '';
-        });
+        await this.adapter.createConversationAsync(
+          this.appId,
+          channelId,
+          serviceUrl,
+          undefined as unknown as string,
+          parameters,
+          async (ctx) => {
+            conversationId = ctx.activity.conversation?.id ?? '';
+          },
+        );
         if (!conversationId) throw Object.assign(new Error('Teams gave no conversation id for the new chat'), { statusCode: 502 });
         return {
           channelId,
           serviceUrl,
           bot,
           user: { id: person.teamsId, name: '', aadObjectId: person.id },
-          conversation: { id: conversationId, conversationType: 'personal', isGroup: false, tenantId: person.tenantId, name: '' }
+          conversation: { id: conversationId, conversationType: 'personal', isGroup: false, tenantId: person.tenantId, name: '' },
         } as ConversationReference;
-      })
+      }),
     );
   }
 
@@ -146,8 +167,8 @@ export class TeamsSender {
       this.withRetry(conversationId, what, () =>
         this.run(ref, async (ctx) => {
           await ctx.updateActivity({ ...activity, id: activityId, type: 'message' });
-        })
-      )
+        }),
+      ),
     );
   }
 

@@ -23,7 +23,14 @@ function text(d: Raw, key: string, max: number, problems: string[]): string {
 }
 
 function ids(d: Raw, key: string, problems: string[], max = 50): string[] {
-  const list = [...new Set(text(d, key, 20_000, problems).split(',').map((s) => s.trim()).filter(Boolean))];
+  const list = [
+    ...new Set(
+      text(d, key, 20_000, problems)
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (list.length > max || list.some((id) => !ID.test(id))) problems.push(`${key} is not a list of ids`);
   return list.filter((id) => ID.test(id)).slice(0, max);
 }
@@ -58,11 +65,18 @@ export function readNominationForm(raw: unknown): { fields: NominationFormFields
   const fields: NominationFormFields = {
     nominee,
     reason: text(d, 'reason', 5000, problems),
-    values: [...new Set(text(d, 'values', 2000, problems).split(',').map((s) => s.trim()).filter(Boolean))].slice(0, 20),
+    values: [
+      ...new Set(
+        text(d, 'values', 2000, problems)
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ].slice(0, 20),
     anonymous: d.anonymous === true || d.anonymous === 'true',
     slipIds: ids(d, 'slipIds', problems),
     teamId: text(d, 'teamId', 200, problems),
-    month: isMonth(month) ? month : ''
+    month: isMonth(month) ? month : '',
   };
   return { fields, chosen: picked.length, malformed: problems.length ? problems.join('; ') : undefined };
 }
@@ -70,7 +84,11 @@ export function readNominationForm(raw: unknown): { fields: NominationFormFields
 export function readAwardChoice(raw: unknown): AwardChoice {
   const d = asRecord(raw);
   const ignored: string[] = [];
-  return { winners: ids(d, 'winners', ignored), highlyCommended: ids(d, 'highlyCommended', ignored), citation: text(d, 'citation', 5000, ignored) };
+  return {
+    winners: ids(d, 'winners', ignored),
+    highlyCommended: ids(d, 'highlyCommended', ignored),
+    citation: text(d, 'citation', 5000, ignored),
+  };
 }
 
 export function readShortlist(raw: unknown): string[] {
@@ -86,11 +104,18 @@ export function readSettingsForm(raw: unknown): TeamSettingsChange {
   return {
     leadIds: ids(d, 'leadIds', ignored),
     governanceChannelId: channel && channel !== LAST_SEEN_CHANNEL && ID.test(channel) ? channel : undefined,
-    values: [...new Set(text(d, 'values', 5000, ignored).split(/\r?\n/).map((s) => s.trim()).filter(Boolean))],
+    values: [
+      ...new Set(
+        text(d, 'values', 5000, ignored)
+          .split(/\r?\n/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ],
     digestDay: num(d.digestDay),
     prizeText: text(d, 'prizeText', 1000, ignored).trim(),
     voteEnabled: d.voteEnabled === true || d.voteEnabled === 'true',
     repeatWinnerMonths: num(d.repeatWinnerMonths),
-    retentionMonths: num(d.retentionMonths)
+    retentionMonths: num(d.retentionMonths),
   };
 }

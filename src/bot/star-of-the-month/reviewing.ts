@@ -18,9 +18,12 @@ import { readAwardChoice, readBoxRef, readShortlist, readTeamId, asRecord, type 
 import type { StarDeps } from './star-deps';
 
 export const REVIEW = /^\s*nominations\b\s*(\S*)\s*$/i;
-export const REVIEW_ONLY_PERSONAL = 'Nominations are only shown in your personal chat with Valued, so they stay private. Open a chat with Valued and type nominations there.';
-export const NOT_A_LEAD = 'Only governance leads can see all the nominations. If you think you should be one, ask a lead of your team to add you in Valued’s settings.';
-const NO_CHANNEL = 'I couldn’t find a channel of this team to post in. Please use Valued once in the team’s channel (for example, type @Valued help there), then try again.';
+export const REVIEW_ONLY_PERSONAL =
+  'Nominations are only shown in your personal chat with Valued, so they stay private. Open a chat with Valued and type nominations there.';
+export const NOT_A_LEAD =
+  'Only governance leads can see all the nominations. If you think you should be one, ask a lead of your team to add you in Valued’s settings.';
+const NO_CHANNEL =
+  'I couldn’t find a channel of this team to post in. Please use Valued once in the team’s channel (for example, type @Valued help there), then try again.';
 export const BUTTON_FAILED = 'Sorry, that button didn’t work. Please type nominations to see the latest.';
 
 const ACTIONS = ['som.shortlist', 'som.openVote', 'som.closeVote', 'som.saveAward', 'som.announce', 'som.closeBox'] as const;
@@ -39,7 +42,13 @@ export class Reviewing {
     return this.deps.policy.teamsLedBy(personId, teams);
   }
 
-  private async act(context: TurnContext, action: ReviewAction, ref: BoxRef, data: unknown, actor: PersonRef): Promise<{ review: BoxReview; notice: string }> {
+  private async act(
+    context: TurnContext,
+    action: ReviewAction,
+    ref: BoxRef,
+    data: unknown,
+    actor: PersonRef,
+  ): Promise<{ review: BoxReview; notice: string }> {
     const { awards } = this.deps;
     const label = monthLabel(ref.month);
     switch (action) {
@@ -53,9 +62,16 @@ export class Reviewing {
         if (!channel) throw new CodedError('not_found', NO_CHANNEL);
         const review = await awards.openVote(actor.id, ref.teamId, ref.month);
         const shortlist = review.nominees.filter((n) => review.round.shortlist.includes(n.nominee.id)).map((n) => n.nominee);
-        const activityId = await this.deps.sender.send(channel.ref, { attachments: [voteCard({ teamId: ref.teamId, teamName: settings.teamName, month: ref.month, shortlist, open: true })] }, 'vote card');
+        const activityId = await this.deps.sender.send(
+          channel.ref,
+          { attachments: [voteCard({ teamId: ref.teamId, teamName: settings.teamName, month: ref.month, shortlist, open: true })] },
+          'vote card',
+        );
         if (activityId) await awards.recordVoteCard(ref.teamId, ref.month, { channelId: channel.channelId, activityId });
-        return { review, notice: 'The team vote is open: the vote card is in the team channel. Only leads see the votes, here, until the award.' };
+        return {
+          review,
+          notice: 'The team vote is open: the vote card is in the team channel. Only leads see the votes, here, until the award.',
+        };
       }
       case 'som.closeVote': {
         const review = await awards.closeVote(actor.id, ref.teamId, ref.month);
@@ -63,17 +79,28 @@ export class Reviewing {
         return { review, notice: 'The team vote is closed. The result is below; the team sees it only when you announce.' };
       }
       case 'som.saveAward':
-        return { review: await awards.saveChoice(actor.id, ref.teamId, ref.month, readAwardChoice(data)), notice: 'Saved. Nothing is shared until you press Announce.' };
+        return {
+          review: await awards.saveChoice(actor.id, ref.teamId, ref.month, readAwardChoice(data)),
+          notice: 'Saved. Nothing is shared until you press Announce.',
+        };
       case 'som.announce': {
         const announcement = await awards.announce(actor.id, ref.teamId, ref.month, readAwardChoice(data));
         this.closeVoteCard(announcement.review);
         const log = turnLog(context, this.deps.logger);
-        void this.deps.sender.background(this.tellEveryone(announcement)).catch((e) => log.error('announcing failed', { err: (e as Error).message }));
+        void this.deps.sender
+          .background(this.tellEveryone(announcement))
+          .catch((e) => log.error('announcing failed', { err: (e as Error).message }));
         const n = announcement.review.nominees.length;
-        return { review: announcement.review, notice: `Announced in the team channel. The ${announcement.award.winners.length > 1 ? 'winners are' : 'winner is'} being told personally, and all ${n} ${n === 1 ? 'nominee is' : 'nominees are'} getting what colleagues said about them.` };
+        return {
+          review: announcement.review,
+          notice: `Announced in the team channel. The ${announcement.award.winners.length > 1 ? 'winners are' : 'winner is'} being told personally, and all ${n} ${n === 1 ? 'nominee is' : 'nominees are'} getting what colleagues said about them.`,
+        };
       }
       case 'som.closeBox':
-        return { review: await awards.closeNominations(actor.id, ref.teamId, ref.month), notice: `Nominations for ${label} are closed. New nominations go into the box for ${monthLabel(nextMonth(ref.month))}.` };
+        return {
+          review: await awards.closeNominations(actor.id, ref.teamId, ref.month),
+          notice: `Nominations for ${label} are closed. New nominations go into the box for ${monthLabel(nextMonth(ref.month))}.`,
+        };
     }
   }
 
@@ -85,8 +112,23 @@ export class Reviewing {
         (async () => {
           const channel = await this.deps.directory.teamChannel(review.settings.teamId, card.channelId);
           if (!channel) return;
-          await this.deps.sender.update(channel.ref, card.activityId, { attachments: [voteCard({ teamId: review.settings.teamId, teamName: review.settings.teamName, month: review.month, shortlist: [], open: false })] }, 'vote card closed');
-        })()
+          await this.deps.sender.update(
+            channel.ref,
+            card.activityId,
+            {
+              attachments: [
+                voteCard({
+                  teamId: review.settings.teamId,
+                  teamName: review.settings.teamName,
+                  month: review.month,
+                  shortlist: [],
+                  open: false,
+                }),
+              ],
+            },
+            'vote card closed',
+          );
+        })(),
       )
       .catch((e) => this.deps.logger.warn('could not close the vote card', { err: (e as Error).message }));
   }
@@ -94,10 +136,25 @@ export class Reviewing {
   /** The channel card, a card to each winner, and to every nominee what colleagues said. */
   private async tellEveryone(a: Announcement): Promise<void> {
     const { award, settings, review } = a;
-    const ctx: AwardCardContext = { award, teamName: settings.teamName, prizeText: settings.prizeText, nominationCount: review.nominees.reduce((s, n) => s + n.nominations.length, 0) };
+    const ctx: AwardCardContext = {
+      award,
+      teamName: settings.teamName,
+      prizeText: settings.prizeText,
+      nominationCount: review.nominees.reduce((s, n) => s + n.nominations.length, 0),
+    };
     const channel = await this.deps.directory.teamChannel(settings.teamId, settings.governanceChannelId);
     const sends: Array<Promise<unknown>> = [];
-    if (channel) sends.push(this.deps.sender.send(channel.ref, { attachments: [awardAnnouncementCard(ctx)], summary: `Star of the month: ${award.winners.map((w) => safeName(w.name)).join(', ')}` }, 'award announcement'));
+    if (channel)
+      sends.push(
+        this.deps.sender.send(
+          channel.ref,
+          {
+            attachments: [awardAnnouncementCard(ctx)],
+            summary: `Star of the month: ${award.winners.map((w) => safeName(w.name)).join(', ')}`,
+          },
+          'award announcement',
+        ),
+      );
     else this.deps.logger.warn('no channel to announce in', { teamId: settings.teamId });
     const personally = async (personId: string, card: ReturnType<typeof winnerCard>, what: string) => {
       if (await this.deps.slips.wantsNotifications(personId)) await this.deps.personal.tell(personId, { attachments: [card] }, what);
@@ -128,42 +185,59 @@ export class Reviewing {
         return;
       }
       if (teams.length > 1) {
-        await context.sendActivity({ attachments: [teamChoiceCard({ heading: 'Which team’s nominations?', text: 'You are a governance lead of more than one team.', button: 'Show nominations', verb: 'som.review', teams, data: asked ? { month: asked } : {} })] });
+        await context.sendActivity({
+          attachments: [
+            teamChoiceCard({
+              heading: 'Which team’s nominations?',
+              text: 'You are a governance lead of more than one team.',
+              button: 'Show nominations',
+              verb: 'som.review',
+              teams,
+              data: asked ? { month: asked } : {},
+            }),
+          ],
+        });
         return;
       }
       const review = await this.deps.awards.review(actor.id, teams[0].id, asked || undefined);
       await context.sendActivity({ attachments: [nominationReviewCard({ review, timeZone: review.settings.timeZone })] });
     });
 
-    app.adaptiveCards.actionExecute('som.review', guarded(logger, async (context, _state, data) => {
-      const actor = actorOf(context.activity);
-      const teamId = readTeamId(data);
-      const month = asRecord(data).month;
-      if (!actor || !teamId) return BUTTON_FAILED;
-      return this.card(await this.deps.awards.review(actor.id, teamId, typeof month === 'string' && isMonth(month) ? month : undefined));
-    }));
+    app.adaptiveCards.actionExecute(
+      'som.review',
+      guarded(logger, async (context, _state, data) => {
+        const actor = actorOf(context.activity);
+        const teamId = readTeamId(data);
+        const month = asRecord(data).month;
+        if (!actor || !teamId) return BUTTON_FAILED;
+        return this.card(await this.deps.awards.review(actor.id, teamId, typeof month === 'string' && isMonth(month) ? month : undefined));
+      }),
+    );
 
     for (const action of ACTIONS) {
-      app.adaptiveCards.actionExecute(action, guarded(logger, async (context, _state, data) => {
-        const actor = actorOf(context.activity);
-        const ref = readBoxRef(data);
-        if (!actor || !ref) {
-          turnLog(context, logger).warn('malformed review action', { action });
-          return BUTTON_FAILED;
-        }
-        try {
-          const { review, notice } = await this.act(context, action, ref, data, actor);
-          turnLog(context, logger).info('review action', { action, teamId: ref.teamId, month: ref.month });
-          return this.card(review, { notice });
-        } catch (e) {
-          if (!isCodedError(e)) throw e;
-          const message = e.userMessage;
-          // Shown inside the card for a lead; anyone else just gets the refusal.
-          const review = await this.deps.awards.review(actor.id, ref.teamId, ref.month).catch(() => undefined);
-          turnLog(context, logger).info('review action refused', { action, reason: message });
-          return review ? this.card(review, { error: message }) : message;
-        }
-      }));
+      app.adaptiveCards.actionExecute(
+        action,
+        guarded(logger, async (context, _state, data) => {
+          const actor = actorOf(context.activity);
+          const ref = readBoxRef(data);
+          if (!actor || !ref) {
+            turnLog(context, logger).warn('malformed review action', { action });
+            return BUTTON_FAILED;
+          }
+          try {
+            const { review, notice } = await this.act(context, action, ref, data, actor);
+            turnLog(context, logger).info('review action', { action, teamId: ref.teamId, month: ref.month });
+            return this.card(review, { notice });
+          } catch (e) {
+            if (!isCodedError(e)) throw e;
+            const message = e.userMessage;
+            // Shown inside the card for a lead; anyone else just gets the refusal.
+            const review = await this.deps.awards.review(actor.id, ref.teamId, ref.month).catch(() => undefined);
+            turnLog(context, logger).info('review action refused', { action, reason: message });
+            return review ? this.card(review, { error: message }) : message;
+          }
+        }),
+      );
     }
   }
 }

@@ -21,4 +21,5 @@ export async function teamPlace(context: TurnContext, boxes: BoxChooser, request
   return chosen && { teamId: chosen.id, teamName: chosen.name, teams: choice.teams };
 }
 
-export const NO_TEAM_YET = 'I don’t know your team yet. Please use Valued once in your team’s channel (for example, type @Valued help there), then try again here.';
+export const NO_TEAM_YET =
+  'I don’t know your team yet. Please use Valued once in your team’s channel (for example, type @Valued help there), then try again here.';

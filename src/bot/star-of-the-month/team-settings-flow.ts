@@ -15,10 +15,14 @@ import type { Reviewing } from './reviewing';
 
 export const SETTINGS = /^\s*settings\s*[.!?]*\s*$/i;
 const GROUP_CHAT = 'Settings belong to a team. Type settings in your team’s channel, or in your personal chat with Valued.';
-const NOT_A_LEAD = 'Only governance leads can change Valued’s settings. If you think you should be one, ask a lead of your team to add you.';
+const NOT_A_LEAD =
+  'Only governance leads can change Valued’s settings. If you think you should be one, ask a lead of your team to add you.';
 
 export class TeamSettingsFlow {
-  constructor(private readonly deps: StarDeps, private readonly reviewing: Reviewing) {}
+  constructor(
+    private readonly deps: StarDeps,
+    private readonly reviewing: Reviewing,
+  ) {}
 
   private async channels(context: TurnContext, s: TeamSettings): Promise<Array<{ id: string; name: string }>> {
     const list: Array<{ id: string; name: string }> = [];
@@ -30,7 +34,8 @@ export class TeamSettingsFlow {
     }
     const here = teamOf(context.activity) ? channelIdOf(context.activity) : undefined;
     if (here && !list.some((c) => c.id === here)) list.push({ id: here, name: 'This channel' });
-    if (s.governanceChannelId && !list.some((c) => c.id === s.governanceChannelId)) list.push({ id: s.governanceChannelId, name: 'The current governance channel' });
+    if (s.governanceChannelId && !list.some((c) => c.id === s.governanceChannelId))
+      list.push({ id: s.governanceChannelId, name: 'The current governance channel' });
     return list;
   }
 
@@ -39,7 +44,13 @@ export class TeamSettingsFlow {
     const name = (id: string) => members.find((m) => m.id.toLowerCase() === id.toLowerCase())?.name ?? 'A colleague';
     const people = [...members];
     for (const id of s.leadIds) if (!people.some((p) => p.id === id)) people.unshift({ id, name: name(id) });
-    return teamSettingsCard({ settings: s, people, channels: await this.channels(context, s), alwaysLeads: this.deps.policy.alwaysLeads.map(name), ...extra }).content as AdaptiveCard;
+    return teamSettingsCard({
+      settings: s,
+      people,
+      channels: await this.channels(context, s),
+      alwaysLeads: this.deps.policy.alwaysLeads.map(name),
+      ...extra,
+    }).content as AdaptiveCard;
   }
 
   register(app: Application): void {
@@ -51,7 +62,9 @@ export class TeamSettingsFlow {
       const team = teamOf(context.activity);
       if (team) {
         const settings = await this.deps.teamSettings.forLead(actor.id, team.id);
-        await context.sendActivity({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: await this.card(context, settings) }] });
+        await context.sendActivity({
+          attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: await this.card(context, settings) }],
+        });
         return;
       }
       if (scopeOf(context.activity) !== 'personal') {
@@ -64,27 +77,45 @@ export class TeamSettingsFlow {
         return;
       }
       if (teams.length > 1) {
-        await context.sendActivity({ attachments: [teamChoiceCard({ heading: 'Which team’s settings?', text: 'You are a governance lead of more than one team.', button: 'Show settings', verb: 'settings.open', teams })] });
+        await context.sendActivity({
+          attachments: [
+            teamChoiceCard({
+              heading: 'Which team’s settings?',
+              text: 'You are a governance lead of more than one team.',
+              button: 'Show settings',
+              verb: 'settings.open',
+              teams,
+            }),
+          ],
+        });
         return;
       }
       const settings = await this.deps.teamSettings.forLead(actor.id, teams[0].id);
-      await context.sendActivity({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: await this.card(context, settings) }] });
+      await context.sendActivity({
+        attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: await this.card(context, settings) }],
+      });
     });
 
-    app.adaptiveCards.actionExecute('settings.open', guarded(logger, async (context, _state, data) => {
-      const actor = actorOf(context.activity);
-      const teamId = readTeamId(data);
-      if (!actor || !teamId) return 'Sorry, that button didn’t work. Please type settings again.';
-      return this.card(context, await this.deps.teamSettings.forLead(actor.id, teamId));
-    }));
+    app.adaptiveCards.actionExecute(
+      'settings.open',
+      guarded(logger, async (context, _state, data) => {
+        const actor = actorOf(context.activity);
+        const teamId = readTeamId(data);
+        if (!actor || !teamId) return 'Sorry, that button didn’t work. Please type settings again.';
+        return this.card(context, await this.deps.teamSettings.forLead(actor.id, teamId));
+      }),
+    );
 
-    app.adaptiveCards.actionExecute('settings.save', guarded(logger, async (context, _state, data) => {
-      const actor = actorOf(context.activity);
-      const teamId = readTeamId(data);
-      if (!actor || !teamId) return 'Sorry, that button didn’t work. Please type settings again.';
-      const { settings, problems } = await this.deps.teamSettings.update(actor.id, teamId, readSettingsForm(data));
-      if (problems.length) return this.card(context, settings, { errors: problems.map((p) => p.userMessage) });
-      return this.card(context, settings, { notice: 'Saved. Thank you for keeping Valued right for your team.' });
-    }));
+    app.adaptiveCards.actionExecute(
+      'settings.save',
+      guarded(logger, async (context, _state, data) => {
+        const actor = actorOf(context.activity);
+        const teamId = readTeamId(data);
+        if (!actor || !teamId) return 'Sorry, that button didn’t work. Please type settings again.';
+        const { settings, problems } = await this.deps.teamSettings.update(actor.id, teamId, readSettingsForm(data));
+        if (problems.length) return this.card(context, settings, { errors: problems.map((p) => p.userMessage) });
+        return this.card(context, settings, { notice: 'Saved. Thank you for keeping Valued right for your team.' });
+      }),
+    );
   }
 }

@@ -8,15 +8,18 @@ import { asRecord, readBoxRef } from './invoke-data';
 import type { StarDeps } from './star-deps';
 
 export function registerVoting(app: Application, deps: StarDeps): void {
-  app.adaptiveCards.actionExecute('som.vote', guarded(deps.logger, async (context, _state, data) => {
-    const ref = readBoxRef(data);
-    const voter = actorOf(context.activity);
-    const nomineeId = asRecord(data).nomineeId;
-    if (!ref || !voter) return 'Sorry, that vote didn’t come through. Please try again.';
-    if (typeof nomineeId !== 'string' || !nomineeId) return 'Please choose one colleague, then press Vote.';
-    const nominee = await deps.awards.castVote(voter, ref.teamId, ref.month, nomineeId);
-    // Who voted for whom is never logged: the vote is secret.
-    turnLog(context, deps.logger).info('vote cast', { teamId: ref.teamId, month: ref.month });
-    return `Thank you. Your vote for ${safeName(nominee.name)} is in. Nobody else can see it, and you can change it until the vote closes.`;
-  }));
+  app.adaptiveCards.actionExecute(
+    'som.vote',
+    guarded(deps.logger, async (context, _state, data) => {
+      const ref = readBoxRef(data);
+      const voter = actorOf(context.activity);
+      const nomineeId = asRecord(data).nomineeId;
+      if (!ref || !voter) return 'Sorry, that vote didn’t come through. Please try again.';
+      if (typeof nomineeId !== 'string' || !nomineeId) return 'Please choose one colleague, then press Vote.';
+      const nominee = await deps.awards.castVote(voter, ref.teamId, ref.month, nomineeId);
+      // Who voted for whom is never logged: the vote is secret.
+      turnLog(context, deps.logger).info('vote cast', { teamId: ref.teamId, month: ref.month });
+      return `Thank you. Your vote for ${safeName(nominee.name)} is in. Nobody else can see it, and you can change it until the vote closes.`;
+    }),
+  );
 }

@@ -3,7 +3,12 @@ import { DocTable } from './doc-table';
 import { TableStore } from './table-store';
 import { TableSlipRepository } from './table-slip-repository';
 import { TableHistoryRepository } from './table-history-repository';
-import { TableConversationRepository, TableMembershipRepository, TableProfileRepository, TableTeamSettingsRepository } from './table-people-repositories';
+import {
+  TableConversationRepository,
+  TableMembershipRepository,
+  TableProfileRepository,
+  TableTeamSettingsRepository,
+} from './table-people-repositories';
 import { TableAwardRepository, TableNominationRepository, TableVoteRepository } from './table-award-repositories';
 import { TableProcessedActivityRepository } from './table-processed-activity-repository';
 import { TableAwardRoundRepository } from './table-award-round-repository';
@@ -27,6 +32,6 @@ export function createTableRepositories(store: TableStore): Repositories {
     awardRounds: new TableAwardRoundRepository(doc('awardrounds')),
     rateLimits: new TableRateLimitRepository(doc('ratelimits')),
     digestPosts: new TableDigestPostRepository(doc('digestposts')),
-    rosters: new TableRosterRepository(doc('rosters'))
+    rosters: new TableRosterRepository(doc('rosters')),
   };
 }

@@ -15,7 +15,6 @@ interface Row {
   [doc: string]: unknown;
 }
 
-
 export interface RangeOptions {
   /** Only rows whose RowKey starts with this. */
   prefix?: string;
@@ -32,7 +31,9 @@ function isUnavailable(e: unknown): boolean {
   const s = status(e);
   if (s !== undefined) return s >= 500 || s === 408;
   const code = (e as { code?: string })?.code;
-  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', 'REQUEST_SEND_ERROR'].includes(code ?? '') || e instanceof RestError;
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', 'REQUEST_SEND_ERROR'].includes(code ?? '') || e instanceof RestError
+  );
 }
 
 async function guard<T>(op: () => Promise<T>): Promise<T> {
@@ -109,7 +110,13 @@ export class DocTable<T> {
    * wrote first. `change` returns undefined to leave the row as it is. `known` is a read the
    * caller already made: the first attempt uses it (its ETag guards the write) instead of reading again.
    */
-  async update(pk: string, rk: string, change: (current: T) => T | undefined, attempts = 60, known?: { doc: T; etag: string }): Promise<{ doc: T; changed: boolean } | undefined> {
+  async update(
+    pk: string,
+    rk: string,
+    change: (current: T) => T | undefined,
+    attempts = 60,
+    known?: { doc: T; etag: string },
+  ): Promise<{ doc: T; changed: boolean } | undefined> {
     for (let attempt = 0; attempt < attempts; attempt++) {
       const current = attempt === 0 && known ? known : await this.get(pk, rk);
       if (!current) return undefined;
@@ -193,7 +200,9 @@ export class DocTable<T> {
   async deletePartition(pk: string, options: RangeOptions = {}): Promise<number> {
     const keys: Array<{ partitionKey: string; rowKey: string }> = [];
     await guard(async () => {
-      for await (const row of this.client.listEntities<Record<string, unknown>>({ queryOptions: { filter: rangeFilter(pk, options), select: ['PartitionKey', 'RowKey'] } })) {
+      for await (const row of this.client.listEntities<Record<string, unknown>>({
+        queryOptions: { filter: rangeFilter(pk, options), select: ['PartitionKey', 'RowKey'] },
+      })) {
         keys.push({ partitionKey: String(row.partitionKey), rowKey: String(row.rowKey) });
       }
       for (let i = 0; i < keys.length; i += 100) {

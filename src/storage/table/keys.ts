@@ -35,13 +35,27 @@ export function safeKey(s: string): string {
 
 const join = (...parts: string[]): string => parts.map(safeKey).join('|');
 
-
 /** Sorts newest first as a string: a fixed-width count down from the year 9999. */
 export function invertedTime(iso: string): string {
   return String(253402300799999 - new Date(iso).getTime()).padStart(15, '0');
 }
 
-export const TABLES = ['slips', 'history', 'nominations', 'votes', 'awards', 'profiles', 'memberships', 'teamsettings', 'conversations', 'processed', 'awardrounds', 'ratelimits', 'digestposts', 'rosters'] as const;
+export const TABLES = [
+  'slips',
+  'history',
+  'nominations',
+  'votes',
+  'awards',
+  'profiles',
+  'memberships',
+  'teamsettings',
+  'conversations',
+  'processed',
+  'awardrounds',
+  'ratelimits',
+  'digestposts',
+  'rosters',
+] as const;
 export type TableName = (typeof TABLES)[number];
 
 export const keys = {
@@ -57,5 +71,5 @@ export const keys = {
   teamConversation: (teamId: string) => join('team', teamId),
   teamsUser: (teamsId: string) => join('user', teamsId),
   teamMembers: (teamId: string) => join('team', teamId),
-  channelRow: (channelId: string) => join('channel', channelId)
+  channelRow: (channelId: string) => join('channel', channelId),
 };

@@ -22,14 +22,18 @@ export class TableDigestPostRepository implements DigestPostRepository {
     // Twice: if the record vanished between a lost create and the update (retention), try again.
     for (let attempt = 0; attempt < 2; attempt++) {
       if (await this.t.create(pk, month, claim)) return true;
-      const r = await this.t.update(pk, month, (p) => (done(p) || new Date(p.leaseUntil).getTime() > now.getTime() ? undefined : { ...p, ...claim }));
+      const r = await this.t.update(pk, month, (p) =>
+        done(p) || new Date(p.leaseUntil).getTime() > now.getTime() ? undefined : { ...p, ...claim },
+      );
       if (r) return r.changed;
     }
     return false;
   }
 
   private async finish(teamId: string, month: string, instanceId: string, change: Partial<DigestPost>) {
-    const r = await this.t.update(keys.team(teamId), month, (p) => (p.claimedBy !== instanceId || done(p) ? undefined : { ...p, ...change }));
+    const r = await this.t.update(keys.team(teamId), month, (p) =>
+      p.claimedBy !== instanceId || done(p) ? undefined : { ...p, ...change },
+    );
     return r?.changed === true;
   }
 
@@ -43,7 +47,9 @@ export class TableDigestPostRepository implements DigestPostRepository {
 
   async release(teamId: string, month: string, instanceId: string) {
     // A lease that ended at the epoch: anyone may claim it at once.
-    await this.t.update(keys.team(teamId), month, (p) => (p.claimedBy !== instanceId || done(p) ? undefined : { ...p, claimedBy: '', leaseUntil: EPOCH }));
+    await this.t.update(keys.team(teamId), month, (p) =>
+      p.claimedBy !== instanceId || done(p) ? undefined : { ...p, claimedBy: '', leaseUntil: EPOCH },
+    );
   }
 
   remove(teamId: string, month: string) {

@@ -13,7 +13,7 @@ function slipRows(entry: SlipHistoryEntry): Array<{ rk: string; doc: HistoryEntr
   const inv = invertedTime(entry.createdAt);
   return [
     { rk: keys.historySlip(entry.createdAt, entry.slipId), doc: entry },
-    ...entry.values.map((v) => ({ rk: `byvalue|${safeKey(v)}|${inv}|${safeKey(entry.slipId)}`, doc: entry }))
+    ...entry.values.map((v) => ({ rk: `byvalue|${safeKey(v)}|${inv}|${safeKey(entry.slipId)}`, doc: entry })),
   ];
 }
 
@@ -84,7 +84,7 @@ export class TableHistoryRepository implements HistoryRepository {
       ...(await this.t.entries(pk, { prefix: 'slip|', from: `slip|${inv}` })),
       ...(await this.t.entries(pk, { prefix: 'sent|', from: `sent|${inv}` })),
       ...(await this.t.entries(pk, { prefix: 'nomination|', to: `nomination|${cutoffMonth}` })),
-      ...(await this.t.entries(pk, { prefix: 'award|', to: `award|${cutoffMonth}` }))
+      ...(await this.t.entries(pk, { prefix: 'award|', to: `award|${cutoffMonth}` })),
     ].filter((e) => e.doc.teamId === teamId);
     // A slip's by-value copies go with it.
     const rows = old.flatMap((e) => (e.doc.kind === 'slip' ? slipRows(e.doc).map((r) => r.rk) : [e.rk]));

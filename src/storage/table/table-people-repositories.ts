@@ -49,7 +49,10 @@ export class TableMembershipRepository implements MembershipRepository {
   // Always written: a skip remembered by one process would be wrong once another instance
   // has written a different team for the person or erased their data.
   async record(m: Membership) {
-    await Promise.all([this.t.upsert(keys.person(m.personId), keys.team(m.teamId), m), this.t.upsert(keys.teamMembers(m.teamId), keys.person(m.personId), m)]);
+    await Promise.all([
+      this.t.upsert(keys.person(m.personId), keys.team(m.teamId), m),
+      this.t.upsert(keys.teamMembers(m.teamId), keys.person(m.personId), m),
+    ]);
   }
   async get(personId: string, teamId: string) {
     return (await this.t.get(keys.person(personId), keys.team(teamId)))?.doc;
@@ -71,14 +74,26 @@ export class TableMembershipRepository implements MembershipRepository {
       if (seen.has(member.id)) continue;
       seen.add(member.id);
       const old = before.get(member.id);
-      const next: Membership = { personId: member.id, teamId, teamName, lastUsedAt: old?.lastUsedAt ?? '', teamsId: member.teamsId, name: member.name, tenantId: member.tenantId };
+      const next: Membership = {
+        personId: member.id,
+        teamId,
+        teamName,
+        lastUsedAt: old?.lastUsedAt ?? '',
+        teamsId: member.teamsId,
+        name: member.name,
+        tenantId: member.tenantId,
+      };
       if (!old) added++;
-      else if (old.teamsId === next.teamsId && old.name === next.name && old.teamName === next.teamName && old.tenantId === next.tenantId) continue;
+      else if (old.teamsId === next.teamsId && old.name === next.name && old.teamName === next.teamName && old.tenantId === next.tenantId)
+        continue;
       writes.push(next);
     }
     const leavers = existing.filter((e) => !seen.has(e.doc.personId));
     // The team's side goes in batches of 100 (one partition); each person's side is its own partition.
-    await this.t.upsertMany(keys.teamMembers(teamId), writes.map((m) => ({ rk: keys.person(m.personId), doc: m })));
+    await this.t.upsertMany(
+      keys.teamMembers(teamId),
+      writes.map((m) => ({ rk: keys.person(m.personId), doc: m })),
+    );
     requests += Math.ceil(writes.length / 100);
     await inParallel(writes, 16, (m) => this.t.upsert(keys.person(m.personId), keys.team(teamId), m));
     await inParallel(leavers, 16, (e) => this.removeFromTeam(teamId, e.doc.personId));
@@ -86,7 +101,10 @@ export class TableMembershipRepository implements MembershipRepository {
     return { added, removed: leavers.length, updated: writes.length - added, requests };
   }
   async removeFromTeam(teamId: string, personId: string) {
-    await Promise.all([this.t.delete(keys.person(personId), keys.team(teamId)), this.t.delete(keys.teamMembers(teamId), keys.person(personId))]);
+    await Promise.all([
+      this.t.delete(keys.person(personId), keys.team(teamId)),
+      this.t.delete(keys.teamMembers(teamId), keys.person(personId)),
+    ]);
   }
   async removeTeam(teamId: string) {
     const members = await this.listTeam(teamId);

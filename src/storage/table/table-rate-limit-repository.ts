@@ -10,7 +10,10 @@ const ROW = 'window';
 export class TableRateLimitRepository implements RateLimitRepository {
   constructor(private readonly t: DocTable<RateWindow>) {}
 
-  async count(personId: string, count: (current: RateWindow | undefined) => { window: RateWindow; changed: boolean } | 'refused'): Promise<boolean> {
+  async count(
+    personId: string,
+    count: (current: RateWindow | undefined) => { window: RateWindow; changed: boolean } | 'refused',
+  ): Promise<boolean> {
     const pk = keys.person(personId);
     for (;;) {
       const existing = await this.t.get(pk, ROW);
@@ -31,7 +34,7 @@ export class TableRateLimitRepository implements RateLimitRepository {
           return r === 'refused' || !r.changed ? undefined : r.window;
         },
         undefined,
-        existing
+        existing,
       );
       if (!updated) continue; // erased in between: start a fresh window
       return !refused;

@@ -14,7 +14,13 @@ export class TableRosterRepository implements RosterRepository {
     return (await this.t.get(keys.team(teamId), ROW))?.doc;
   }
 
-  async claim(teamId: string, instanceId: string, leaseUntil: Date, now: Date, due: (state: RosterState | undefined) => boolean): Promise<RosterClaim> {
+  async claim(
+    teamId: string,
+    instanceId: string,
+    leaseUntil: Date,
+    now: Date,
+    due: (state: RosterState | undefined) => boolean,
+  ): Promise<RosterClaim> {
     const pk = keys.team(teamId);
     const claim = { claimedBy: instanceId, leaseUntil: leaseUntil.toISOString(), updatedAt: now.toISOString() };
     const held = (s: RosterState) => Boolean(s.leaseUntil && Date.parse(s.leaseUntil) > now.getTime());
@@ -34,12 +40,20 @@ export class TableRosterRepository implements RosterRepository {
 
   async finish(teamId: string, instanceId: string, now: Date, memberCount: number) {
     const at = now.toISOString();
-    await this.t.update(keys.team(teamId), ROW, (s) => (s.claimedBy !== instanceId ? undefined : { ...s, syncedAt: at, memberCount, failedAt: undefined, claimedBy: '', leaseUntil: EPOCH, updatedAt: at }));
+    await this.t.update(keys.team(teamId), ROW, (s) =>
+      s.claimedBy !== instanceId
+        ? undefined
+        : { ...s, syncedAt: at, memberCount, failedAt: undefined, claimedBy: '', leaseUntil: EPOCH, updatedAt: at },
+    );
   }
 
   async release(teamId: string, instanceId: string, now: Date, backOff: boolean) {
     const at = now.toISOString();
-    await this.t.update(keys.team(teamId), ROW, (s) => (s.claimedBy !== instanceId ? undefined : { ...s, claimedBy: '', leaseUntil: EPOCH, ...(backOff ? { failedAt: at } : {}), updatedAt: at }));
+    await this.t.update(keys.team(teamId), ROW, (s) =>
+      s.claimedBy !== instanceId
+        ? undefined
+        : { ...s, claimedBy: '', leaseUntil: EPOCH, ...(backOff ? { failedAt: at } : {}), updatedAt: at },
+    );
   }
 
   remove(teamId: string) {

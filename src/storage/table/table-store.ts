@@ -15,7 +15,10 @@ export type TableStorageOptions =
 export class TableStore implements StorageHealth {
   private readonly clients = new Map<TableName, TableClient>();
 
-  constructor(private readonly options: TableStorageOptions, private readonly policies: PipelinePolicy[] = []) {
+  constructor(
+    private readonly options: TableStorageOptions,
+    private readonly policies: PipelinePolicy[] = [],
+  ) {
     for (const t of TABLES) this.clients.set(t, this.makeClient(`${options.tablePrefix}${t}`));
   }
 
@@ -24,7 +27,7 @@ export class TableStore implements StorageHealth {
       // Azurite speaks plain http; a real account never does.
       allowInsecureConnection: url.startsWith('http://') || /UseDevelopmentStorage|127\.0\.0\.1|localhost/.test(url),
       retryOptions: { maxRetries: 3, retryDelayInMs: 100, maxRetryDelayInMs: 1000 },
-      additionalPolicies: this.policies.map((policy) => ({ policy, position: 'perCall' as const }))
+      additionalPolicies: this.policies.map((policy) => ({ policy, position: 'perCall' as const })),
     };
   }
 
@@ -49,16 +52,19 @@ export class TableStore implements StorageHealth {
 
   /** Deletes every table: for tests and local resets only. */
   async dropTables(): Promise<void> {
-    const service = this.options.kind === 'connectionString'
-      ? TableServiceClient.fromConnectionString(this.options.connectionString, this.clientOptions(this.options.connectionString))
-      : new TableServiceClient(this.options.accountUrl, new DefaultAzureCredential(), this.clientOptions(this.options.accountUrl));
+    const service =
+      this.options.kind === 'connectionString'
+        ? TableServiceClient.fromConnectionString(this.options.connectionString, this.clientOptions(this.options.connectionString))
+        : new TableServiceClient(this.options.accountUrl, new DefaultAzureCredential(), this.clientOptions(this.options.accountUrl));
     await Promise.all([...this.clients.values()].map((c) => service.deleteTable(c.tableName)));
   }
 
   async check(): Promise<{ ok: true } | { ok: false; reason: string }> {
     try {
       // One small query on a real table: proves the endpoint, the credential and the table.
-      const it = this.table('processed').listEntities({ queryOptions: { filter: "PartitionKey eq 'healthz'" } }).byPage({ maxPageSize: 1 });
+      const it = this.table('processed')
+        .listEntities({ queryOptions: { filter: "PartitionKey eq 'healthz'" } })
+        .byPage({ maxPageSize: 1 });
       await it.next();
       return { ok: true };
     } catch (e) {

@@ -61,14 +61,22 @@ export async function startE2EStack(options: { botEnv?: Record<string, string | 
   const logTail = (name: string, lines = 25): string => {
     const file = started.logFiles[name];
     if (!file || !fs.existsSync(file)) return '';
-    return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).slice(-lines).join('\n');
+    return fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .slice(-lines)
+      .join('\n');
   };
 
   const openPlayground = async (url = started.playgroundUrl): Promise<Page> => {
     const context = await chromium.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
     const page = await context.newPage();
     // Offline: the Playground asks a CDN for fonts; refuse at once instead of waiting on DNS.
-    await page.route((u) => u.protocol === 'https:', (route) => route.abort());
+    await page.route(
+      (u) => u.protocol === 'https:',
+      (route) => route.abort(),
+    );
     setDiagnostics(page, () => {
       const dead = crashed ? `The ${crashed.name} process has stopped (exit code ${crashed.code ?? crashed.signal}).\n` : '';
       return `${dead}Last lines from the bot:\n${logTail('bot') || '(none)'}`;

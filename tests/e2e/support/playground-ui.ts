@@ -183,14 +183,20 @@ export async function typeMention(page: Page, name: string): Promise<void> {
   for (;;) {
     const names = (await menu.getByRole('menuitem').allInnerTexts()).map(normalise);
     if (names.length > 0 && names.every((n) => wanted.test(n))) break;
-    if (Date.now() > deadline) throw await failure(page, `The @mention menu never offered just "${name}".`, new Error(`It offered: ${names.join(', ') || 'nobody'}`));
+    if (Date.now() > deadline)
+      throw await failure(
+        page,
+        `The @mention menu never offered just "${name}".`,
+        new Error(`It offered: ${names.join(', ') || 'nobody'}`),
+      );
     await page.waitForTimeout(100);
   }
   await menu.getByRole('menuitem', { name: wanted }).first().click();
   // (an emptied menu may stay in the page, sometimes twice)
   await menu.getByRole('menuitem').first().waitFor({ state: 'hidden' });
   const mentioned = await page.locator(`${COMPOSER} .mention`).last().innerText();
-  if (normalise(mentioned) !== name) throw await failure(page, `Mentioned "${mentioned}" instead of "${name}".`, new Error('The @mention menu picked someone else.'));
+  if (normalise(mentioned) !== name)
+    throw await failure(page, `Mentioned "${mentioned}" instead of "${name}".`, new Error('The @mention menu picked someone else.'));
 }
 
 /**
@@ -218,7 +224,8 @@ export async function sendMessage(page: Page, text: string, options: { mentionBo
   // The editor empties once the Playground has taken the message.
   const deadline = Date.now() + 10_000;
   while ((await composer.innerText()).trim()) {
-    if (Date.now() > deadline) throw await failure(page, `The Playground did not send "${text}".`, new Error('The compose box still holds the text.'));
+    if (Date.now() > deadline)
+      throw await failure(page, `The Playground did not send "${text}".`, new Error('The compose box still holds the text.'));
     await page.waitForTimeout(100);
   }
   return mark;
@@ -345,7 +352,10 @@ export async function chooseCardOption(card: Locator, label: string, choices: st
   if (await boxes.count()) {
     // (after a failed required check: "<label> <error message> <choice>")
     for (const choice of wanted) {
-      await card.getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(label)} (.+ )?${escapeRegExp(choice)}$`) }).first().check();
+      await card
+        .getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(label)} (.+ )?${escapeRegExp(choice)}$`) })
+        .first()
+        .check();
     }
     return;
   }
@@ -374,7 +384,10 @@ export async function choosePeople(card: Locator, names: string | string[]): Pro
   const picker = card.getByRole('combobox', { name: 'People Picker', exact: true });
   for (const name of Array.isArray(names) ? names : [names]) {
     await picker.click();
-    await page.getByRole('option', { name: new RegExp(escapeRegExp(name)) }).first().click();
+    await page
+      .getByRole('option', { name: new RegExp(escapeRegExp(name)) })
+      .first()
+      .click();
     await card.getByRole('list', { name: 'Selected contacts' }).getByRole('listitem').filter({ hasText: name }).waitFor();
   }
   if (await page.getByRole('option').first().isVisible()) await page.keyboard.press('Escape');

@@ -58,7 +58,8 @@ function users(lines: string[]): PretendPerson[] {
 }
 
 function person(fields: Record<string, string>): PretendPerson {
-  if (!fields.id || !fields.name || !fields.aadObjectId) throw new Error(`A person in the Playground config lacks id, name or aadObjectId: ${JSON.stringify(fields)}`);
+  if (!fields.id || !fields.name || !fields.aadObjectId)
+    throw new Error(`A person in the Playground config lacks id, name or aadObjectId: ${JSON.stringify(fields)}`);
   return { id: fields.id, name: fields.name, aadObjectId: fields.aadObjectId };
 }
 
@@ -122,7 +123,13 @@ export function teamsMessage(
     entities: mentions.map((m) => ({ type: 'mention', mentioned: { id: m.id, name: m.name }, text: `<at>${m.name}</at>` })),
     // As Teams sends it: a message names the team by id only (its name comes with conversationUpdate).
     channelData: channel
-      ? { tenant: { id: tenant.tenantId }, team: { id: tenant.team.id }, channel: { id: tenant.team.id }, teamsTeamId: tenant.team.id, teamsChannelId: tenant.team.id }
+      ? {
+          tenant: { id: tenant.tenantId },
+          team: { id: tenant.team.id },
+          channel: { id: tenant.team.id },
+          teamsTeamId: tenant.team.id,
+          teamsChannelId: tenant.team.id,
+        }
       : { tenant: { id: tenant.tenantId } },
   };
 }
