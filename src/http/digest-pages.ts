@@ -15,8 +15,8 @@ import { printPage } from './views/digest/print-page';
 import { readoutPage } from './views/digest/readout-page';
 import { digestRefusedPage } from './views/digest/refused-page';
 
-// The personal pages' headers (respond.ts): this server's own files only, the signed link never
-// leaves in a Referer, and nothing is cached (the pages hold colleagues' words).
+// Every answer carries PRIVATE_HEADERS (respond.ts, via send): this server's own files only,
+// the signed link never leaves in a Referer, and nothing is cached (the pages hold colleagues' words).
 
 type DigestView = 'readout' | 'print' | 'csv';
 
