@@ -6,7 +6,7 @@
 import { FAIRNESS_GROUP_LABELS, reachRowSentence, reachSentences, type Digest } from '../domain/digest';
 import type { Nomination } from '../domain/star-of-the-month';
 import { localDateTime, toCsv } from './csv';
-import { readOutItems } from './digest-page';
+import { readOutItems } from './views/digest/digest-view';
 
 export const DIGEST_CSV_HEADER = [
   'Record',

@@ -7,17 +7,7 @@ import type { Request, Response, Server } from 'restify';
 import { isCodedError } from '../domain/errors';
 import type { ILogger } from '../logger';
 import type { PageDeps } from './page-deps';
-
-function sendJson(res: Response, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  for (const [k, v] of Object.entries({
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-    ...headers,
-  }))
-    res.setHeader(k, v);
-  res.sendRaw(status, JSON.stringify(body));
-}
+import { sendJson } from './respond';
 
 // Hashing both sides first gives equal-length buffers, so neither the secret's length nor its
 // content leaks through timing.

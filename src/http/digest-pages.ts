@@ -6,41 +6,23 @@ import type { Request, Response, Server } from 'restify';
 import { isMonth, type BoxId } from '../domain/box';
 import { isCodedError } from '../domain/errors';
 import type { ILogger } from '../logger';
-import { printClient, readoutClient } from './digest-client';
+import { serveAssets } from './assets';
 import { digestCsv, digestCsvFilename } from './digest-csv';
-import { digestRefusedPage, printPage, readoutPage, type DigestPageView } from './digest-page';
-import { DIGEST_STYLES } from './digest-styles';
-import { MY_CSP } from './my-pages';
 import type { PageDeps } from './page-deps';
+import { HTML, sendPrivate as send } from './respond';
+import type { DigestPageView } from './views/digest/digest-view';
+import { printPage } from './views/digest/print-page';
+import { readoutPage } from './views/digest/readout-page';
+import { digestRefusedPage } from './views/digest/refused-page';
 
-// Same rules as the personal pages: this server's own files only, the signed link never leaves
-// in a Referer, and nothing is cached (the pages hold colleagues' words).
-const PRIVATE_HEADERS: Record<string, string> = {
-  'content-security-policy': MY_CSP,
-  'referrer-policy': 'no-referrer',
-  'x-content-type-options': 'nosniff',
-  'cache-control': 'no-store',
-};
-
-const HTML = 'text/html; charset=utf-8';
-
-function send(res: Response, status: number, type: string, body: string, headers: Record<string, string> = {}): void {
-  for (const [k, v] of Object.entries({ ...PRIVATE_HEADERS, 'content-type': type, ...headers })) res.setHeader(k, v);
-  res.sendRaw(status, body);
-}
+// Every answer carries PRIVATE_HEADERS (respond.ts, via send): this server's own files only,
+// the signed link never leaves in a Referer, and nothing is cached (the pages hold colleagues' words).
 
 type DigestView = 'readout' | 'print' | 'csv';
 
 export function registerDigestPages(server: Server, deps: PageDeps, logger: ILogger): void {
   const { links, digests, policy } = deps;
-  const readoutScript = `'use strict';(${readoutClient.toString()})();\n`;
-  const printScript = `'use strict';(${printClient.toString()})();\n`;
-  const asset = (type: string, body: string) => async (_req: Request, res: Response) =>
-    send(res, 200, type, body, { 'cache-control': 'public, max-age=3600' });
-
-  server.get('/digest/styles.css', asset('text/css; charset=utf-8', DIGEST_STYLES));
-  server.get('/digest/readout.js', asset('text/javascript; charset=utf-8', readoutScript));
-  server.get('/digest/print.js', asset('text/javascript; charset=utf-8', printScript));
+  serveAssets(server, { '/digest/styles.css': 'digest.css', '/digest/readout.js': 'readout.js', '/digest/print.js': 'print-button.js' });
 
   /** Verifies the link and the lead, then runs the handler; every refusal is a kind page. */
   const boxRoute =

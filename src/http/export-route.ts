@@ -5,6 +5,7 @@ import type restify from 'restify';
 import type { ILogger } from '../logger';
 import { isCodedError } from '../domain/errors';
 import type { PageDeps } from './page-deps';
+import { JSON_TYPE, sendWith } from './respond';
 
 const REFUSED = 'This link has expired or is not valid. Please type "export my data" in your chat with Valued for a new one.';
 
@@ -12,12 +13,8 @@ export function registerExportRoute(server: restify.Server, deps: PageDeps, logg
   server.get('/me/export.json', async (req, res) => {
     const query = new URL(req.url ?? '', 'http://x').searchParams;
     // Browsers must take it as the type we say (JSON, or a plain refusal), never guess at HTML.
-    res.setHeader('x-content-type-options', 'nosniff');
-    const refuse = (message: string) => {
-      res.setHeader('content-type', 'text/plain; charset=utf-8');
-      res.setHeader('cache-control', 'no-store');
-      res.sendRaw(403, message);
-    };
+    const headers = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
+    const refuse = (message: string) => sendWith(res, 403, message, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
     const linked = deps.links.verify(query.get('link'), 'export', deps.now());
     if (!linked) {
       logger.warn('export link refused');
@@ -32,9 +29,10 @@ export function registerExportRoute(server: restify.Server, deps: PageDeps, logg
       return refuse(e.userMessage);
     }
     const data = await deps.dataRights.exportFor({ id: personId, teamsId: '', name: '' });
-    res.setHeader('content-type', 'application/json; charset=utf-8');
-    res.setHeader('content-disposition', 'attachment; filename="valued-my-data.json"');
-    res.setHeader('cache-control', 'no-store');
-    res.sendRaw(200, JSON.stringify(data, null, 2));
+    sendWith(res, 200, JSON.stringify(data, null, 2), {
+      ...headers,
+      'content-type': JSON_TYPE,
+      'content-disposition': 'attachment; filename="valued-my-data.json"',
+    });
   });
 }

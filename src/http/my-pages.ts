@@ -11,35 +11,20 @@ import type { SelfAction } from '../services/access-policy';
 import type { SlipFilter } from '../storage/history-repository';
 import { historyCsv } from './csv';
 import { CallerIdentity, type Caller } from './me-identity';
-import { MY_STYLES } from './my-styles';
-import { portfolioClient, tabClient } from './my-tab-client';
-import { slipsFragment, summaryFragment, tabNotice, tabShell } from './my-tab-page';
 import type { PageDeps } from './page-deps';
 import { BAD_TOKEN_MESSAGE, isPagingToken, isTokenRefusedByStorage } from './paging-token';
-import { linkRefusedPage, portfolioPage } from './portfolio-page';
+import { HTML, JSON_TYPE, sendPrivate as send } from './respond';
+import { serveAssets } from './assets';
+import { linkRefusedPage } from './views/my/link-refused-page';
+import { portfolioPage } from './views/my/portfolio-page';
+import { slipsFragment } from './views/my/slips-fragment';
+import { summaryFragment } from './views/my/summary-fragment';
+import { tabNotice, tabShell } from './views/my/tab-shell';
 import { SsoTokenValidator } from './sso-token';
 
-// Only this server's own files; Teams may frame the tab. Links carry signed tokens, so no
-// Referer ever leaves the page, and personal pages are never cached.
-const FRAME_ANCESTORS =
-  "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com";
-export const MY_CSP = `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; ${FRAME_ANCESTORS}`;
-
-const PRIVATE_HEADERS: Record<string, string> = {
-  'content-security-policy': MY_CSP,
-  'referrer-policy': 'no-referrer',
-  'x-content-type-options': 'nosniff',
-  'cache-control': 'no-store',
-};
-
-function send(res: Response, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
-  for (const [k, v] of Object.entries({ ...PRIVATE_HEADERS, 'content-type': type, ...headers })) res.setHeader(k, v);
-  res.sendRaw(status, body);
-}
-
-const sendJson = (res: Response, status: number, body: unknown) =>
-  send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
-const HTML = 'text/html; charset=utf-8';
+// Personal pages carry PRIVATE_HEADERS (respond.ts): our own files only, Teams may frame the
+// tab, no Referer leaves the page, nothing is cached. The JSON answers carry them too.
+const sendJson = (res: Response, status: number, body: unknown) => send(res, status, JSON_TYPE, JSON.stringify(body));
 
 function query(req: Request): URLSearchParams {
   return new URL(req.url ?? '/', 'http://localhost').searchParams;
@@ -77,8 +62,6 @@ export function readFilter(q: URLSearchParams): SlipFilter | undefined {
 export function registerMyPages(server: Server, deps: PageDeps, logger: ILogger): void {
   const { history, links, config } = deps;
   const identity = new CallerIdentity(config.sso ? new SsoTokenValidator(config.sso) : undefined, config);
-  const tabScript = `'use strict';(${tabClient.toString()})();\n`;
-  const portfolioScript = `'use strict';(${portfolioClient.toString()})();\n`;
   // The Teams JavaScript library, served from our own node_modules: no CDN, works offline.
   let teamsJs: Buffer | undefined;
   const teamsJsFile = (): Buffer => (teamsJs ??= fs.readFileSync(require.resolve('@microsoft/teams-js')));
@@ -142,7 +125,7 @@ export function registerMyPages(server: Server, deps: PageDeps, logger: ILogger)
         await handler(personId, link, q, res);
       } catch (e) {
         logger.error('my recognition page failed', { err: (e as Error).message, purpose });
-        if (!res.headersSent) send(res, 500, HTML, linkRefusedPage().replace('This link can’t be opened', 'Something went wrong'));
+        if (!res.headersSent) send(res, 500, HTML, linkRefusedPage('Something went wrong'));
       }
     };
 
@@ -168,15 +151,7 @@ export function registerMyPages(server: Server, deps: PageDeps, logger: ILogger)
   const BAD_TOKEN = { error: 'bad_paging_token', message: BAD_TOKEN_MESSAGE };
 
   server.get('/me', async (_req, res) => send(res, 200, HTML, tabShell()));
-  server.get('/me/styles.css', async (_req, res) =>
-    send(res, 200, 'text/css; charset=utf-8', MY_STYLES, { 'cache-control': 'public, max-age=3600' }),
-  );
-  server.get('/me/tab.js', async (_req, res) =>
-    send(res, 200, 'text/javascript; charset=utf-8', tabScript, { 'cache-control': 'public, max-age=3600' }),
-  );
-  server.get('/me/portfolio.js', async (_req, res) =>
-    send(res, 200, 'text/javascript; charset=utf-8', portfolioScript, { 'cache-control': 'public, max-age=3600' }),
-  );
+  serveAssets(server, { '/me/styles.css': 'my.css', '/me/tab.js': 'tab.js', '/me/portfolio.js': 'print-button.js' });
   server.get('/me/teams-js.js', async (_req, res) =>
     send(res, 200, 'text/javascript; charset=utf-8', teamsJsFile(), { 'cache-control': 'public, max-age=86400' }),
   );

@@ -6,7 +6,7 @@ import type { ILogger } from '../logger';
 import { throttleWarnings } from '../log-throttle';
 import type { StorageHealth } from '../storage/repositories';
 import { envelopeProblem } from './activity-envelope';
-import { INFO_PAGE_HEADERS, INFO_PAGES } from './info-pages';
+import { registerInfoPages } from './info-routes';
 import type { PageDeps } from './page-deps';
 import { registerExportRoute } from './export-route';
 import { registerMyPages } from './my-pages';
@@ -92,12 +92,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     res.send(200);
   });
 
-  for (const [path, html] of Object.entries(INFO_PAGES)) {
-    server.get(path, async (_req, res) => {
-      for (const [k, v] of Object.entries(INFO_PAGE_HEADERS)) res.setHeader(k, v);
-      res.sendRaw(200, html);
-    });
-  }
+  registerInfoPages(server);
 
   registerExportRoute(server, options.pages, logger);
   registerMyPages(server, options.pages, logger.child('me'));

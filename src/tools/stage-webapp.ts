@@ -31,6 +31,10 @@ export function stageWebapp(options: StageOptions): string {
   if (!fs.existsSync(path.join(rootDir, 'dist', 'src', 'index.js'))) {
     throw new Error('dist/src/index.js is missing: run `npm run build` first.');
   }
+  // The pages' scripts and styles, built by `npm run build` after tsc (src/tools/build-views.ts).
+  if (!fs.existsSync(path.join(rootDir, 'dist', 'assets', 'tab.js'))) {
+    throw new Error('dist/assets is missing: run `npm run build` (not tsc alone) first.');
+  }
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
   for (const rel of RUNTIME_PATHS) {

@@ -8,7 +8,7 @@ import type { Slip } from '../../src/domain/slip';
 import { LinkSigner } from '../../src/services/link-signer';
 import { startHarness, type Harness } from '../support/harness';
 import { CHANNEL, TEAM, TENANT, crowd, message, people, type TestPerson } from '../support/teams';
-import { DOCS_DIR, launchChromium } from './support';
+import { DOCS_DIR, axeViolations, launchChromium } from './support';
 
 const LINK_SECRET = 'an-e2e-secret-for-signed-digest-links-0123456789';
 const NOW = new Date('2025-06-10T09:00:00Z');
@@ -296,5 +296,33 @@ test('the printable digest: summary and fairness panel, each recipient on a new 
 test('a changed link is refused kindly in the browser too', async () => {
   const { page } = await openPage(`/digest/readout?link=${link.slice(0, -3)}abc`);
   await expect(page.locator('h1').textContent()).resolves.toBe('This link can’t be opened');
+  await page.context().close();
+});
+
+test('every digest page and read-out slide passes axe-core at WCAG 2.2 AA', async () => {
+  const { page, problems } = await openPage(`/digest/readout?link=${link}`);
+  await page.locator('.controls').waitFor({ state: 'visible' });
+  // The summary, the charts (with their tables opened), and a slip with a title.
+  expect(await axeViolations(page)).toEqual([]);
+  await page.keyboard.press('ArrowRight');
+  await expect(counter(page)).resolves.toBe('Values and the last 12 months');
+  for (const summary of await page.locator('.charts-slide summary').all()) await summary.click();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.keyboard.press('ArrowRight');
+  await expect(counter(page)).resolves.toBe(`1 of ${readOutOrder.length}`);
+  expect(await axeViolations(page)).toEqual([]);
+
+  await page.goto(`${h.valued.http.url}/digest/print?link=${link}`, { waitUntil: 'load' });
+  expect(await axeViolations(page)).toEqual([]);
+  expect(problems).toEqual([]);
+  // The refusal is a 403, which the console reports; its page must still be accessible.
+  await page.goto(`${h.valued.http.url}/digest/readout?link=${link.slice(0, -3)}abc`, { waitUntil: 'load' });
+  await expect(page.locator('h1').textContent()).resolves.toBe('This link can’t be opened');
+  expect(await axeViolations(page)).toEqual([]);
+
+  // The scan does find faults: a page without a language or a title, and an image without a text alternative.
+  await page.setContent('<html><body><img src="data:,"></body></html>');
+  const faults = await axeViolations(page);
+  expect(faults.map((f) => f.split(' ')[0]).sort()).toEqual(['document-title', 'html-has-lang', 'image-alt']);
   await page.context().close();
 });

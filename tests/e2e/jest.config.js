@@ -1,13 +1,17 @@
 // Browser tests: the real stack (Azurite, the bot, Agents Playground) driven through headless
 // Chromium. Run with `npm run test:e2e`, which type-checks and builds first (the stack runs
-// dist/src/index.js), so ts-jest only transpiles here (isolatedModules in tsconfig.json).
+// dist/src/index.js), so ts-jest only transpiles here (isolatedModules in tsconfig.json). The global
+// setup builds the pages' scripts and styles into dist/assets, as `npm run build` does.
 /** @type {import('jest').Config} */
 module.exports = {
   rootDir: '../..',
   testEnvironment: 'node',
   roots: ['<rootDir>/tests/e2e'],
   testMatch: ['<rootDir>/tests/e2e/**/*.e2e.ts'],
-  transform: { '^.+\\.ts$': 'ts-jest' },
+  transform: { '^.+\\.tsx?$': 'ts-jest', '^.+\\.mjs$': '<rootDir>/tests/support/esm-transform.js' },
+  // preact is published only as ES modules (see tests/support/esm-transform.js).
+  transformIgnorePatterns: ['/node_modules/(?!preact/)'],
+  globalSetup: '<rootDir>/tests/support/build-views.ts',
   moduleNameMapper: {
     '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js',
   },

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import type { SlipHistoryEntry } from '../../src/domain/history';
 import { TableStore } from '../../src/storage/table/table-store';
 import { createTableRepositories } from '../../src/storage/table/create-table-repositories';
-import { DOCS_DIR, readPretendTenant, startE2EStack, type E2EStack } from './support';
+import { DOCS_DIR, axeViolations, readPretendTenant, startE2EStack, type E2EStack } from './support';
 
 let e2e: E2EStack;
 const tenant = readPretendTenant();
@@ -170,4 +170,18 @@ test('the portfolio opens from the tab, prints without its controls, and is only
   await page.goto(`${e2e.stack.botUrl}${href.slice(0, -3)}abc`);
   await expect(page.locator('h1').textContent()).resolves.toBe('This link can’t be opened');
   await context.close();
+});
+
+test('the tab, the portfolio, the refusal and the pages the manifest links to pass axe-core at WCAG 2.2 AA', async () => {
+  const tab = await openTab();
+  for (const summary of await tab.locator('details summary').all()) await summary.click();
+  expect(await axeViolations(tab)).toEqual([]);
+  const href = (await tab.locator('#portfolio-link').getAttribute('href')) as string;
+
+  const page = await tab.context().newPage();
+  for (const path of [href, `${href.slice(0, -3)}abc`, '/', '/privacy', '/terms']) {
+    await page.goto(`${e2e.stack.botUrl}${path}`, { waitUntil: 'load' });
+    expect({ path, violations: await axeViolations(page) }).toEqual({ path, violations: [] });
+  }
+  await tab.context().close();
 });

@@ -2,19 +2,18 @@
 // included), the refusal pages, the values chart and the CSV, from a fixed digest.
 import type { Digest } from '../../src/domain/digest';
 import type { Nomination } from '../../src/domain/star-of-the-month';
-import { printClient, readoutClient } from '../../src/http/digest-client';
+import fs from 'node:fs';
+import path from 'node:path';
+import { renderToString } from 'preact-render-to-string';
+import { ASSETS_DIR } from '../../src/http/assets';
 import { DIGEST_CSV_HEADER, NAME_KEPT, WHOLE_TEAM, digestCsv, digestCsvFilename } from '../../src/http/digest-csv';
 import { bearerToken } from '../../src/http/digest-job-route';
-import {
-  changeFrom,
-  digestRefusedPage,
-  namesList,
-  printPage,
-  readOutItems,
-  readoutPage,
-  type DigestPageView,
-} from '../../src/http/digest-page';
-import { valueBarsChart } from '../../src/http/svg-charts';
+import { changeFrom, namesList, readOutItems, type DigestPageView } from '../../src/http/views/digest/digest-view';
+import { printPage } from '../../src/http/views/digest/print-page';
+import { readoutPage } from '../../src/http/views/digest/readout-page';
+import { digestRefusedPage } from '../../src/http/views/digest/refused-page';
+import { ValueBarsChart, type ValueCount } from '../../src/http/views/svg-charts';
+import { VIEW_ENTRIES } from '../../src/tools/build-views';
 import { parseCsv } from '../support/parse-csv';
 
 const person = (n: number, name: string) => ({ id: `p${n}`, teamsId: `29:${n}`, name });
@@ -139,7 +138,7 @@ test('the read-out page: summary first, then one slide per slip with its counter
   // Only our own script, served as a file; no inline script, handlers or styles.
   expect([...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1])).toEqual([' src="/digest/readout.js" defer']);
   expect(html).not.toMatch(/ on[a-z]+=|style="/);
-  expect(html).toContain('<link rel="stylesheet" href="/digest/styles.css">');
+  expect(html).toContain('<link rel="stylesheet" href="/digest/styles.css"/>');
   expect(html).toContain('<h1>Therapies &amp; Rehab · May 2025</h1>');
   const slides = [...html.matchAll(/<(?:section|article) class="slide[^"]*" id="([^"]+)" data-counter="([^"]+)"/g)].map((m) => [
     m[1],
@@ -155,16 +154,16 @@ test('the read-out page: summary first, then one slide per slip with its counter
   expect(html).toContain(
     '<h2 class="recipient" id="slip-1-name">Amara Okafor <span class="recipient-title">Associate practitioner</span></h2>',
   );
-  expect(html).toContain('<h2 class="recipient" id="slip-3-name">Sam &lt;Patel&gt;</h2>');
-  expect(html).toContain('=HYPERLINK(&quot;http://evil.example&quot;,&quot;x&quot;) &lt;b&gt;thanks&lt;/b&gt;');
+  expect(html).toContain('<h2 class="recipient" id="slip-3-name">Sam &lt;Patel></h2>');
+  expect(html).toContain('=HYPERLINK(&quot;http://evil.example&quot;,&quot;x&quot;) &lt;b>thanks&lt;/b>');
   expect(html).not.toContain('<b>thanks');
   expect(html).toContain(
-    'From <strong>Sam &lt;Patel&gt;</strong> · <time datetime="2025-05-02T23:30:00Z">3 May 2025</time> · 3 colleagues added their thanks',
+    'From <strong>Sam &lt;Patel></strong> · <time datetime="2025-05-02T23:30:00Z">3 May 2025</time> · 3 colleagues added their thanks',
   );
   expect(html).toContain('up 3 on April');
   expect(html).toContain('1 of them private, so not read out');
   expect(html).toContain(
-    '<p class="winners">Amara Okafor</p><blockquote>Calm &amp; kind &lt;always&gt;</blockquote><p>Highly commended: Sam &lt;Patel&gt; and Priya Shah</p>',
+    '<p class="winners">Amara Okafor</p><blockquote>Calm &amp; kind &lt;always></blockquote><p>Highly commended: Sam &lt;Patel> and Priya Shah</p>',
   );
   expect(html).toContain('3 nominations for 2 colleagues, from 3 nominators; 2 on the shortlist.');
   expect(html.match(/<svg class="chart"[^>]*role="img"/g)).toHaveLength(2);
@@ -270,6 +269,8 @@ test('refusal pages are kind, and show the policy’s own words when it refused'
   expect(digestRefusedPage('link')).toMatchSnapshot();
 });
 
+const valueBarsChart = (values: ValueCount[], id?: string, title?: string) => renderToString(ValueBarsChart({ values, id, title }));
+
 test('the values chart: one bar per value, longest first as given, escaped, with a text alternative', () => {
   const svg = valueBarsChart(
     [
@@ -280,7 +281,7 @@ test('the values chart: one bar per value, longest first as given, escaped, with
     'Values chosen in May 2025',
   );
   expect(svg.match(/<rect /g)).toHaveLength(2);
-  expect(svg).toContain('<desc id="v-desc">Team &lt;player&gt;: 4. Skill: 1.</desc>');
+  expect(svg).toContain('<desc id="v-desc">Team &lt;player>: 4. Skill: 1.</desc>');
   expect(svg).not.toContain('<player>');
   expect(valueBarsChart([])).toContain('No values were chosen');
   expect(valueBarsChart([{ value: 'x'.repeat(60), count: 2 }])).toContain(`${'x'.repeat(33)}…`);
@@ -390,9 +391,12 @@ test('the jobs endpoint reads only a well-formed bearer token', () => {
   ]);
 });
 
-test('the browser scripts are valid, self-contained JavaScript as served', () => {
-  for (const fn of [readoutClient, printClient]) {
-    const source = `'use strict';(${fn.toString()})();\n`;
+test('the browser scripts are built into self-contained JavaScript, one file per entry', () => {
+  // jest's global setup ran the same build as `npm run build` (src/tools/build-views.ts).
+  const scripts = Object.entries(VIEW_ENTRIES).filter(([, source]) => source.endsWith('.ts'));
+  expect(scripts.map(([name]) => name).sort()).toEqual(['print-button', 'readout', 'tab']);
+  for (const [name] of scripts) {
+    const source = fs.readFileSync(path.join(ASSETS_DIR, `${name}.js`), 'utf8');
     expect(() => new Function(source)).not.toThrow();
     expect(source).not.toMatch(/\brequire\(|\bimport\b|exports\./);
   }

@@ -37,6 +37,7 @@ function listFiles(dir: string): string[] {
 test('copies dist, package.json and the lock file; leaves out compiled tests and tools', () => {
   write('dist/src/index.js', 'require("./bot/app")');
   write('dist/src/bot/app.js');
+  write('dist/assets/tab.js');
   write('dist/src/tools/package-app.js');
   write('dist/tests/manifest/icons.test.js');
   write('package.json', '{"name":"valued"}');
@@ -48,12 +49,13 @@ test('copies dist, package.json and the lock file; leaves out compiled tests and
   const out = stageWebapp({ rootDir: root, install: false });
 
   expect(out).toBe(path.join(root, 'appPackage', 'build', 'webapp'));
-  expect(listFiles(out)).toEqual(['dist/src/bot/app.js', 'dist/src/index.js', 'package-lock.json', 'package.json']);
+  expect(listFiles(out)).toEqual(['dist/assets/tab.js', 'dist/src/bot/app.js', 'dist/src/index.js', 'package-lock.json', 'package.json']);
   expect(fs.readFileSync(path.join(out, 'dist/src/index.js'), 'utf8')).toBe('require("./bot/app")');
 });
 
 test('replaces an earlier staging rather than mixing old files in', () => {
   write('dist/src/index.js');
+  write('dist/assets/tab.js');
   write('package.json', '{}');
   write('appPackage/build/webapp/dist/src/removed-module.js');
   const out = stageWebapp({ rootDir: root, install: false });
@@ -63,4 +65,7 @@ test('replaces an earlier staging rather than mixing old files in', () => {
 test('refuses to stage before a build', () => {
   write('package.json', '{}');
   expect(() => stageWebapp({ rootDir: root, install: false })).toThrow(/npm run build/);
+  // Compiled but without the pages' scripts and styles (tsc alone, not `npm run build`).
+  write('dist/src/index.js');
+  expect(() => stageWebapp({ rootDir: root, install: false })).toThrow(/dist\/assets is missing/);
 });

@@ -1,7 +1,7 @@
 // When npm start finds its port taken, it says plainly by what, and how to stop it.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { INFO_PAGES } from '../../src/http/info-pages';
+import { INFO_PAGES } from '../../src/http/views/info-pages';
 import { pidListeningOn, portInUseMessage } from '../../src/local/port-holder';
 
 const servers: http.Server[] = [];

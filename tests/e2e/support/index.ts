@@ -1,4 +1,5 @@
 // Everything a browser walk-through needs, from one import.
+export { AXE_TAGS, axeViolations } from './axe';
 export { CHROMIUM_MISSING, CHROMIUM_PATH, assertChromium, launchChromium } from './chromium';
 export { SAM_CONFIG, startE2EStack } from './e2e-stack';
 export type { E2EStack } from './e2e-stack';

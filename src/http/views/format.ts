@@ -1,11 +1,5 @@
-// People's own words (messages, names, reasons) reach our pages only through esc(), so they
-// can never become markup, links or script.
-import { dateFormat } from '../domain/date-format';
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function esc(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ENTITIES[c]);
-}
+// Months, days and counts as the pages write them, in UK English.
+import { dateFormat } from '../../domain/date-format';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
