@@ -260,6 +260,7 @@ function printScale(scale: NonNullable<Results['scale']>): void {
         scaleRow('history chat card page, 5,000 slips', q.chat, n.chat),
         scaleRow('digest card, 10,000-slip box', q.digest, n.digest, 'floorBox'),
       ],
+      [0],
     ),
   );
 }
