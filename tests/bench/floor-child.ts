@@ -12,11 +12,13 @@ import { Application, TeamsAdapter, type AdaptiveCard } from '@microsoft/teams-a
 import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
 import { RestError, TableClient } from '@azure/data-tables';
 import { StorageCounter } from './storage-counter';
+import { StorageLatency } from './storage-latency';
 import { serveControl } from './child-control';
 
 const mode = process.argv[2] === 'io' ? 'io' : 'echo';
 const prefix = process.env.TABLE_PREFIX ?? 'floor';
 const counter = new StorageCounter(prefix);
+const latency = new StorageLatency();
 
 interface Draft {
   draftId: string;
@@ -71,7 +73,10 @@ async function main(): Promise<void> {
   let history: TableClient | undefined;
   if (mode === 'io') {
     const connection = process.env.STORAGE_CONNECTION_STRING ?? '';
-    const options = { allowInsecureConnection: true, additionalPolicies: [{ policy: counter.policy, position: 'perCall' as const }] };
+    const options = {
+      allowInsecureConnection: true,
+      additionalPolicies: [counter.policy, latency.policy].map((policy) => ({ policy, position: 'perCall' as const })),
+    };
     slips = TableClient.fromConnectionString(connection, `${prefix}slips`, options);
     history = TableClient.fromConnectionString(connection, `${prefix}history`, options);
     await Promise.all([slips.createTable(), history.createTable()]);
@@ -187,7 +192,7 @@ async function main(): Promise<void> {
     await adapter.process(req, res, (context) => app.run(context).then(() => undefined));
   });
   await new Promise<void>((resolve) => server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', resolve));
-  serveControl(counter, async () => {
+  serveControl({ counter, latency }, async () => {
     while (pending.size) await Promise.allSettled([...pending]);
   });
   process.send?.({ ready: `http://127.0.0.1:${server.address().port}` });

@@ -7,6 +7,8 @@ export interface LoadRow {
   scenario: string;
   bot: string;
   concurrency: number;
+  /** The injected storage latency of the pass, ms per request (0: none). */
+  latencyMs: number;
   ops: number;
   errors: number;
   firstError?: string;
@@ -26,19 +28,39 @@ export interface LoadRow {
   throughputVsEcho?: number;
 }
 
+/** Operations one at a time: the storage requests each made before its answer, and the longest chain of them. */
+export interface RoundTripRow {
+  scenario: string;
+  bot: string;
+  latencyMs: number;
+  samples: number;
+  errors: number;
+  /** Sequential round trips on the critical path (see critical-path.ts). */
+  chain: Summary;
+  /** Storage requests made, all told, between the activity arriving and the answer. */
+  requests: Summary;
+  /** The bot's own time from the activity arriving to the answer going back. */
+  latency: Summary;
+}
+
 export interface TargetRow {
+  group: 'issue 14' | 'earlier';
   target: string;
+  /** The storage latency the figure was measured with. */
+  latencyMs: number;
   measured: string;
   limit: string;
   met: boolean;
   note?: string;
 }
 
-type Scale = {
+export type Scale = {
   first: ScaleFigure;
   deep: ScaleFigure;
   chat: ScaleFigure;
-  digest?: ScaleFigure | { pending: string };
+  chatSmall: ScaleFigure;
+  digest: ScaleFigure | { pending: string };
+  digestSmall: ScaleFigure | { pending: string };
   floorPage: ScaleFigure;
   floorBox: ScaleFigure;
 };
@@ -50,7 +72,8 @@ export interface Results {
   machine: Record<string, unknown>;
   settings: Record<string, unknown>;
   load: LoadRow[];
-  scale?: { withoutNoise: Scale; withNoise: Scale };
+  scale?: { withoutNoise: Scale; withNoise: Scale; withLatency?: Scale };
+  roundTrips: RoundTripRow[];
   /** Each bot's RSS after start, before any load. */
   idleRssMb: Record<string, number>;
   coldStart: { samplesMs: number[]; latency: Summary };
@@ -60,9 +83,10 @@ export interface Results {
   profile?: ProfileSummary[];
 }
 
-function table(headers: string[], rows: string[][]): string {
+/** A plain-text table; the columns in `left` are aligned left (words), the others right (figures). */
+function table(headers: string[], rows: string[][], left = [0, 1]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < 3 && i !== 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const line = (cells: string[]) => cells.map((c, i) => (left.includes(i) ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -74,13 +98,20 @@ export function printReport(r: Results): void {
     `\nMachine: ${m.cores} cores (${m.cpuModel}), ${m.totalMemoryGb} GB, Node ${m.node}, Azurite ${m.azurite}, ${m.os}; load average at start ${(m.loadAverageAtStart as number[]).join(' / ')}\n`,
   );
   const floorOf = (row: LoadRow) =>
-    r.load.find((x) => x.scenario === row.scenario && x.concurrency === row.concurrency && x.bot === 'floor: unavoidable I/O');
+    r.load.find(
+      (x) =>
+        x.scenario === row.scenario &&
+        x.concurrency === row.concurrency &&
+        x.latencyMs === row.latencyMs &&
+        x.bot === 'floor: unavoidable I/O',
+    );
   const loadRows = r.load.map((x) => {
     const floor = floorOf(x);
     return [
       x.scenario,
       x.bot,
       String(x.concurrency),
+      String(x.latencyMs),
       fmt(x.throughput),
       fmt(x.latency.p50),
       fmt(x.latency.p95),
@@ -100,6 +131,7 @@ export function printReport(r: Results): void {
         'scenario',
         'bot',
         'at once',
+        'latency ms',
         'ops/s',
         'p50 ms',
         'p95 ms',
@@ -121,7 +153,28 @@ export function printReport(r: Results): void {
       .map(([k, v]) => `${k} ${fmt(v, 0)} MB`)
       .join(', ')}`,
   );
-  if (r.scale) printScale(r.scale);
+  if (r.roundTrips.length) {
+    console.log('\nround trips on the critical path (one at a time; storage requests between the activity arriving and the answer)');
+    console.log(
+      table(
+        ['scenario', 'bot', 'latency ms', 'round trips p50', 'most', 'requests before answer p50', 'answer p50 ms', 'samples'],
+        r.roundTrips.map((x) => [
+          x.scenario,
+          x.bot,
+          String(x.latencyMs),
+          fmt(x.chain.p50, 0),
+          fmt(x.chain.max, 0),
+          fmt(x.requests.p50, 0),
+          fmt(x.latency.p50),
+          `${x.samples}${x.errors ? ` (${x.errors} errors)` : ''}`,
+        ]),
+      ),
+    );
+  }
+  if (r.scale) {
+    printScale(r.scale);
+    printCards(r.scale, Number(r.settings.storageLatencyMs ?? 0));
+  }
   if (r.roster) {
     const ro = r.roster;
     console.log(
@@ -135,8 +188,9 @@ export function printReport(r: Results): void {
   console.log('');
   console.log(
     table(
-      ['target', 'measured', 'limit', 'met?', 'note'],
-      r.targets.map((t) => [t.target, t.measured, t.limit, t.met ? 'met' : 'MISSED', t.note ?? '']),
+      ['target', 'group', 'latency ms', 'measured', 'limit', 'met?', 'note'],
+      r.targets.map((t) => [t.target, t.group, String(t.latencyMs), t.measured, t.limit, t.met ? 'met' : 'MISSED', t.note ?? '']),
+      [0, 1, 5, 6],
     ),
   );
   for (const p of r.profile ?? []) {
@@ -203,9 +257,39 @@ function printScale(scale: NonNullable<Results['scale']>): void {
         scaleRow('floor: Azurite alone, the whole box', q.floorBox, n.floorBox),
         scaleRow('history first page (tab API)', q.first, n.first, 'floorPage'),
         scaleRow(`history deep page (tab API)`, q.deep, n.deep, 'floorPage'),
-        scaleRow('history chat card page', q.chat, n.chat),
-        scaleRow('digest, 10,000-slip box', q.digest, n.digest, 'floorBox'),
+        scaleRow('history chat card page, 5,000 slips', q.chat, n.chat),
+        scaleRow('digest card, 10,000-slip box', q.digest, n.digest, 'floorBox'),
       ],
+      [0],
+    ),
+  );
+}
+
+/** The two cards at their two sizes: does the cost grow with the data behind them? */
+function printCards(scale: NonNullable<Results['scale']>, latencyMs: number): void {
+  type Figure = ScaleFigure | { pending: string };
+  const states: Array<[string, Scale | undefined]> = [
+    ['no latency', scale.withoutNoise],
+    [`${latencyMs} ms latency`, scale.withLatency],
+    ['noise', scale.withNoise],
+  ];
+  const shown = states.filter(([, s]) => s);
+  const cell = (f: Figure | undefined) => (f && 'latency' in f ? `${fmt(f.latency.p50)} (${fmt(f.storagePerOp, 0)} req)` : 'not measured');
+  const ratio = (small: Figure | undefined, large: Figure | undefined) =>
+    small && large && 'latency' in small && 'latency' in large ? `${(large.latency.p50 / small.latency.p50).toFixed(2)}×` : '-';
+  console.log('\ncards at two sizes (p50 ms, storage requests; one at a time)');
+  console.log(
+    table(
+      ['card', ...shown.map(([name]) => name)],
+      [
+        ['history card in chat, 500 slips', ...shown.map(([, s]) => cell(s!.chatSmall))],
+        ['history card in chat, 5,000 slips', ...shown.map(([, s]) => cell(s!.chat))],
+        ['  growth 500 → 5,000 (target ≤ 1.5×)', ...shown.map(([, s]) => ratio(s!.chatSmall, s!.chat))],
+        ['digest card, 1,000-slip box', ...shown.map(([, s]) => cell(s!.digestSmall))],
+        ['digest card, 10,000-slip box', ...shown.map(([, s]) => cell(s!.digest))],
+        ['  growth 1,000 → 10,000 (target ≤ 1.5×)', ...shown.map(([, s]) => ratio(s!.digestSmall, s!.digest))],
+      ],
+      [0],
     ),
   );
 }

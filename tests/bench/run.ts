@@ -3,6 +3,11 @@
 // (each its own process), drives them over HTTP as Teams does, prints a table and writes
 // bench-results.json at the repository root. It measures and reports; it asserts nothing.
 //
+// Each storage request can be given an injected latency, as a network round trip to Azure would
+// add (BENCH_STORAGE_LATENCY_MS, default 10; 0 skips the pass): the same pipeline policy in
+// Valued (through the storage-policy hook of its composition root), in the I/O floor's clients
+// and in the runner's own storage floors. The run measures without it, then again with it.
+//
 // Knobs (environment): BENCH_SECONDS (measured seconds per load step, default 6),
 // BENCH_WARMUP_SECONDS (2), BENCH_NOISE_SLIPS (200000), BENCH_PHASES (a comma-separated subset
 // of slips,cosign,cold,roster,scale; default all), BENCH_BOTS (a subset of echo,io,valued),
@@ -21,8 +26,11 @@ import { keys } from '../../src/storage/table/keys';
 import { BotChild, cpuMsOf, freePort, startAzurite, stopChild, type BenchAzurite } from './processes';
 import { closedLoop, request, summarise, type Summary } from './load';
 import { Seeder, guid } from './seed';
-import { printReport, type LoadRow, type Results, type TargetRow } from './report';
+import { printReport, type LoadRow, type Results, type RoundTripRow, type Scale } from './report';
 import { summariseProfile } from './profile-summary';
+import { StorageLatency } from './storage-latency';
+import { targets } from './targets';
+import type { Trace } from './child-control';
 
 // The repository (where bench-results.json goes), wherever the compiled bench sits under it.
 const ROOT = (() => {
@@ -37,16 +45,23 @@ const DIST = path.resolve(__dirname, '../..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const NOISE = Number(process.env.BENCH_NOISE_SLIPS ?? 200_000);
-const NOISE_LABEL = NOISE.toLocaleString('en-GB');
 const PROFILE = process.env.BENCH_PROFILE === '1';
 /** Node flags for Valued's process only (to try memory settings), e.g. "--max-old-space-size=128". */
 const VALUED_FLAGS = (process.env.BENCH_VALUED_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 const PHASES = new Set((process.env.BENCH_PHASES ?? 'slips,cosign,cold,roster,scale').split(',').map((p) => p.trim()));
 const BOTS = new Set((process.env.BENCH_BOTS ?? 'echo,io,valued').split(',').map((p) => p.trim()));
 const CONCURRENCY = [1, 8, 32];
+/** The injected storage latency of the second pass, in ms per request. */
+const LATENCY = Number(process.env.BENCH_STORAGE_LATENCY_MS ?? 10);
+/** With latency, only what the targets need: slips at 1 and 8 at once, "Add my thanks" at 8. */
+const LATENCY_CONCURRENCY = [1, 8];
+/** Operations traced one at a time for the round trips on the critical path. */
+const ROUND_TRIP_SAMPLES = 15;
 const HISTORY_SLIPS = 5000;
+const HISTORY_SLIPS_SMALL = 500;
 const DEEP_PAGE = 400;
 const DIGEST_SLIPS = 10_000;
+const DIGEST_SLIPS_SMALL = 1000;
 const COLD_STARTS = 5;
 const PAGE_SAMPLES = 60;
 const DIGEST_RUNS = 3;
@@ -55,6 +70,9 @@ const ROSTER_MEMBERS = 1200;
 const ROSTER_TEAM = { id: '19:bench-roster-team@thread.tacv2', name: 'Bench Roster Team', aadGroupId: guid(3, 7) };
 const HISTORY_PERSON: TestPerson = { id: '29:bench-history-person', name: 'Bench Person', aadObjectId: guid(1, 7) };
 const DIGEST_TEAM = { id: '19:bench-digest-team@thread.tacv2', name: 'Bench Digest Team' };
+// The small sizes, to show whether a card's cost grows with the data behind it.
+const SMALL_PERSON: TestPerson = { id: '29:bench-small-history-person', name: 'Bench Small Person', aadObjectId: guid(2, 7) };
+const DIGEST_TEAM_SMALL = { id: '19:bench-digest-small-team@thread.tacv2', name: 'Bench Small Digest Team' };
 // 64 people send and receive slips (each of the 32 concurrent senders has their own two);
 // 24 others press "Add my thanks", so a press is never refused as the sender's or a recipient's.
 const SENDERS = crowd(64, 1000);
@@ -152,13 +170,21 @@ async function main(): Promise<void> {
     BotChild.start('Valued', path.join(__dirname, 'valued-child.js'), [], valuedEnv, path.join(logDir, 'valued.log'), VALUED_FLAGS),
   ]);
   const bots = [echo, io, valued].filter((b) => BOTS.has(b === echo ? 'echo' : b === io ? 'io' : 'valued'));
+  // The runner's own storage floors (straight SDK reads) get the same injected latency.
+  const floorLatency = new StorageLatency();
+  let latencyMs = 0;
+  const setLatency = async (ms: number) => {
+    latencyMs = ms;
+    floorLatency.ms = ms;
+    await Promise.all([echo, io, valued].map((b) => b.call('latency', { ms })));
+  };
   const idleRssMb = Object.fromEntries(
     await Promise.all([echo, io, valued].map(async (b) => [b.name, (await b.call('snapshot')).rssMb] as const)),
   );
   const serviceUrl = connector.url;
 
   // Everyone has Valued in a personal chat, so each recipient can be notified.
-  for (const p of [...SENDERS, ...PRESSERS, HISTORY_PERSON]) {
+  for (const p of [...SENDERS, ...PRESSERS, HISTORY_PERSON, SMALL_PERSON]) {
     const r = await request('POST', `${valued.url}/api/messages`, installationUpdate({ serviceUrl, from: p }));
     if (r.status !== 200) throw new Error(`installing for ${p.name}: ${r.status}`);
   }
@@ -208,12 +234,18 @@ async function main(): Promise<void> {
 
   const cards = new Map<BotChild, PostedCard[]>(bots.map((b) => [b, []]));
   const presses = new Map<BotChild, number>(bots.map((b) => [b, 0]));
+  const pressed = new Map<BotChild, Set<string>>(bots.map((b) => [b, new Set()]));
 
   const cosignOp = (bot: BotChild) => async (): Promise<string | undefined> => {
     const list = cards.get(bot)!;
-    const k = presses.get(bot)!;
+    const done = pressed.get(bot)!;
+    // Round the slips first, so people pressing at the same moment press different slips. The
+    // list grows as later passes post more slips, so a pair already pressed is skipped: a
+    // second press by the same person is (rightly) refused, and would measure the refusal.
+    let k = presses.get(bot)!;
+    while (done.has(`${k % list.length}|${Math.floor(k / list.length) % PRESSERS.length}`)) k++;
     presses.set(bot, k + 1);
-    // Round the slips first, so people pressing at the same moment press different slips.
+    done.add(`${k % list.length}|${Math.floor(k / list.length) % PRESSERS.length}`);
     const card = list[k % list.length];
     const presser = PRESSERS[Math.floor(k / list.length) % PRESSERS.length];
     const activity = cardAction('slip.cosign', card.data, { serviceUrl, where: 'channel', from: presser, replyToId: card.cardId });
@@ -253,6 +285,7 @@ async function main(): Promise<void> {
       scenario,
       bot: bot.name,
       concurrency,
+      latencyMs,
       ops,
       errors: loop.errors,
       firstError: loop.firstError,
@@ -267,7 +300,7 @@ async function main(): Promise<void> {
       azuriteCpuMsPerOp: round((azuriteCpu() - azuriteBefore) / ops),
     };
     log(
-      `${scenario} · ${bot.name} · ${concurrency} at once: ${row.throughput} ops/s, p50 ${row.latency.p50} ms, p99 ${row.latency.p99} ms, ${row.storagePerOp} storage/op${row.errors ? `, ${row.errors} errors (${row.firstError})` : ''}`,
+      `${scenario} · ${bot.name} · ${concurrency} at once${latencyMs ? ` · ${latencyMs} ms storage latency` : ''}: ${row.throughput} ops/s, p50 ${row.latency.p50} ms, p99 ${row.latency.p99} ms, ${row.storagePerOp} storage/op${row.errors ? `, ${row.errors} errors (${row.firstError})` : ''}`,
     );
     rows.push(row);
     return row;
@@ -281,25 +314,78 @@ async function main(): Promise<void> {
   };
   endPhase('start');
 
+  const SLIP = 'send a slip (2 people)';
+  const COSIGN = '"Add my thanks"';
   // Slips: every concurrency, the three bots in turn (so drift on a shared machine hits all three).
   // "Add my thanks" presses the cards the slips posted, so it needs the slips phase.
-  for (const c of PHASES.has('slips') || PHASES.has('cosign') ? CONCURRENCY : []) {
-    for (const bot of bots) {
-      await measure('send a slip (2 people)', bot, c, sendOp(bot, c));
-      // What each bot posted becomes the slips to add thanks to.
-      cards.get(bot)!.push(...postedCards(connector));
-      connector.clear();
+  const loadPass = async (slipConcurrency: number[], cosignConcurrency: number[]) => {
+    for (const c of PHASES.has('slips') || PHASES.has('cosign') ? slipConcurrency : []) {
+      for (const bot of bots) {
+        await measure(SLIP, bot, c, sendOp(bot, c));
+        // What each bot posted becomes the slips to add thanks to.
+        cards.get(bot)!.push(...postedCards(connector));
+        connector.clear();
+      }
     }
-  }
-  endPhase('slips');
-  for (const c of PHASES.has('cosign') ? CONCURRENCY : []) {
-    for (const bot of bots) {
-      if (cards.get(bot)!.length === 0) throw new Error(`${bot.name} posted no slip cards`);
-      await measure('"Add my thanks"', bot, c, cosignOp(bot));
-      connector.clear();
+    for (const c of PHASES.has('cosign') ? cosignConcurrency : []) {
+      for (const bot of bots) {
+        if (cards.get(bot)!.length === 0) throw new Error(`${bot.name} posted no slip cards`);
+        await measure(COSIGN, bot, c, cosignOp(bot));
+        connector.clear();
+      }
     }
+  };
+
+  const roundTrips: RoundTripRow[] = [];
+  /** One operation at a time, each after the last one's background work: its storage requests before the answer. */
+  async function traceRoundTrips(scenario: string, bot: BotChild, op: () => Promise<string | undefined>): Promise<void> {
+    for (let i = 0; i < 2; i++) await op();
+    const traces: Trace[] = [];
+    let errors = 0;
+    for (let i = 0; i < ROUND_TRIP_SAMPLES; i++) {
+      await bot.call('idle');
+      await bot.call('reset');
+      if (await op()) errors++;
+      const trace = await bot.call<Trace | undefined>('trace');
+      if (trace) traces.push(trace);
+    }
+    await bot.call('idle');
+    cards.get(bot)!.push(...postedCards(connector));
+    connector.clear();
+    const row: RoundTripRow = {
+      scenario,
+      bot: bot.name,
+      latencyMs,
+      samples: traces.length,
+      errors,
+      chain: summarise(traces.map((t) => t.chain)),
+      requests: summarise(traces.map((t) => t.requests)),
+      latency: summarise(traces.map((t) => t.ms)),
+    };
+    log(
+      `round trips · ${scenario} · ${bot.name}${latencyMs ? ` · ${latencyMs} ms storage latency` : ''}: ${row.chain.p50} on the critical path (at most ${row.chain.max}) of ${row.requests.p50} requests before the answer, p50 ${row.latency.p50} ms`,
+    );
+    roundTrips.push(row);
   }
-  endPhase('add my thanks');
+  const roundTripPass = async () => {
+    if (!PHASES.has('slips') && !PHASES.has('cosign')) return;
+    for (const bot of bots.filter((b) => b !== echo)) {
+      await traceRoundTrips(SLIP, bot, () => sendOp(bot, 1)(0));
+      if (PHASES.has('cosign')) await traceRoundTrips(COSIGN, bot, cosignOp(bot));
+    }
+  };
+
+  await loadPass(CONCURRENCY, CONCURRENCY);
+  endPhase('slips and "Add my thanks"');
+  await roundTripPass();
+  endPhase('round trips');
+  if (LATENCY > 0) {
+    await setLatency(LATENCY);
+    await loadPass(LATENCY_CONCURRENCY, [8]);
+    await roundTripPass();
+    await setLatency(0);
+    endPhase(`with ${LATENCY} ms storage latency`);
+  }
 
   // Cold start: the real entry point, as a deployment runs it, against the same Azurite.
   const coldStarts: number[] = [];
@@ -342,12 +428,14 @@ async function main(): Promise<void> {
   }
 
   const scaleRun = async () => {
-    log(`seeding a person with ${HISTORY_SLIPS} slips and a box with ${DIGEST_SLIPS}`);
-    const seeder = new Seeder(azurite.connectionString, 'valued');
+    log(`seeding people with ${HISTORY_SLIPS_SMALL} and ${HISTORY_SLIPS} slips, and boxes with ${DIGEST_SLIPS_SMALL} and ${DIGEST_SLIPS}`);
+    const seeder = new Seeder(azurite.connectionString, 'valued', [floorLatency.policy]);
     const digestMonth = previousMonth(monthOf(new Date()));
     await seeder.personHistory(HISTORY_PERSON.aadObjectId, HISTORY_SLIPS);
+    await seeder.personHistory(SMALL_PERSON.aadObjectId, HISTORY_SLIPS_SMALL);
     await seeder.box(DIGEST_TEAM.id, DIGEST_TEAM.name, digestMonth, DIGEST_SLIPS);
-    endPhase('seed history and box');
+    await seeder.box(DIGEST_TEAM_SMALL.id, DIGEST_TEAM_SMALL.name, digestMonth, DIGEST_SLIPS_SMALL);
+    endPhase('seed history and boxes');
 
     // The deep page's token is found once by paging down; a continuation token stays valid.
     let deepToken = '';
@@ -361,16 +449,43 @@ async function main(): Promise<void> {
       deepToken = token;
     }
 
-    const scale = async (noise: boolean) => {
+    /** The digest card of a box, built in Valued's process (the first run unmeasured). */
+    const digestFigure = async (teamId: string, profile: boolean): Promise<ScaleFigure | { pending: string }> => {
+      try {
+        const azuriteBefore = azuriteCpu();
+        if (profile) await valued.call('profileStart');
+        const samples = await valued.call<Array<{ ms: number; requests: number; cpuMs: number; slips: number }>>('digest', {
+          teamId,
+          month: digestMonth,
+          runs: DIGEST_RUNS + 1,
+        });
+        if (profile) await valued.call('profileStop', { file: path.join(profileDir, 'digest.cpuprofile') });
+        const measured = samples.slice(1);
+        return {
+          latency: summarise(measured.map((s) => s.ms)),
+          storagePerOp: round(measured[0].requests, 2),
+          botCpuMs: round(median(measured.map((s) => s.cpuMs))),
+          azuriteCpuMs: round((azuriteCpu() - azuriteBefore) / samples.length),
+          slipsRead: measured[0].slips,
+          errors: 0,
+        };
+      } catch (e) {
+        return { pending: (e as Error).message };
+      }
+    };
+
+    // Without noise, then with the injected storage latency (if any), then with the noise.
+    const scale = async (state: 'quiet' | 'latency' | 'noise'): Promise<Scale> => {
+      const label = state === 'quiet' ? 'without noise' : state === 'noise' ? 'with noise' : `with ${latencyMs} ms storage latency`;
       const pageOp = (token: string) => async () => {
         const r = await request('GET', `${valued.url}/api/me/slips${token ? `?token=${encodeURIComponent(token)}` : ''}`);
         return r.status === 200 && r.body?.items?.length === 10 ? undefined : `status ${r.status}, ${r.body?.items?.length} items`;
       };
-      const chatPageOp = async () => {
+      const chatPageOp = (from: TestPerson) => async () => {
         const r = await request(
           'POST',
           `${valued.url}/api/messages`,
-          cardAction('history.page', { token: '', previous: '' }, { serviceUrl, where: 'personal', from: HISTORY_PERSON }),
+          cardAction('history.page', { token: '', previous: '' }, { serviceUrl, where: 'personal', from }),
         );
         return r.status === 200 && r.body?.type === 'application/vnd.microsoft.card.adaptive' ? undefined : `status ${r.status}`;
       };
@@ -397,39 +512,26 @@ async function main(): Promise<void> {
       const floorBox = await sequential(undefined, DIGEST_RUNS, boxRead);
       const first = await sequential(valued, PAGE_SAMPLES, pageOp(''));
       const deep = await sequential(valued, PAGE_SAMPLES, pageOp(deepToken));
-      const chat = await sequential(valued, 6, chatPageOp);
-      let digest: ScaleFigure | { pending: string } | undefined;
-      try {
-        const azuriteBefore = azuriteCpu();
-        if (PROFILE && !noise) await valued.call('profileStart');
-        const samples = await valued.call<Array<{ ms: number; requests: number; cpuMs: number; slips: number }>>('digest', {
-          teamId: DIGEST_TEAM.id,
-          month: digestMonth,
-          runs: DIGEST_RUNS + 1,
-        });
-        if (PROFILE && !noise) await valued.call('profileStop', { file: path.join(profileDir, 'digest.cpuprofile') });
-        const measured = samples.slice(1);
-        digest = {
-          latency: summarise(measured.map((s) => s.ms)),
-          storagePerOp: round(measured[0].requests, 2),
-          botCpuMs: round(median(measured.map((s) => s.cpuMs))),
-          azuriteCpuMs: round((azuriteCpu() - azuriteBefore) / samples.length),
-          slipsRead: measured[0].slips,
-          errors: 0,
-        };
-      } catch (e) {
-        digest = { pending: (e as Error).message };
-      }
+      const chat = await sequential(valued, 6, chatPageOp(HISTORY_PERSON));
+      const chatSmall = await sequential(valued, 6, chatPageOp(SMALL_PERSON));
+      const digest = await digestFigure(DIGEST_TEAM.id, PROFILE && state === 'quiet');
+      const digestSmall = await digestFigure(DIGEST_TEAM_SMALL.id, false);
+      const p50 = (f: ScaleFigure | { pending: string }) => ('latency' in f ? `p50 ${f.latency.p50} ms` : f.pending);
+      log(`${label}: Azurite alone: a 10-row page p50 ${floorPage.latency.p50} ms, the whole box p50 ${floorBox.latency.p50} ms`);
       log(
-        `${noise ? 'with' : 'without'} noise: Azurite alone: a 10-row page p50 ${floorPage.latency.p50} ms, the whole box p50 ${floorBox.latency.p50} ms`,
+        `${label}: first page p50 ${first.latency.p50} ms, page ${DEEP_PAGE} p50 ${deep.latency.p50} ms, chat card ${p50(chatSmall)} → ${p50(chat)}, digest ${p50(digestSmall)} → ${p50(digest)}`,
       );
-      log(
-        `${noise ? 'with' : 'without'} noise: first page p50 ${first.latency.p50} ms, page ${DEEP_PAGE} p50 ${deep.latency.p50} ms, chat card p50 ${chat.latency.p50} ms, digest ${'latency' in digest ? `p50 ${digest.latency.p50} ms` : digest.pending}`,
-      );
-      return { first, deep, chat, digest, floorPage, floorBox };
+      return { first, deep, chat, chatSmall, digest, digestSmall, floorPage, floorBox };
     };
-    const quiet = await scale(false);
+    const quiet = await scale('quiet');
     endPhase('history and digest (no noise)');
+    let latent: Scale | undefined;
+    if (LATENCY > 0) {
+      await setLatency(LATENCY);
+      latent = await scale('latency');
+      await setLatency(0);
+      endPhase(`history and digest (${LATENCY} ms storage latency)`);
+    }
 
     log(
       `seeding ${NOISE.toLocaleString('en-GB')} unrelated slips in other boxes, and as many history entries in other people's partitions`,
@@ -438,9 +540,9 @@ async function main(): Promise<void> {
     await seeder.noise(NOISE, (n) => log(`  noise: ${n.toLocaleString('en-GB')} rows`));
     const noiseSeconds = round((performance.now() - seedStart) / 1000);
     endPhase('seed noise');
-    const noisy = await scale(true);
+    const noisy = await scale('noise');
     endPhase('history and digest (noise)');
-    return { quiet, noisy, noiseSeconds };
+    return { quiet, noisy, latent, noiseSeconds };
   };
   const scaled = PHASES.has('scale') ? await scaleRun() : undefined;
 
@@ -459,15 +561,17 @@ async function main(): Promise<void> {
       measuredSecondsPerStep: SECONDS,
       warmupSeconds: WARMUP,
       concurrency: CONCURRENCY,
-      historySlips: HISTORY_SLIPS,
+      storageLatencyMs: LATENCY,
+      historySlips: [HISTORY_SLIPS_SMALL, HISTORY_SLIPS],
       deepPage: DEEP_PAGE,
-      digestSlips: DIGEST_SLIPS,
+      digestSlips: [DIGEST_SLIPS_SMALL, DIGEST_SLIPS],
       noiseSlips: NOISE,
       noiseSeedSeconds: scaled?.noiseSeconds,
       people: { senders: SENDERS.length, pressers: PRESSERS.length },
     },
     load: rows,
-    scale: scaled && { withoutNoise: scaled.quiet, withNoise: scaled.noisy },
+    scale: scaled && { withoutNoise: scaled.quiet, withNoise: scaled.noisy, withLatency: scaled.latent },
+    roundTrips,
     idleRssMb,
     coldStart: { samplesMs: coldStarts.map((v) => round(v)), latency: summarise(coldStarts) },
     roster,
@@ -475,9 +579,10 @@ async function main(): Promise<void> {
     targets: [],
     profile,
   };
-  // Each row against the floors of the same scenario and concurrency.
+  // Each row against the floors of the same scenario, concurrency and storage latency.
   for (const row of rows) {
-    const same = (bot: string) => rows.find((x) => x.scenario === row.scenario && x.concurrency === row.concurrency && x.bot === bot);
+    const same = (bot: string) =>
+      rows.find((x) => x.scenario === row.scenario && x.concurrency === row.concurrency && x.latencyMs === row.latencyMs && x.bot === bot);
     const io = same('floor: unavoidable I/O');
     const echoRow = same('floor: echo');
     if (io) row.throughputVsIoFloor = round(row.throughput / io.throughput, 3);
@@ -577,74 +682,6 @@ async function coldStart(connectionString: string, logFile: string): Promise<num
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
     await stopChild(child);
   }
-}
-
-function targets(r: Results): TargetRow[] {
-  const row = (scenario: string, bot: string, c: number) =>
-    r.load.find((x) => x.scenario === scenario && x.bot === bot && x.concurrency === c);
-  const SLIP = 'send a slip (2 people)';
-  const v8 = row(SLIP, 'Valued', 8);
-  const f8 = row(SLIP, 'floor: unavoidable I/O', 8);
-  const out: TargetRow[] = [];
-  const add = (target: string, measured: number, limit: number, atLeast = false, unit = '') =>
-    out.push({
-      target,
-      measured: `${round(measured, 2)}${unit}`,
-      limit: `${atLeast ? '≥' : '≤'} ${limit}${unit}`,
-      met: atLeast ? measured >= limit : measured <= limit,
-    });
-  if (v8 && f8) add('slip throughput at 8 at once ÷ unavoidable-I/O floor', v8.throughput / f8.throughput, 0.7, true);
-  if (v8) add('slip p99 at 8 at once', v8.latency.p99, 150, false, ' ms');
-  if (r.scale) {
-    const { withoutNoise: q, withNoise: n } = r.scale;
-    add('history first page p50 (5,000 slips)', q.first.latency.p50, 30, false, ' ms');
-    add(`history page ${DEEP_PAGE} p50 (5,000 slips)`, q.deep.latency.p50, 30, false, ' ms');
-    add(`history first page p50, with ${NOISE_LABEL} other slips`, n.first.latency.p50, 30, false, ' ms');
-    add(`history page ${DEEP_PAGE} p50, with ${NOISE_LABEL} other slips`, n.deep.latency.p50, 30, false, ' ms');
-    // Azurite answers every query by scanning the whole table, so its own time grows with the
-    // noise; the note says how much of the growth is Azurite's (the floor) and how much Valued's.
-    const growth = (name: string, qv: number, nv: number, qf: number, nf: number) => {
-      add(name, nv / qv, 1.2);
-      out[out.length - 1].note = `Azurite alone ${round(nf / qf, 2)}×; Valued ÷ Azurite alone ${round(qv / qf, 2)} → ${round(nv / nf, 2)}`;
-    };
-    growth(
-      'history first page: with ÷ without noise (p50)',
-      q.first.latency.p50,
-      n.first.latency.p50,
-      q.floorPage.latency.p50,
-      n.floorPage.latency.p50,
-    );
-    growth(
-      `history page ${DEEP_PAGE}: with ÷ without noise (p50)`,
-      q.deep.latency.p50,
-      n.deep.latency.p50,
-      q.floorPage.latency.p50,
-      n.floorPage.latency.p50,
-    );
-    if ('latency' in q.digest! && 'latency' in n.digest!) {
-      add('digest of a 10,000-slip box (median)', q.digest.latency.p50, 1000, false, ' ms');
-      add(`digest, with ${NOISE_LABEL} other slips (median)`, n.digest.latency.p50, 1000, false, ' ms');
-      growth(
-        'digest: with ÷ without noise (median)',
-        q.digest.latency.p50,
-        n.digest.latency.p50,
-        q.floorBox.latency.p50,
-        n.floorBox.latency.p50,
-      );
-    } else {
-      out.push({
-        target: 'digest of a 10,000-slip box ≤ 1 s; noise ratio ≤ 1.2',
-        measured: 'not measured',
-        limit: '',
-        met: false,
-        note: 'DigestService.build is not built yet',
-      });
-    }
-  }
-  if (r.coldStart.latency.count) add('cold start: process start to /healthz 200 (median)', r.coldStart.latency.p50, 3000, false, ' ms');
-  const valuedRows = r.load.filter((x) => x.bot === 'Valued');
-  if (valuedRows.length) add('Valued peak RSS under load', Math.max(...valuedRows.map((x) => x.peakRssMb)), 200, false, ' MB');
-  return out;
 }
 
 main().catch((e) => {

@@ -10,7 +10,7 @@ import type { SlipHistoryEntry } from '../../src/domain/history';
 import type { PersonRef } from '../../src/domain/person';
 import { DEFAULT_VALUES } from '../../src/domain/values';
 import { defaultTeamSettings } from '../../src/domain/team-settings';
-import { TableStore } from '../../src/storage/table/table-store';
+import { TableStore, type PipelinePolicy } from '../../src/storage/table/table-store';
 import { DocTable } from '../../src/storage/table/doc-table';
 import { createTableRepositories } from '../../src/storage/table/create-table-repositories';
 import { invertedTime, keys, safeKey } from '../../src/storage/table/keys';
@@ -124,8 +124,9 @@ export class Seeder {
   private readonly slips: DocTable<Slip>;
   private readonly history: DocTable<SlipHistoryEntry>;
 
-  constructor(connectionString: string, tablePrefix: string) {
-    this.store = new TableStore({ kind: 'connectionString', connectionString, tablePrefix });
+  /** `policies` are given to every client of the store (the bench's injected latency). */
+  constructor(connectionString: string, tablePrefix: string, policies: PipelinePolicy[] = []) {
+    this.store = new TableStore({ kind: 'connectionString', connectionString, tablePrefix }, policies);
     this.repos = createTableRepositories(this.store);
     this.slips = new DocTable<Slip>(this.store.table('slips'));
     this.history = new DocTable<SlipHistoryEntry>(this.store.table('history'));

@@ -1,7 +1,12 @@
 // Counts every request a Table Storage client sends, and the time spent waiting for each, as a
-// pipeline policy: the same hook production code exposes (StartOptions.storagePolicies).
+// pipeline policy: the same hook production code exposes (StartOptions.storagePolicies). It
+// also keeps when each request started and ended, for the round trips on the critical path.
 import { performance } from 'node:perf_hooks';
 import type { PipelinePolicy } from '../../src/storage/table/table-store';
+import type { Interval } from './critical-path';
+
+/** Enough for any one operation; a long load window only needs the counts. */
+const TIMELINE_LIMIT = 5000;
 
 export interface StorageCounts {
   requests: number;
@@ -21,6 +26,7 @@ function kindOf(method: string, url: string, prefix: string): string {
 
 export class StorageCounter {
   private counts: StorageCounts = { requests: 0, waitMs: 0, byKind: {} };
+  private intervals: Interval[] = [];
 
   /** `tablePrefix` is stripped from table names in the breakdown. */
   constructor(private readonly tablePrefix = '') {}
@@ -32,16 +38,26 @@ export class StorageCounter {
       this.counts.requests++;
       this.counts.byKind[kind] = (this.counts.byKind[kind] ?? 0) + 1;
       const started = performance.now();
+      // Still in flight until it ends: never inside an operation that finished before it.
+      const interval: Interval = { start: started, end: Infinity };
+      if (this.intervals.length < TIMELINE_LIMIT) this.intervals.push(interval);
       try {
         return await next(request);
       } finally {
-        this.counts.waitMs += performance.now() - started;
+        interval.end = performance.now();
+        this.counts.waitMs += interval.end - started;
       }
     },
   };
 
   reset(): void {
     this.counts = { requests: 0, waitMs: 0, byKind: {} };
+    this.intervals = [];
+  }
+
+  /** When each request since the last reset started and ended (this process's clock). */
+  timeline(): Interval[] {
+    return this.intervals.map((i) => ({ ...i }));
   }
 
   snapshot(): StorageCounts {

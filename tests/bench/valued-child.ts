@@ -1,28 +1,40 @@
-// Valued under test: the production composition (dist/src/app.js's startValued) with one
-// addition from outside, a pipeline policy that counts storage requests. Configured by the
-// environment exactly as index.ts is; controlled by the runner over IPC.
+// Valued under test: the production composition (dist/src/app.js's startValued) with two
+// additions from outside, through the storage-policy hook the composition root already takes:
+// a pipeline policy that counts (and times) storage requests, and one that injects a storage
+// latency the runner sets. Configured by the environment exactly as index.ts is; controlled by
+// the runner over IPC.
 import { performance } from 'node:perf_hooks';
 import { readEnvOptions } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { startValued } from '../../src/app';
 import { DigestService } from '../../src/services/digest-service';
+import { digestCard } from '../../src/cards/digest-card';
 import { StorageCounter } from './storage-counter';
+import { StorageLatency } from './storage-latency';
 import { serveControl } from './child-control';
 
 async function main(): Promise<void> {
   const config = readEnvOptions(process.env);
   const counter = new StorageCounter(config.storage.tablePrefix);
-  const valued = await startValued(config, { logger: createLogger(config.log), storagePolicies: [counter.policy] });
+  const latency = new StorageLatency();
+  // The counter first, so the time it records for a request includes the injected latency.
+  const valued = await startValued(config, { logger: createLogger(config.log), storagePolicies: [counter.policy, latency.policy] });
   const digests = new DigestService(valued.repos, config.timeZone);
-  serveControl(counter, () => valued.bot.sender.idle(), {
-    /** Builds a box's digest `runs` times in a row; each run's time, storage requests and CPU. */
+  serveControl({ counter, latency }, () => valued.bot.sender.idle(), {
+    /**
+     * Builds a box's digest card (the digest and its card, as a lead's "digest" gets it, without
+     * the access check) `runs` times in a row; each run's time, storage requests and CPU.
+     */
     digest: async ({ teamId, month, runs }: { teamId: string; month: string; runs: number }) => {
       const samples: Array<{ ms: number; requests: number; cpuMs: number; slips: number }> = [];
       for (let i = 0; i < runs; i++) {
         counter.reset();
         const cpu = process.cpuUsage();
         const started = performance.now();
-        const digest = (await digests.build(teamId, month)) as unknown as Record<string, unknown>;
+        const built = await digests.build(teamId, month);
+        const card = digestCard({ digest: built });
+        if (!card.content) throw new Error('the digest card came back empty');
+        const digest = built as unknown as Record<string, unknown>;
         const ms = performance.now() - started;
         const used = process.cpuUsage(cpu);
         samples.push({ ms, requests: counter.snapshot().requests, cpuMs: (used.user + used.system) / 1000, slips: slipCount(digest) });
