@@ -1,7 +1,7 @@
 import template from '../../cards/my-recognition.json';
 import { domainNames, type Framework } from '../domain/framework';
 import type { SlipHistoryEntry } from '../domain/history';
-import { monthInWords } from '../domain/months';
+import { monthLabel } from '../domain/box';
 import type { SlipReflection } from '../domain/reflection';
 import type { RecognitionSummary } from '../services/history-service';
 import { attachment, expand, type CardAttachment } from './render';
@@ -49,7 +49,7 @@ export function myRecognitionCard(v: MyRecognitionView): CardAttachment {
           .join(' · ')}`
       : '',
     awardsLine: s.awards.length
-      ? `Star of the month: ${s.awards.map((a) => `${a.result === 'winner' ? '' : 'highly commended, '}${monthInWords(a.month)} (${safeName(a.teamName)})`).join(' · ')}`
+      ? `Star of the month: ${s.awards.map((a) => `${a.result === 'winner' ? '' : 'highly commended, '}${monthLabel(a.month)} (${safeName(a.teamName)})`).join(' · ')}`
       : '',
     nominationsLine: s.nominations.length ? `Nominated for star of the month ${plural(s.nominations.length, 'time', 'times')}.` : '',
     listHeading: `Thank-yous you have received${filtered}`,
