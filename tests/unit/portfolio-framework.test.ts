@@ -5,6 +5,7 @@ import { checkReflection, choicesFrom } from '../../src/domain/reflection';
 import { groupByDomain, EMPTY_DOMAIN_PROMPT } from '../../src/domain/portfolio-by-domain';
 import { allOf, countOf } from '../../src/domain/counting';
 import { monthLabel } from '../../src/domain/box';
+import { readMonth } from '../../src/domain/month-words';
 import { isCodedError } from '../../src/domain/errors';
 import type { SlipHistoryEntry } from '../../src/domain/history';
 import type { SlipReflection } from '../../src/domain/reflection';
@@ -112,4 +113,14 @@ test('counts and months read as people say them', () => {
   expect(allOf(14, 'nominee', 'nominees')).toBe('all 14 nominees');
   expect(countOf(1, 'slip', 'slips')).toBe('one slip');
   expect(monthLabel('2026-12')).toBe('December 2026');
+});
+
+test('a month typed in words is understood, as it is shown', () => {
+  expect(readMonth('December 2026', '2026-12')).toBe('2026-12');
+  expect(readMonth('dec 2025', '2026-12')).toBe('2025-12');
+  expect(readMonth('  November  ', '2026-12')).toBe('2026-11');
+  // Without a year: the latest such month so far.
+  expect(readMonth('December', '2026-01')).toBe('2025-12');
+  expect(readMonth('2026-05', '2026-12')).toBe('2026-05');
+  for (const bad of ['Maybe', 'Decembre 2026', '2026-13', 'May twenty', '']) expect(readMonth(bad, '2026-12')).toBeUndefined();
 });
