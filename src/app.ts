@@ -10,6 +10,7 @@ import { SlipService } from './services/slip-service';
 import { BoxChooser } from './services/box-chooser';
 import { starOfTheMonthServices } from './services/star-of-the-month-services';
 import { HistoryService } from './services/history-service';
+import { ReflectionService } from './services/reflection-service';
 import { LinkSigner } from './services/link-signer';
 import { ProfileService } from './services/profile-service';
 import { DataRightsService } from './services/data-rights-service';
@@ -55,6 +56,8 @@ export async function startValued(config: Config, options: StartOptions): Promis
   // Known once the server listens, when it is this server's own address (local runs and tests).
   let publicUrl = config.publicUrl;
   const history = new HistoryService(repos.history, repos.profiles, config.timeZone);
+  // Every team uses the default framework for now; a team setting may choose another later.
+  const reflections = new ReflectionService(repos.history, repos.reflections, now);
   const links = new LinkSigner(config.linkSecret);
   const dataRights = new DataRightsService(repos, now, config.timeZone);
   const retention = new RetentionService(repos, now, config.timeZone, logger.child('retention'));
@@ -76,6 +79,7 @@ export async function startValued(config: Config, options: StartOptions): Promis
     now,
     senderOptions: options.senderOptions,
     history,
+    reflections,
     links,
     publicUrl: () => publicUrl,
     profiles: new ProfileService(repos.profiles, now),
@@ -94,6 +98,7 @@ export async function startValued(config: Config, options: StartOptions): Promis
   });
   const pages = {
     history,
+    reflections,
     links,
     profiles: repos.profiles,
     now,

@@ -8,6 +8,7 @@ import type { TeamSettingsRepository } from '../storage/team-settings-repository
 import type { SenderOptions } from './outbound/teams-sender';
 import type { StarOfTheMonthServices } from './star-of-the-month/star-deps';
 import type { HistoryService } from '../services/history-service';
+import type { ReflectionService } from '../services/reflection-service';
 import type { LinkSigner } from '../services/link-signer';
 import type { ProfileService } from '../services/profile-service';
 import type { DataRightsService } from '../services/data-rights-service';
@@ -30,6 +31,8 @@ export interface BotDeps {
   now: () => Date;
   senderOptions?: SenderOptions;
   history: HistoryService;
+  /** Each person's own tags and reflections on the thank-yous they received. */
+  reflections: ReflectionService;
   links: LinkSigner;
   /** Base address for links in cards. */
   publicUrl: () => string;

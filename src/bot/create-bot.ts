@@ -26,6 +26,7 @@ import * as slipsChat from './listeners/slips-chat';
 import * as slipsCompose from './listeners/slips-compose';
 import * as slipCardActions from './listeners/slip-card-actions';
 import * as myRecognition from './listeners/my-recognition';
+import * as portfolioNotes from './listeners/portfolio-notes';
 import * as starOfTheMonth from './listeners/star-of-the-month';
 import * as digest from './listeners/digest';
 import * as fallback from './listeners/fallback';
@@ -84,6 +85,7 @@ export function createBot(config: Config, deps: BotDeps): Bot {
   slipCardActions.register(app, { slips: deps.slips, cardUpdater, timeZone: deps.timeZone, logger: deps.logger, policy: deps.star.policy });
   myRecognition.register(app, {
     history: deps.history,
+    reflections: deps.reflections,
     profiles: deps.profiles,
     dataRights: deps.dataRights,
     links: deps.links,
@@ -103,6 +105,12 @@ export function createBot(config: Config, deps: BotDeps): Bot {
     timeZone: deps.timeZone,
     now: deps.now,
     logger: deps.logger,
+  });
+  portfolioNotes.register(app, {
+    reflections: deps.reflections,
+    timeZone: deps.timeZone,
+    logger: deps.logger,
+    policy: deps.star.policy,
   });
   fallback.register(app);
 

@@ -6,6 +6,8 @@ import template from '../../cards/digest.json';
 import { monthLabel, previousMonth } from '../domain/box';
 import {
   FEWER_THAN_5,
+  NO_ONE_IN_GROUP,
+  SMALL_GROUPS_EXPLAINED,
   REACH_NOTE,
   reachSentences,
   type Digest,
@@ -63,6 +65,8 @@ export function changeFrom(now: number, before: number, label: string): string {
 const figure = (f: GroupFigure): string => String(f);
 const allHidden = (r: FairnessRow): boolean =>
   [r.peopleReceiving, r.slipsReceived, r.peopleGiving, r.slipsGiven].every((f) => f === FEWER_THAN_5);
+const nobody = (r: FairnessRow): boolean => r.peopleReceiving === 0 && r.peopleGiving === 0;
+const groupName = (r: { group: FairnessRow['group'] }) => FAIRNESS_GROUP_LABELS[r.group] ?? nameOf(String(r.group));
 
 /**
  * Reach on the card: the overall sentences, a row per staff group with members (groups with
@@ -84,7 +88,7 @@ function reachView(r: Reach, month: string) {
       members: figure(row.members),
       reached: figure(row.reached),
     })),
-    small: small.length ? `Fewer than 5 members, so not shown: ${listOf(small)}.` : '',
+    small: small.length ? `Not shown, as they have 1 to 4 members: ${listOf(small)}.` : '',
     note: REACH_NOTE,
   };
 }
@@ -164,11 +168,12 @@ function render(v: DigestCardView, shown: number): CardAttachment {
     ? `${plural(n.nominations, 'nomination')} for ${plural(n.nominees, 'colleague')}, made by ${plural(n.nominators, 'person', 'people')}${n.shortlisted ? `; ${n.shortlisted} shortlisted` : ''}.`
     : 'No nominations this month.';
 
-  // A month without slips has nothing to compare; a group with every figure hidden is named
-  // in one line rather than a row of "fewer than 5".
+  // A month without slips has nothing to compare; a group with every figure hidden, or with no one
+  // in it, is named in one line rather than a row of "fewer than 5" or of noughts.
   const rows = d.totals.slips ? d.fairness.rows : [];
-  const fairnessRows = rows.filter((r) => !allHidden(r));
-  const small = rows.filter(allHidden).map((r) => FAIRNESS_GROUP_LABELS[r.group] ?? nameOf(String(r.group)));
+  const fairnessRows = rows.filter((r) => !allHidden(r) && !nobody(r));
+  const small = rows.filter(allHidden).map(groupName);
+  const empty = rows.filter(nobody).map(groupName);
   const sw = d.fairness.toSupportWorkers;
   const supportWorkersLine = `Slips to support workers: ${figure(sw.total)} in all, ${figure(sw.fromRegistered)} from registered professionals and ${figure(sw.fromManagers)} from managers.`;
 
@@ -225,7 +230,9 @@ function render(v: DigestCardView, shown: number): CardAttachment {
         peopleGiving: figure(r.peopleGiving),
         slipsGiven: figure(r.slipsGiven),
       })),
-      fairnessSmall: small.length ? `Fewer than 5 people, so not shown: ${listOf(small)}.` : '',
+      fairnessIntro: `By staff group, as people chose to say in their profile. ${SMALL_GROUPS_EXPLAINED}`,
+      fairnessSmall: small.length ? `Hidden, as they have 1 to 4 people: ${listOf(small)}.` : '',
+      fairnessEmpty: empty.length ? `${listOf(empty)}: ${empty.length === 1 ? NO_ONE_IN_GROUP : 'no one in these groups'} this month.` : '',
       noSlips: !d.totals.slips,
       supportWorkersLine,
       reach: reachView(d.fairness.reach, d.month),

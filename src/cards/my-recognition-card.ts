@@ -1,5 +1,8 @@
 import template from '../../cards/my-recognition.json';
+import { domainNames, type Framework } from '../domain/framework';
 import type { SlipHistoryEntry } from '../domain/history';
+import { monthLabel } from '../domain/box';
+import type { SlipReflection } from '../domain/reflection';
 import type { RecognitionSummary } from '../services/history-service';
 import { attachment, expand, type CardAttachment } from './render';
 import { formatWhen, safeName, userText } from './safe-text';
@@ -18,6 +21,9 @@ export interface MyRecognitionView {
   csvUrl: string;
   timeZone: string;
   valueChoices: string[];
+  /** The person's own tags and reflections, by slip id (only ever shown to them). */
+  notes?: Map<string, SlipReflection>;
+  framework: Framework;
 }
 
 // Enough history to page back a long way, without the card growing without bound.
@@ -43,18 +49,26 @@ export function myRecognitionCard(v: MyRecognitionView): CardAttachment {
           .join(' · ')}`
       : '',
     awardsLine: s.awards.length
-      ? `Star of the month: ${s.awards.map((a) => `${a.result === 'winner' ? '' : 'highly commended, '}${a.month} (${safeName(a.teamName)})`).join(' · ')}`
+      ? `Star of the month: ${s.awards.map((a) => `${a.result === 'winner' ? '' : 'highly commended, '}${monthLabel(a.month)} (${safeName(a.teamName)})`).join(' · ')}`
       : '',
     nominationsLine: s.nominations.length ? `Nominated for star of the month ${plural(s.nominations.length, 'time', 'times')}.` : '',
     listHeading: `Thank-yous you have received${filtered}`,
     emptyText: filtered
       ? 'Nothing matches that yet.'
       : 'Nothing yet. When a colleague thanks you, it will appear here, and it stays yours to keep.',
-    slips: v.slips.map((e) => ({
-      from: `${safeName(e.sender.name)} · ${formatWhen(e.createdAt, v.timeZone)}${e.visibility === 'private' ? ' · Private' : ''}`,
-      message: userText(e.message),
-      valuesText: e.values.join(' · '),
-    })),
+    slips: v.slips.map((e) => {
+      const note = v.notes?.get(e.slipId);
+      const tagged = note ? domainNames(v.framework, note.domains) : [];
+      return {
+        from: `${safeName(e.sender.name)} · ${formatWhen(e.createdAt, v.timeZone)}${e.visibility === 'private' ? ' · Private' : ''}`,
+        message: userText(e.message),
+        valuesText: e.values.join(' · '),
+        domainsText: tagged.length ? `Shows: ${tagged.join(' · ')}` : '',
+        reflection: note?.reflection ? userText(note.reflection) : '',
+        reflectTitle: note ? 'Change tags and reflection' : 'Tag and reflect',
+        reflectData: { slipId: e.slipId, createdAt: e.createdAt },
+      };
+    }),
     valueChoices: v.valueChoices,
     yearChoices: s.years.map(String),
     filterValue: filter.value ?? '',

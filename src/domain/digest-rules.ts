@@ -185,12 +185,15 @@ export function fairnessPanel(slips: Slip[], profiles: Map<string, Profile>): Om
   const rows: FairnessRow[] = FAIRNESS_GROUPS.map((group) => {
     const r = receiving.get(group)!;
     const g = giving.get(group)!;
+    // A side with no one in it says so: nothing about nobody can single anyone out.
+    const hideR = hideReceiving.has(group) && r.people.size > 0;
+    const hideG = hideGiving.has(group) && g.people.size > 0;
     return {
       group,
-      peopleReceiving: figure(r.people.size, hideReceiving.has(group)),
-      slipsReceived: figure(r.slips.size, hideReceiving.has(group)),
-      peopleGiving: figure(g.people.size, hideGiving.has(group)),
-      slipsGiven: figure(g.slips.size, hideGiving.has(group)),
+      peopleReceiving: figure(r.people.size, hideR),
+      slipsReceived: figure(r.slips.size, hideR),
+      peopleGiving: figure(g.people.size, hideG),
+      slipsGiven: figure(g.slips.size, hideG),
     };
   });
 

@@ -62,9 +62,16 @@ export function reachRowSentence(row: ReachRow): string {
   return `Of ${count(row.members)}, ${row.reached === 0 ? 'no one' : count(row.reached)} received a thank-you or a nomination this month.`;
 }
 
-/** What Reach counts, in a line under it. */
+/** What Reach counts, in a line under it. (Why small groups are hidden is said once, at the top of the panel.) */
 export const REACH_NOTE =
-  'Counts only, never names. A thank-you counts when the whole team could see it (private ones don’t), and so does a nomination. Staff groups of fewer than 5 members are not shown, so no one can be singled out.';
+  'Counts only, never names. A thank-you counts when the whole team could see it (private ones don’t), and so does a nomination.';
+
+/** Why figures about small groups are hidden: said once, in plain words, where the fairness panel starts. */
+export const SMALL_GROUPS_EXPLAINED =
+  'Where a staff group has only 1 to 4 people in it, its figures are hidden, because with so few it would be easy to tell who they are.';
+
+/** A group with nobody in it: nothing to hide, and nothing to worry about. */
+export const NO_ONE_IN_GROUP = 'no one in this group';
 
 export interface DigestTotals {
   slips: number;

@@ -1,6 +1,7 @@
 // What the web pages (the personal tab, portfolio, exports, the governance digest) are given.
 import type { Config } from '../config';
 import type { HistoryService } from '../services/history-service';
+import type { ReflectionService } from '../services/reflection-service';
 import type { LinkSigner } from '../services/link-signer';
 import type { DataRightsService } from '../services/data-rights-service';
 import type { ProfileRepository } from '../storage/profile-repository';
@@ -11,6 +12,8 @@ import type { DigestScheduler } from '../services/digest-scheduler';
 
 export interface PageDeps {
   history: HistoryService;
+  /** The person's own tags and reflections, for /api/me/reflections and the portfolio by domain. */
+  reflections: ReflectionService;
   links: LinkSigner;
   profiles: ProfileRepository;
   now: () => Date;

@@ -10,6 +10,7 @@ import { registerInfoPages } from './info-routes';
 import type { PageDeps } from './page-deps';
 import { registerExportRoute } from './export-route';
 import { registerMyPages } from './my-pages';
+import { registerReflectionRoutes } from './reflection-routes';
 import { registerDigestPages } from './digest-pages';
 import { registerDigestJobRoute } from './digest-job-route';
 import { inboundAuthFor } from './inbound-auth';
@@ -96,6 +97,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
 
   registerExportRoute(server, options.pages, logger);
   registerMyPages(server, options.pages, logger.child('me'));
+  registerReflectionRoutes(server, options.pages, logger.child('reflections'));
   registerDigestPages(server, options.pages, logger.child('digest'));
   // Anyone can call the jobs endpoint and each refusal is a warning, so a flood of them is
   // bounded: the first few in full, then one line a minute with a count.

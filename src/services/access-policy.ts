@@ -33,7 +33,7 @@ const REFUSALS: Record<LeadAction, string> = {
 const ASK = 'If you think you should be one, a lead can add you in the settings card.';
 
 /** What only the person it is about may see or change. */
-export type SelfAction = 'history' | 'profile' | 'export' | 'erase' | 'portfolio' | 'history-csv';
+export type SelfAction = 'history' | 'profile' | 'export' | 'erase' | 'portfolio' | 'history-csv' | 'reflect';
 
 /** Who reads the answer: only the person asking (their personal chat, their own browser), or others too (a group chat or channel). */
 export type Audience = 'asker only' | 'others too';
@@ -48,6 +48,7 @@ const NOT_YOURS: Record<SelfAction, string> = {
   erase: 'Sorry, you can only erase your own data. Nothing was erased.',
   portfolio: 'Sorry, this link only opens the portfolio of the person it was made for.',
   'history-csv': 'Sorry, this link only downloads the recognition of the person it was made for.',
+  reflect: 'Sorry, only the person who received a thank-you can tag it or reflect on it. Nothing was saved.',
 };
 
 /** What only a team's members may do in its box. */

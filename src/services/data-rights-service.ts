@@ -25,6 +25,8 @@ export interface PersonalExport {
   nominationsMade: unknown[];
   votes: unknown[];
   awards: unknown[];
+  /** Their own tags (framework domains) and reflections on thank-yous they received. */
+  reflections: unknown[];
 }
 
 export class DataRightsService {
@@ -50,7 +52,7 @@ export class DataRightsService {
 
   async exportFor(person: PersonRef): Promise<PersonalExport> {
     const id = person.id;
-    const [profile, teams, received, sentIndex, nominationsReceived, awards, boxes] = await Promise.all([
+    const [profile, teams, received, sentIndex, nominationsReceived, awards, boxes, reflections] = await Promise.all([
       this.repos.profiles.get(id),
       this.repos.memberships.list(id),
       this.repos.history.allSlips(id),
@@ -58,6 +60,7 @@ export class DataRightsService {
       this.repos.history.nominations(id),
       this.repos.history.awards(id),
       this.boxes(id),
+      this.repos.reflections.list(id),
     ]);
     const sent = (await Promise.all(sentIndex.map((s) => this.repos.slips.get(s.teamId, s.month, s.slipId)))).filter((s): s is Slip => !!s);
     const thanksAdded: PersonalExport['thanksAdded'] = [];
@@ -88,6 +91,7 @@ export class DataRightsService {
       nominationsMade,
       votes,
       awards,
+      reflections,
     };
   }
 
@@ -176,6 +180,7 @@ export class DataRightsService {
     await Promise.all([
       this.repos.profiles.delete(id),
       this.repos.history.deleteAll(id),
+      this.repos.reflections.deleteAll(id),
       this.repos.conversations.deletePerson(id, person.teamsId),
       this.repos.rateLimits.deletePerson(id),
     ]);

@@ -73,6 +73,10 @@ export class RetentionService {
       const people = new Set([...(await this.repos.memberships.listTeam(team.teamId)).map((m) => m.personId), ...formerlyInvolved]);
       for (const personId of people) {
         result.historyEntriesDeleted += await this.repos.history.deleteTeamEntriesBefore(personId, team.teamId, cutoff.iso);
+        // Their notes on those slips go with the slips (a note is about a slip, never kept alone).
+        for (const note of await this.repos.reflections.list(personId)) {
+          if (note.teamId === team.teamId && note.createdAt < cutoff.iso) await this.repos.reflections.delete(personId, note.slipId);
+        }
       }
     }
     this.logger.info('retention ran', { ...result });

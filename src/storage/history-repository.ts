@@ -12,6 +12,8 @@ export interface HistoryRepository {
   addSlips(personId: string, entries: SlipHistoryEntry[]): Promise<void>;
   /** Slips received, newest first, optionally only one value's or one year's. */
   slipPage(personId: string, pageSize: number, continuationToken?: string, filter?: SlipFilter): Promise<Page<SlipHistoryEntry>>;
+  /** One slip the person received, by when it was sent and its id (a point read); undefined when they did not receive it. */
+  getSlip(personId: string, createdAt: string, slipId: string): Promise<SlipHistoryEntry | undefined>;
   /** Every slip received (for totals, portfolios and exports): one partition. */
   allSlips(personId: string): Promise<SlipHistoryEntry[]>;
   /** Idempotent per nominator and box: a second nomination from the same person replaces the first. */

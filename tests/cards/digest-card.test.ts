@@ -187,8 +187,33 @@ describe('the digest card', () => {
       ['Registered professionals', 'fewer than 5', 'fewer than 5', '7', '25'],
       ['Not stated', '5', '9', '5', '6'],
     ]);
-    expect(text(c)).toContain('Fewer than 5 people, so not shown: Managers and Other staff groups.');
+    expect(text(c)).toContain('Hidden, as they have 1 to 4 people: Managers and Other staff groups.');
     expect(text(c)).toContain('Slips to support workers: 11 in all, 8 from registered professionals and fewer than 5 from managers.');
+    expect(cardProblems(c.content)).toEqual([]);
+  });
+
+  test('a group with no one in it says so, and why small groups are hidden is explained once', () => {
+    const d = digest();
+    const none = { peopleReceiving: 0, slipsReceived: 0, peopleGiving: 0, slipsGiven: 0 };
+    const c = digestCard({
+      digest: {
+        ...d,
+        fairness: {
+          ...d.fairness,
+          // Managers and other keep their 1 to 4 people; no one said "prefer not to say".
+          rows: [...d.fairness.rows, { group: 'prefer not to say' as const, ...none }],
+        },
+      },
+    });
+    const t = text(c);
+    expect(t).toContain('Prefer not to say: no one in this group this month.');
+    expect(t).not.toMatch(/Prefer not to say.{0,40}fewer than 5/i);
+    expect(fairnessTable(c.content)!.map((r: string[]) => r[0])).not.toContain('Prefer not to say');
+    // Still hidden: the 1 to 4 people of Managers and Other staff groups.
+    expect(t).toContain('Hidden, as they have 1 to 4 people: Managers and Other staff groups.');
+    const why = 'because with so few it would be easy to tell who they are';
+    expect(t.split(why)).toHaveLength(2);
+    expect(t).not.toContain('so no one can be singled out');
     expect(cardProblems(c.content)).toEqual([]);
   });
 
@@ -206,7 +231,7 @@ describe('the digest card', () => {
       ['Registered professionals', '10', '8'],
       ['Not stated', '14', '10'],
     ]);
-    expect(t).toContain('Fewer than 5 members, so not shown: Managers and Other staff groups.');
+    expect(t).toContain('Not shown, as they have 1 to 4 members: Managers and Other staff groups.');
     expect(t).toContain('Counts only, never names.');
     // Reach comes after the rest of the fairness panel and before the slips.
     expect(t.indexOf('Slips to support workers')).toBeLessThan(t.indexOf('Reach: does'));

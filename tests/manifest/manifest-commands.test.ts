@@ -2,7 +2,7 @@
 // those commands, worded the same, in the same places. A mismatch means a command Teams shows that
 // the bot does not answer, or one the bot answers that nobody can find.
 
-import { BOT_COMMANDS, MESSAGE_EXTENSION_COMMANDS, type BotCommand } from '../../src/bot/commands';
+import { BOT_COMMANDS, MAX_COMMANDS_PER_SCOPE, MESSAGE_EXTENSION_COMMANDS, type BotCommand } from '../../src/bot/commands';
 import { filledManifest, type Manifest } from './manifest-test-helpers';
 
 const manifest = filledManifest();
@@ -46,6 +46,19 @@ describe('bot commands (the command menu)', () => {
       .sort((a, b) => a.title.localeCompare(b.title));
     const actual = [...manifestCommandsFor(scope)].sort((a, b) => a.title.localeCompare(b.title));
     expect(actual).toEqual(expected);
+  });
+
+  test.each(scopes)('the %s menu fits in what Teams shows (up to 10 commands)', (scope) => {
+    expect(manifestCommandsFor(scope).length).toBeGreaterThan(0);
+    expect(manifestCommandsFor(scope).length).toBeLessThanOrEqual(MAX_COMMANDS_PER_SCOPE);
+  });
+
+  test('people can find what Valued does: each menu has what people there would want', () => {
+    const titles = (scope: string) => manifestCommandsFor(scope).map((c) => c.title);
+    for (const scope of scopes) expect(titles(scope)).toEqual(expect.arrayContaining(['help', 'thanks', 'nominate']));
+    expect(titles('personal')).toEqual(expect.arrayContaining(['my recognition', 'profile', 'export my data', 'erase my data']));
+    // Someone's own recognition and data are only ever shown in their personal chat, so they are not offered elsewhere.
+    for (const scope of ['team', 'groupChat']) expect(titles(scope)).not.toContain('my recognition');
   });
 
   test('every manifest menu entry exists in commands.ts with the same wording and scope', () => {

@@ -144,7 +144,7 @@ describe('the lead’s "digest" command in the personal chat', () => {
   let card: any;
 
   beforeAll(async () => {
-    const [reply] = await say(`digest ${month}`, people.jo);
+    const [reply] = await say(`digest ${monthLabel(month)}`, people.jo);
     card = reply.body.attachments[0].content;
   });
 
@@ -242,13 +242,13 @@ describe('refusals are kind and say what to do', () => {
     expect(await replyTo(`digest ${month}`, people.jo, 'groupChat')).toBe(DIGEST_ONLY_PERSONAL);
   });
 
-  test.each(['May', '2026-13', '05-2026', '2026-5'])('"digest %s" asks for the month as year and month', async (asked) => {
+  test.each(['Maybe', '2026-13', '05-2026', '2026-5', 'May twenty'])('"digest %s" asks for the month and year in words', async (asked) => {
     expect(await replyTo(`digest ${asked}`, people.jo)).toBe(BAD_MONTH);
   });
 
   test('a month that has not started yet has no digest', async () => {
     expect(await replyTo(`digest ${nextMonth(month)}`, people.jo)).toBe(
-      `${monthLabel(nextMonth(month))} hasn’t started yet, so there’s no digest for it. Please choose ${monthLabel(month)} or an earlier month, for example: digest ${previous}`,
+      `${monthLabel(nextMonth(month))} hasn’t started yet, so there’s no digest for it. Please choose ${monthLabel(month)} or an earlier month, for example: digest ${monthLabel(previous)}`,
     );
   });
 });

@@ -332,8 +332,28 @@ test('retention deletes exactly the records older than the team’s period, once
     },
   ]);
 
+  // The person's own notes on those slips go with them; a note on another team's slip stays.
+  for (const [slipId, createdAt, t] of [
+    ...months.map((m) => [`ret-${m}`, `${m}-15T12:00:00.000Z`, teamId]),
+    ['other-team-old', `${months[5]}-15T12:00:00.000Z`, 'other'],
+  ]) {
+    await h.valued.repos.reflections.put({
+      personId: 'aad-retained',
+      slipId,
+      createdAt,
+      teamId: t,
+      month: createdAt.slice(0, 7),
+      frameworkId: 'ahp-support-worker-2021',
+      domains: ['formal-knowledge'],
+      reflection: 'kept with its slip',
+      updatedAt: createdAt,
+    });
+  }
+
   const result = await h.valued.retention.runDaily();
   expect(result.ran).toBe(true);
+  const notesLeft = (await h.valued.repos.reflections.list('aad-retained')).map((n) => n.slipId).sort();
+  expect(notesLeft).toEqual([...months.slice(0, 4).map((m) => `ret-${m}`), 'other-team-old'].sort());
   for (const [i, m] of months.entries()) {
     expect(!!(await h.valued.repos.slips.get(teamId, m, `ret-${m}`))).toBe(i <= 3);
     expect(!!(await h.valued.repos.awards.get(teamId, m))).toBe(i <= 3);

@@ -17,7 +17,7 @@ import {
   type TestPerson,
   type Where,
 } from '../support/teams';
-import { monthOf } from '../../src/domain/box';
+import { monthLabel, monthOf } from '../../src/domain/box';
 
 let h: Harness;
 const month = monthOf(new Date());
@@ -199,7 +199,7 @@ test('when the digest is posted, each lead is told personally (a chat is started
   // Jo opened Valued earlier, so her own chat is used.
   const told = h.connector.sent(conversationFor('personal', people.jo).id);
   expect(told).toHaveLength(1);
-  expect(textOf(told[0].body)).toContain(`type **digest ${month}** here`);
+  expect(textOf(told[0].body)).toContain(`type **digest ${monthLabel(month)}** here`);
 });
 
 describe('fresh references', () => {

@@ -240,7 +240,7 @@ test('an opted-out recipient appears nowhere in the read-out, not even beside so
   expect(json).not.toContain('"s05"');
 });
 
-test('fairness panel of the seeded box: every group a row, figures about fewer than 5 people hidden', () => {
+test('fairness panel of the seeded box: every group a row, figures about 1 to 4 people hidden, no one shown as 0', () => {
   // Receiving: support workers sw1–6 = 6 people, slips s01–s07 and s15 = 8;
   //            registered rp1–5 = 5 people, slips s08–s12 = 5; manager m1 (1), other 0,
   //            prefer not to say 0, not stated np2 (1): hidden. Those hidden rows hold only 2
@@ -253,8 +253,8 @@ test('fairness panel of the seeded box: every group a row, figures about fewer t
     { group: 'support worker', peopleReceiving: 6, slipsReceived: 8, peopleGiving: H, slipsGiven: H },
     { group: 'registered professional', peopleReceiving: H, slipsReceived: H, peopleGiving: 5, slipsGiven: 5 },
     { group: 'manager', peopleReceiving: H, slipsReceived: H, peopleGiving: H, slipsGiven: H },
-    { group: 'other', peopleReceiving: H, slipsReceived: H, peopleGiving: H, slipsGiven: H },
-    { group: 'prefer not to say', peopleReceiving: H, slipsReceived: H, peopleGiving: H, slipsGiven: H },
+    { group: 'other', peopleReceiving: 0, slipsReceived: 0, peopleGiving: H, slipsGiven: H },
+    { group: 'prefer not to say', peopleReceiving: 0, slipsReceived: 0, peopleGiving: 0, slipsGiven: 0 },
     { group: 'not stated', peopleReceiving: H, slipsReceived: H, peopleGiving: H, slipsGiven: H },
   ]);
   // To support workers: 8 slips in all; from registered s01–s05 = 5 slips by 5 people (shown);
@@ -286,7 +286,8 @@ test('nominations and the announced award', () => {
   expect(quiet.nominations).toEqual({ nominations: 0, nominees: 0, nominators: 0, shortlisted: 0 });
   expect(quiet.totals).toEqual({ slips: 0, peopleThanked: 0, peopleThanking: 0, cosigns: 0, privateSlips: 0 });
   expect(quiet.readOut).toEqual([]);
-  expect(quiet.fairness.rows.every((r) => r.peopleReceiving === FEWER_THAN_5 && r.slipsGiven === FEWER_THAN_5)).toBe(true);
+  // A month with no slips: every group has no one in it, and says so (there is nothing to hide).
+  expect(quiet.fairness.rows.every((r) => r.peopleReceiving === 0 && r.slipsGiven === 0)).toBe(true);
 });
 
 // Small builders for the boundary tests: `count` people of a group each thanking/thanked once.
@@ -428,7 +429,7 @@ test('people without a profile, or with no staff group, count as not stated', ()
   expect(readOut(slips, prof).slips).toBe(5);
 });
 
-test('hidden rows that hold fewer than 5 people between them hide the smallest shown row too, even when other hidden rows are empty', () => {
+test('hidden rows that hold fewer than 5 people between them hide the smallest shown row too; empty rows say no one', () => {
   // 3 support workers and 6 registered professionals thanked; every other group empty. Hiding only
   // the support workers would leave 9 thanked − 6 shown = 3, so registered professionals are hidden too.
   const sender = person('s', 'S');
@@ -436,7 +437,9 @@ test('hidden rows that hold fewer than 5 people between them hide the smallest s
   const rp = people('b', 6);
   const slips = [...sw, ...rp].map((p, i) => slip('2026-05', 1 + i, sender, [p], [TEAM]));
   const panel = fairnessPanel(slips, profilesOf([...grouped(sw, 'support worker'), ...grouped(rp, 'registered professional')]));
-  expect(panel.rows.map((r) => r.peopleReceiving)).toEqual(Array(6).fill(FEWER_THAN_5));
+  expect(panel.rows.map((r) => r.peopleReceiving)).toEqual([FEWER_THAN_5, FEWER_THAN_5, 0, 0, 0, 0]);
+  // Saying a group is empty gives nothing away: the hidden rows still hold 9 people across two groups.
+  expect(panel.rows.map((r) => r.slipsReceived)).toEqual([FEWER_THAN_5, FEWER_THAN_5, 0, 0, 0, 0]);
 });
 
 // ---- Reach ------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-// The monthly governance digest in Teams: a lead types "digest [YYYY-MM]" in their personal
+// The monthly governance digest in Teams: a lead types "digest [month]" in their personal
 // chat and gets the card with signed links to the read-out, printable page and CSV. The card
 // the scheduler posts in the team channel carries no links; its "Open read-out (leads)" button
 // answers a lead with the links (Universal Actions show that answer to the presser only) and
@@ -10,6 +10,7 @@ import { actorOf, scopeOf } from '../activity-info';
 import { turnLog } from '../turn-log';
 import { isCodedError } from '../../domain/errors';
 import { isMonth, monthLabel, monthOf, previousMonth, type BoxId } from '../../domain/box';
+import { readMonth } from '../../domain/month-words';
 import type { PersonRef } from '../../domain/person';
 import type { AccessPolicy } from '../../services/access-policy';
 import type { BoxChooser } from '../../services/box-chooser';
@@ -32,14 +33,14 @@ export interface DigestDeps {
   logger: ILogger;
 }
 
-export const DIGEST = /^\s*digest\b\s*(\S*)\s*$/i;
+export const DIGEST = /^\s*digest\b\s*(.*?)\s*$/i;
 /** Long enough to open the read-out at a meeting later the same day. */
 export const DIGEST_LINK_HOURS = 12;
 export const DIGEST_ONLY_PERSONAL =
   'The digest is only shown in your personal chat with Valued, so its links stay yours. Open a chat with Valued and type digest there.';
 export const NOT_A_LEAD_OF_ANY_TEAM =
   'Only governance leads can see the monthly digest. If you lead a team, please use Valued once in one of its channels first (for example, type @Valued help there), then try again.';
-export const BAD_MONTH = 'Please give the month as year and month, for example: digest 2026-05';
+export const BAD_MONTH = 'Please give the month and year in words, for example: digest May 2026';
 export const LEADS_ONLY_READ_OUT = 'Only your team’s governance leads can open the read-out.';
 export const DIGEST_BUTTON_FAILED = 'Sorry, that button didn’t work. Please type digest in your personal chat with Valued.';
 
@@ -74,15 +75,15 @@ export function register(app: Application, deps: DigestDeps): void {
       return;
     }
     const asked = (DIGEST.exec(context.activity.text ?? '')?.[1] ?? '').trim();
-    if (asked && !isMonth(asked)) {
+    const thisMonth = monthOf(deps.now(), deps.timeZone);
+    const month = asked ? readMonth(asked, thisMonth) : defaultMonth();
+    if (!month) {
       await context.sendActivity(BAD_MONTH);
       return;
     }
-    const month = asked || defaultMonth();
-    const thisMonth = monthOf(deps.now(), deps.timeZone);
     if (month > thisMonth) {
       await context.sendActivity(
-        `${monthLabel(month)} hasn’t started yet, so there’s no digest for it. Please choose ${monthLabel(thisMonth)} or an earlier month, for example: digest ${defaultMonth()}`,
+        `${monthLabel(month)} hasn’t started yet, so there’s no digest for it. Please choose ${monthLabel(thisMonth)} or an earlier month, for example: digest ${monthLabel(defaultMonth())}`,
       );
       return;
     }

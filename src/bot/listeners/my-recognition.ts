@@ -11,6 +11,7 @@ import { DEFAULT_VALUES } from '../../domain/values';
 import { isCodedError } from '../../domain/errors';
 import { PRIVATE_ONLY, type AccessPolicy, type SelfAction } from '../../services/access-policy';
 import type { HistoryService } from '../../services/history-service';
+import type { ReflectionService } from '../../services/reflection-service';
 import type { LinkSigner } from '../../services/link-signer';
 import type { ProfileService } from '../../services/profile-service';
 import type { DataRightsService } from '../../services/data-rights-service';
@@ -23,6 +24,8 @@ import { turnLog } from '../turn-log';
 
 export interface MyRecognitionDeps {
   history: HistoryService;
+  /** The person's own tags and reflections, shown with each slip. */
+  reflections: ReflectionService;
   profiles: ProfileService;
   dataRights: DataRightsService;
   links: LinkSigner;
@@ -50,9 +53,10 @@ export function register(app: Application, deps: MyRecognitionDeps): void {
 
   async function recognitionCard(person: PersonRef, paging: { token: string; previous: string[]; value?: string; year?: number }) {
     const filter = { value: paging.value || undefined, year: paging.year || undefined };
-    const [summary, page] = await Promise.all([
+    const [summary, page, notes] = await Promise.all([
       deps.history.summary(person.id, deps.now()),
       deps.history.page(person.id, { continuationToken: paging.token || undefined, filter }),
+      deps.reflections.list(person.id),
     ]);
     return myRecognitionCard({
       summary,
@@ -65,6 +69,8 @@ export function register(app: Application, deps: MyRecognitionDeps): void {
       csvUrl: link(person, 'history-csv', '/me/history.csv'),
       timeZone: deps.timeZone,
       valueChoices: [...new Set([...DEFAULT_VALUES, ...summary.values.map((v) => v.value)])],
+      notes: new Map(notes.map((n) => [n.slipId, n])),
+      framework: deps.reflections.framework,
     });
   }
 

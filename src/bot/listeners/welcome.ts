@@ -4,6 +4,7 @@ import type { TurnContext } from 'botbuilder';
 import { TurnContext as TC } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
 import { welcomeCard } from '../../cards/welcome-card';
+import { commandsFor } from '../commands';
 import type { BotDeps } from '../bot-deps';
 import { actorOf, channelIdOf, scopeOf, teamOf, tenantOf } from '../activity-info';
 
@@ -30,11 +31,18 @@ export async function rememberConversation(context: TurnContext, deps: BotDeps, 
   return false;
 }
 
+/** The welcome card for where the person is, listing that place's commands (as the Teams menu does). */
+function welcomeFor(context: TurnContext) {
+  const scope = scopeOf(context.activity);
+  if (scope === 'personal') return welcomeCard(commandsFor('personal'), 'personal');
+  return welcomeCard(commandsFor(scope === 'channel' ? 'team' : 'groupChat'), 'shared');
+}
+
 /** Valued was just added here: remember where, and welcome (a personal chat only once; Teams repeats this event). */
 export async function welcomeOnInstall(context: TurnContext, deps: BotDeps): Promise<void> {
   const isNew = await rememberConversation(context, deps, true);
   if (scopeOf(context.activity) !== 'personal' || isNew) {
-    await context.sendActivity({ attachments: [welcomeCard()] });
+    await context.sendActivity({ attachments: [welcomeFor(context)] });
   }
 }
 
@@ -43,10 +51,10 @@ export function register(app: Application, deps: BotDeps): void {
     if (!context.activity.action?.startsWith('add')) return;
     // Teams sends this and membersAdded on install; whichever saves the personal chat first welcomes.
     const isNew = await rememberConversation(context, deps, true);
-    if (scopeOf(context.activity) === 'personal' && isNew) await context.sendActivity({ attachments: [welcomeCard()] });
+    if (scopeOf(context.activity) === 'personal' && isNew) await context.sendActivity({ attachments: [welcomeFor(context)] });
   });
 
   app.message(/^\s*(help|hello|hi|start)\s*[.!?]*\s*$/i, async (context) => {
-    await context.sendActivity({ attachments: [welcomeCard()] });
+    await context.sendActivity({ attachments: [welcomeFor(context)] });
   });
 }

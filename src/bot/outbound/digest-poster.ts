@@ -51,7 +51,7 @@ export class TeamsDigestPoster implements DigestPoster {
     const month = monthLabel(digest.month);
     const card = noticeCard(
       `${month}’s digest is ready`,
-      `The digest for ${safeName(digest.teamName)} is in the team’s channel. To open the read-out for your governance meeting, type **digest ${digest.month}** here.`,
+      `The digest for ${safeName(digest.teamName)} is in the team’s channel. To open the read-out for your governance meeting, type **digest ${month}** here.`,
       'good',
     );
     await Promise.all(

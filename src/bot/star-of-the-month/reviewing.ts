@@ -16,6 +16,7 @@ import { awardAnnouncementCard, nomineeCard, winnerCard, type AwardCardContext }
 import { safeName } from '../../cards/safe-text';
 import { readAwardChoice, readBoxRef, readShortlist, readTeamId, asRecord, type BoxRef } from './invoke-data';
 import type { StarDeps } from './star-deps';
+import { allOf } from '../../domain/counting';
 
 export const REVIEW = /^\s*nominations\b\s*(\S*)\s*$/i;
 export const REVIEW_ONLY_PERSONAL =
@@ -93,7 +94,7 @@ export class Reviewing {
         const n = announcement.review.nominees.length;
         return {
           review: announcement.review,
-          notice: `Announced in the team channel. The ${announcement.award.winners.length > 1 ? 'winners are' : 'winner is'} being told personally, and all ${n} ${n === 1 ? 'nominee is' : 'nominees are'} getting what colleagues said about them.`,
+          notice: `Announced in the team channel. The ${announcement.award.winners.length > 1 ? 'winners are' : 'winner is'} being told personally, and ${allOf(n, 'nominee', 'nominees')} ${n === 1 ? 'is' : 'are'} getting what colleagues said about them.`,
         };
       }
       case 'som.closeBox':

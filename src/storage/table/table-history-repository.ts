@@ -39,6 +39,12 @@ export class TableHistoryRepository implements HistoryRepository {
     return this.t.page(keys.person(personId), { ...rangeFor(filter), pageSize, continuationToken }) as Promise<Page<SlipHistoryEntry>>;
   }
 
+  async getSlip(personId: string, createdAt: string, slipId: string): Promise<SlipHistoryEntry | undefined> {
+    if (Number.isNaN(Date.parse(createdAt))) return undefined;
+    const found = (await this.t.get(keys.person(personId), keys.historySlip(createdAt, slipId)))?.doc;
+    return found?.kind === 'slip' && found.slipId === slipId ? found : undefined;
+  }
+
   async allSlips(personId: string): Promise<SlipHistoryEntry[]> {
     return (await this.t.list(keys.person(personId), { prefix: 'slip|' })) as SlipHistoryEntry[];
   }
