@@ -13,6 +13,7 @@ import type { AwardRoundRepository } from './award-round-repository';
 import type { RateLimitRepository } from './rate-limit-repository';
 import type { DigestPostRepository } from './digest-post-repository';
 import type { RosterRepository } from './roster-repository';
+import type { NoticeLogRepository } from './notice-log-repository';
 
 export interface Repositories {
   slips: SlipRepository;
@@ -32,6 +33,8 @@ export interface Repositories {
   digestPosts: DigestPostRepository;
   /** When each team's roster was last read from Teams, and who is reading it. */
   rosters: RosterRepository;
+  /** Which reminders and vote results were sent, so none is sent twice. */
+  noticeLog: NoticeLogRepository;
 }
 
 /** Whether storage answers, for /healthz. */

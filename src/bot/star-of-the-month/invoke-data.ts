@@ -92,3 +92,11 @@ export function readAwardChoice(raw: unknown): AwardChoice {
 export function readShortlist(raw: unknown): string[] {
   return ids(asRecord(raw), 'shortlist', []);
 }
+
+/** How many working days the lead chose for the vote; undefined when the card sent none. */
+export function readVoteDays(raw: unknown): number | undefined {
+  const v = asRecord(raw).voteDays;
+  if (v === undefined || v === null || v === '') return undefined;
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
+  return Number.isFinite(n) ? n : NaN;
+}

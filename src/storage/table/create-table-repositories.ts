@@ -15,6 +15,7 @@ import { TableAwardRoundRepository } from './table-award-round-repository';
 import { TableRateLimitRepository } from './table-rate-limit-repository';
 import { TableDigestPostRepository } from './table-digest-post-repository';
 import { TableRosterRepository } from './table-roster-repository';
+import { TableNoticeLogRepository } from './table-notice-log-repository';
 
 export function createTableRepositories(store: TableStore): Repositories {
   const doc = <T>(name: Parameters<TableStore['table']>[0]) => new DocTable<T>(store.table(name));
@@ -33,5 +34,6 @@ export function createTableRepositories(store: TableStore): Repositories {
     rateLimits: new TableRateLimitRepository(doc('ratelimits')),
     digestPosts: new TableDigestPostRepository(doc('digestposts')),
     rosters: new TableRosterRepository(doc('rosters')),
+    noticeLog: new TableNoticeLogRepository(doc('notices')),
   };
 }

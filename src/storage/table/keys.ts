@@ -23,6 +23,7 @@
  * | processed        | activity key                 | `` (empty)                           | point write that fails if present  |
  * | digestposts      | team id                      | `YYYY-MM`                            | point read; ETag-guarded lease     |
  * | rosters          | team id                      | `roster`                             | point read; ETag-guarded lease     |
+ * | notices          | `team|{id}` / `person|{id}`  | `{notice}|{period}`                  | point write that fails if present  |
  *
  * Person ids are Entra object ids (Teams user ids when there is none); slip ids are derived
  * from the request (see services/slip-id.ts), so a redelivered request maps to the same row.
@@ -55,6 +56,7 @@ export const TABLES = [
   'ratelimits',
   'digestposts',
   'rosters',
+  'notices',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 
