@@ -65,7 +65,7 @@ export async function startValued(config: Config, options: StartOptions): Promis
   const rateLimit = new SendRateLimit(repos.rateLimits, config.slipRateLimitPerHour, now, logger.child('rate-limit'));
   const slips = new SlipService(repos, nudgePhrases.phrases, logger.child('slips'), now, config.timeZone, rateLimit);
   const star = starOfTheMonthServices(repos, { firstLeadIds: config.firstLeadIds, timeZone: config.timeZone, logger, now, rateLimit });
-  const digests = new DigestService(repos, config.timeZone);
+  const digests = new DigestService(repos, config.timeZone, now);
   const me = instanceId();
   const bot = createBot(config, {
     logger: logger.child('bot'),

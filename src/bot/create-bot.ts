@@ -16,6 +16,7 @@ import { TeamsSender } from './outbound/teams-sender';
 import { CardUpdater } from './outbound/card-updater';
 import { TeamsDigestPoster } from './outbound/digest-poster';
 import { TeamsNotices } from './outbound/team-notices';
+import { AwardTelling } from '../services/award-telling';
 import type { Notices } from '../services/notices';
 import type { ReminderService } from '../services/reminder-service';
 import { SlipFlow } from './slip-flow';
@@ -101,7 +102,8 @@ export function createBot(config: Config, deps: BotDeps): Bot {
     logger: deps.logger,
     policy: deps.star.policy,
   });
-  starOfTheMonth.register(app, { ...deps, ...deps.star, sender, personal, notices, reminders });
+  const awardTelling = new AwardTelling(notices, (id) => deps.slips.wantsNotifications(id), deps.logger.child('award'));
+  starOfTheMonth.register(app, { ...deps, ...deps.star, sender, personal, notices, reminders, awardTelling });
   digest.register(app, {
     digests: deps.digests,
     policy: deps.star.policy,

@@ -26,7 +26,9 @@ export class TeamSettingsService {
   async update(
     actorId: string,
     teamId: string,
-    read: (current: TeamSettings) => { change: TeamSettingsChange; problems: CodedError[] } | Promise<{ change: TeamSettingsChange; problems: CodedError[] }>,
+    read: (
+      current: TeamSettings,
+    ) => { change: TeamSettingsChange; problems: CodedError[] } | Promise<{ change: TeamSettingsChange; problems: CodedError[] }>,
   ): Promise<{ settings: TeamSettings; problems: CodedError[] }> {
     const current = await this.policy.requireLead(actorId, teamId, 'settings');
     const { change, problems: unoffered } = await read(current);

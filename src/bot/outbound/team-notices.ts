@@ -8,7 +8,8 @@ import type { TeamSettings } from '../../domain/team-settings';
 import { dayInWords, whenInWords, type LocalDate } from '../../domain/working-days';
 import type { ILogger } from '../../logger';
 import type { ConversationDirectory } from '../../services/conversation-directory';
-import type { Notices, PersonalNotice } from '../../services/notices';
+import type { AwardNews, Notices, PersonalNotice } from '../../services/notices';
+import { awardAnnouncementCard, nomineeCard, winnerCard, type AwardCardContext } from '../../cards/award-cards';
 import { reminderCard } from '../../cards/reminder-card';
 import { voteCard } from '../../cards/vote-card';
 import { safeName } from '../../cards/safe-text';
@@ -41,6 +42,15 @@ export class TeamsNotices implements Notices {
       submits: [{ title: 'Nominate', data: { msteams: { type: 'task/fetch' }, verb: 'nomination.open' } }],
     });
     await this.deps.sender.send(channel.ref, { attachments: [card] }, 'nominations reminder');
+    return true;
+  }
+
+  async announceAward(news: AwardNews): Promise<boolean> {
+    const { settings, award } = news;
+    const channel = await this.deps.directory.teamChannel(settings.teamId, settings.governanceChannelId);
+    if (!channel) return false;
+    const summary = `Star of the month: ${award.winners.map((w) => safeName(w.name)).join(', ')}`;
+    await this.deps.sender.send(channel.ref, { attachments: [awardAnnouncementCard(awardContext(news))], summary }, 'award announcement');
     return true;
   }
 
@@ -103,6 +113,10 @@ function personalCard(n: PersonalNotice): CardAttachment {
         text: `The digest for ${safeName(n.settings.teamName)} is in the team’s channel, ready for your governance meeting.`,
         executes: [{ title: 'Open the digest', verb: 'digest.show', data: { teamId: n.settings.teamId, month: n.month } }],
       });
+    case 'award to winner':
+      return winnerCard(awardContext(n.award));
+    case 'nominee reasons':
+      return nomineeCard(awardContext(n.award), n.nominations);
     case 'monthly prompt':
       return reminderCard({
         heading: 'Has someone helped you this month?',
@@ -111,6 +125,13 @@ function personalCard(n: PersonalNotice): CardAttachment {
       });
   }
 }
+
+const awardContext = (n: AwardNews): AwardCardContext => ({
+  award: n.award,
+  teamName: n.settings.teamName,
+  prizeText: n.settings.prizeText,
+  nominationCount: n.nominationCount,
+});
 
 /** The vote's closing time in words, for the review card's notices. */
 export const closingInWords = (settings: TeamSettings, iso: string | undefined) => (iso ? whenInWords(new Date(iso), zone(settings)) : '');

@@ -8,12 +8,10 @@ import { turnLog } from '../turn-log';
 import { CodedError, isCodedError } from '../../domain/errors';
 import { isMonth, monthLabel, nextMonth } from '../../domain/box';
 import type { PersonRef } from '../../domain/person';
-import type { Announcement, BoxReview } from '../../services/award-service';
+import type { BoxReview } from '../../services/award-service';
 import { nominationReviewCard } from '../../cards/nomination-review-card';
 import { teamChoiceCard } from '../../cards/team-choice-card';
 import { voteCard } from '../../cards/vote-card';
-import { awardAnnouncementCard, nomineeCard, winnerCard, type AwardCardContext } from '../../cards/award-cards';
-import { safeName } from '../../cards/safe-text';
 import { readAwardChoice, readBoxRef, readShortlist, readTeamId, readVoteDays, asRecord, type BoxRef } from './invoke-data';
 import { REMINDER_CHOICES, remindersOf } from '../../domain/reminder-settings';
 import { closingInWords } from '../outbound/team-notices';
@@ -128,7 +126,7 @@ export class Reviewing {
         this.redrawVoteCard(announcement.review);
         const log = turnLog(context, this.deps.logger);
         void this.deps.sender
-          .background(this.tellEveryone(announcement))
+          .background(this.deps.awardTelling.tellEveryone(announcement))
           .catch((e) => log.error('announcing failed', { err: (e as Error).message }));
         const n = announcement.review.nominees.length;
         return {
@@ -153,37 +151,6 @@ export class Reviewing {
     void this.deps.sender
       .background(this.deps.notices.showVoteCard(review.settings, review.round, this.shortlist(review)))
       .catch((e) => this.deps.logger.warn('could not redraw the vote card', { err: (e as Error).message }));
-  }
-
-  /** The channel card, a card to each winner, and to every nominee what colleagues said. */
-  private async tellEveryone(a: Announcement): Promise<void> {
-    const { award, settings, review } = a;
-    const ctx: AwardCardContext = {
-      award,
-      teamName: settings.teamName,
-      prizeText: settings.prizeText,
-      nominationCount: review.nominees.reduce((s, n) => s + n.nominations.length, 0),
-    };
-    const channel = await this.deps.directory.teamChannel(settings.teamId, settings.governanceChannelId);
-    const sends: Array<Promise<unknown>> = [];
-    if (channel)
-      sends.push(
-        this.deps.sender.send(
-          channel.ref,
-          {
-            attachments: [awardAnnouncementCard(ctx)],
-            summary: `Star of the month: ${award.winners.map((w) => safeName(w.name)).join(', ')}`,
-          },
-          'award announcement',
-        ),
-      );
-    else this.deps.logger.warn('no channel to announce in', { teamId: settings.teamId });
-    const personally = async (personId: string, card: ReturnType<typeof winnerCard>, what: string) => {
-      if (await this.deps.slips.wantsNotifications(personId)) await this.deps.personal.tell(personId, { attachments: [card] }, what);
-    };
-    for (const w of award.winners) sends.push(personally(w.id, winnerCard(ctx), 'award to winner'));
-    for (const n of review.nominees) sends.push(personally(n.nominee.id, nomineeCard(ctx, n.nominations), 'nominee reasons'));
-    await Promise.all(sends);
   }
 
   register(app: Application): void {

@@ -12,6 +12,7 @@ import type { PersonalMessenger } from '../outbound/personal-messenger';
 import type { TeamVoteService } from '../../services/team-vote-service';
 import type { ReminderService } from '../../services/reminder-service';
 import type { Notices } from '../../services/notices';
+import type { AwardTelling } from '../../services/award-telling';
 
 export interface StarDeps {
   logger: ILogger;
@@ -29,6 +30,8 @@ export interface StarDeps {
   /** Reminders and vote results, said in Teams. */
   notices: Notices;
   reminders: ReminderService;
+  /** Who is told about an award, and how. */
+  awardTelling: AwardTelling;
   timeZone: string;
 }
 
