@@ -147,6 +147,8 @@ describe('a vote that closes at a set time', () => {
     h.connector.clear();
     const res = await press('som.openVote', { ...box, voteDays: '3' }, people.jo);
     expect(cardText(res)).toContain('The team vote is open until Wednesday 28 October at 5pm');
+    // The card offers the lengths with their real closing times, for extending.
+    expect(cardText(res)).toContain('2 working days: until Tuesday 27 October at 5pm');
     const round = (await h.valued.repos.awardRounds.get(TEAM.id, month))!;
     expect(round.voteClosesAt).toBe('2026-10-28T17:00:00.000Z'); // 5pm GMT
     await settle();
@@ -304,7 +306,8 @@ describe('digest ready and the monthly prompt', () => {
     // Amara thanked someone this month; the lead turns the prompt on.
     setClock('2026-11-10T12:00:00Z');
     await h.post(message('thanks @Sam for the handover', { ...o(people.amara, 'channel'), mentions: [people.sam], mentionBot: true }));
-    await press('settings.save', { ...settingsForm, monthlyPrompt: 'true' }, people.jo, 'channel');
+    // ...and turns the nominations reminder off.
+    await press('settings.save', { ...settingsForm, monthlyPrompt: 'true', nominationsReminderDays: '-1' }, people.jo, 'channel');
     await settle();
     h.connector.clear();
     setClock('2026-11-16T09:59:00Z');
@@ -320,5 +323,14 @@ describe('digest ready and the monthly prompt', () => {
     }
     expect(headed(people.amara, /Has someone helped you/)).toHaveLength(0);
     expect(personalCards(optedOut)).toHaveLength(0);
+  });
+
+  test('a reminder turned off is not sent: no nominations reminder for November', async () => {
+    h.connector.clear();
+    setClock('2026-11-26T09:00:00Z'); // 2 working days before Monday 30 November
+    await bothRun();
+    setClock('2026-11-30T09:00:00Z');
+    await bothRun();
+    expect(channelCards()).toHaveLength(0);
   });
 });

@@ -110,7 +110,7 @@ function personalCard(n: PersonalNotice): CardAttachment {
     case 'digest ready':
       return reminderCard({
         heading: `${monthLabel(n.month)}’s digest is ready`,
-        text: `The digest for ${safeName(n.settings.teamName)} is in the team’s channel, ready for your governance meeting.`,
+        text: `The digest for ${safeName(n.settings.teamName)} is in the team’s channel, ready for your governance meeting. Open it with the button, or type **digest ${n.month}** here.`,
         executes: [{ title: 'Open the digest', verb: 'digest.show', data: { teamId: n.settings.teamId, month: n.month } }],
       });
     case 'award to winner':
