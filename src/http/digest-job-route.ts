@@ -57,7 +57,7 @@ export function registerDigestJobRoute(
       logger.info('digest job ran', { posted: result.posted.length, skipped: result.skipped.length, failed: result.failed.length });
       // Votes that are due to close and reminders that are due, in the same call.
       const jobs = deps.teamJobs ? await deps.teamJobs.runDue() : undefined;
-      sendJson(res, 200, jobs ? { ...result, ...jobs } : result);
+      sendJson(res, 200, jobs ? { ...result, teamJobs: jobs } : result);
     } catch (e) {
       if (isCodedError(e) && e.code === 'storage_unavailable') {
         logger.warn('digest job: storage unavailable');
