@@ -20,6 +20,8 @@ import { DigestService } from './services/digest-service';
 import { DigestScheduler, instanceId } from './services/digest-scheduler';
 import { RosterService } from './services/roster-service';
 import { PersonalReach } from './services/personal-reach';
+import { ReminderService } from './services/reminder-service';
+import { TeamJobs } from './services/team-jobs';
 import nudgePhrases from './domain/language-nudge-phrases.json';
 import type { SenderOptions } from './bot/outbound/teams-sender';
 import { createBot, type Bot } from './bot/create-bot';
@@ -35,6 +37,8 @@ export interface Valued {
   digests: DigestService;
   /** Posts each team's monthly digest once it is due (its own timer, and POST /api/jobs/digest). */
   digestScheduler: DigestScheduler;
+  /** Closes votes on time and sends the reminders that are due (its own timer, and POST /api/jobs/digest). */
+  teamJobs: TeamJobs;
   stop(): Promise<void>;
 }
 
@@ -64,7 +68,7 @@ export async function startValued(config: Config, options: StartOptions): Promis
   const rateLimit = new SendRateLimit(repos.rateLimits, config.slipRateLimitPerHour, now, logger.child('rate-limit'));
   const slips = new SlipService(repos, nudgePhrases.phrases, logger.child('slips'), now, config.timeZone, rateLimit);
   const star = starOfTheMonthServices(repos, { firstLeadIds: config.firstLeadIds, timeZone: config.timeZone, logger, now, rateLimit });
-  const digests = new DigestService(repos, config.timeZone);
+  const digests = new DigestService(repos, config.timeZone, now);
   const me = instanceId();
   const bot = createBot(config, {
     logger: logger.child('bot'),
@@ -87,6 +91,16 @@ export async function startValued(config: Config, options: StartOptions): Promis
     digests,
     makeRoster: (source) => new RosterService({ repos, directory, source, now, instanceId: me, logger: logger.child('roster') }),
     makeReach: (starter) => new PersonalReach(directory, repos.memberships, starter, logger.child('reach')),
+    makeReminders: (notices) => new ReminderService({ repos, notices, policy: star.policy, now, logger: logger.child('reminders') }),
+  });
+  const teamJobs = new TeamJobs({
+    repos,
+    votes: star.votes,
+    reminders: bot.reminders,
+    notices: bot.notices,
+    policy: star.policy,
+    now,
+    logger: logger.child('team-jobs'),
   });
   const digestScheduler = new DigestScheduler({
     repos,
@@ -95,6 +109,7 @@ export async function startValued(config: Config, options: StartOptions): Promis
     now,
     instanceId: me,
     logger: logger.child('digest'),
+    afterPost: (settings, month) => bot.reminders.digestReady(settings, month),
   });
   const pages = {
     history,
@@ -108,6 +123,7 @@ export async function startValued(config: Config, options: StartOptions): Promis
     digests,
     policy: star.policy,
     digestScheduler,
+    teamJobs,
   };
   const http = await startHttpServer({ host: config.host, port: config.port, bot, health: store, logger: logger.child('http'), pages });
   if (!publicUrl) publicUrl = http.url;
@@ -131,6 +147,13 @@ export async function startValued(config: Config, options: StartOptions): Promis
     15 * 60_000,
   );
   rosterTimer.unref();
+  // Votes close and reminders go out: every instance looks every 5 minutes (a late vote is
+  // refused at its closing time whatever the timer); storage lets one close each vote and send each reminder.
+  const jobsTimer = setInterval(
+    () => void teamJobs.runDue().catch((e) => logger.error('team jobs failed', { err: (e as Error).message })),
+    5 * 60_000,
+  );
+  jobsTimer.unref();
 
   return {
     http,
@@ -141,10 +164,12 @@ export async function startValued(config: Config, options: StartOptions): Promis
     dataRights,
     digests,
     digestScheduler,
+    teamJobs,
     async stop() {
       clearInterval(retentionTimer);
       clearInterval(digestTimer);
       clearInterval(rosterTimer);
+      clearInterval(jobsTimer);
       await http.stop();
       await bot.sender.idle();
     },

@@ -15,6 +15,8 @@ import type { DataRightsService } from '../services/data-rights-service';
 import type { DigestService } from '../services/digest-service';
 import type { RosterService, RosterSource } from '../services/roster-service';
 import type { ConversationStarter, PersonalReach } from '../services/personal-reach';
+import type { Notices } from '../services/notices';
+import type { ReminderService } from '../services/reminder-service';
 
 export interface BotDeps {
   logger: ILogger;
@@ -44,4 +46,6 @@ export interface BotDeps {
   makeRoster(source: RosterSource): RosterService;
   /** Built by the composition root around the bot's own way of starting 1:1 chats. */
   makeReach(starter: ConversationStarter): PersonalReach;
+  /** Built by the composition root around the bot's way of saying reminders. */
+  makeReminders(notices: Notices): ReminderService;
 }

@@ -15,6 +15,10 @@ import { onTurnError } from './turn-error';
 import { TeamsSender } from './outbound/teams-sender';
 import { CardUpdater } from './outbound/card-updater';
 import { TeamsDigestPoster } from './outbound/digest-poster';
+import { TeamsNotices } from './outbound/team-notices';
+import { AwardTelling } from '../services/award-telling';
+import type { Notices } from '../services/notices';
+import type { ReminderService } from '../services/reminder-service';
 import { SlipFlow } from './slip-flow';
 import * as welcome from './listeners/welcome';
 import * as teamMembership from './listeners/team-membership';
@@ -42,6 +46,9 @@ export interface Bot {
   personal: PersonalMessenger;
   /** Posts a month's digest card in a team's governance channel (for the scheduler). */
   digestPoster: DigestPoster;
+  /** Reminders and vote results, said in Teams (for the scheduled jobs). */
+  notices: Notices;
+  reminders: ReminderService;
   /** Runs one turn: logging, redelivery check, then the application's routes. */
   handle(context: TurnContext): Promise<void>;
 }
@@ -67,6 +74,8 @@ export function createBot(config: Config, deps: BotDeps): Bot {
   const cardUpdater = new CardUpdater(sender);
   const roster = deps.makeRoster(new TeamsRosterSource(sender));
   const personal = new PersonalMessenger(deps.makeReach(new TeamsConversationStarter(sender)), sender, deps.logger.child('personal'));
+  const notices = new TeamsNotices({ directory: deps.directory, sender, personal, logger: deps.logger.child('notices') });
+  const reminders = deps.makeReminders(notices);
   const flow = new SlipFlow({
     slips: deps.slips,
     boxes: deps.boxes,
@@ -95,7 +104,8 @@ export function createBot(config: Config, deps: BotDeps): Bot {
     logger: deps.logger,
     policy: deps.star.policy,
   });
-  starOfTheMonth.register(app, { ...deps, ...deps.star, sender, personal });
+  const awardTelling = new AwardTelling(notices, (id) => deps.slips.wantsNotifications(id), deps.logger.child('award'));
+  starOfTheMonth.register(app, { ...deps, ...deps.star, sender, personal, notices, reminders, awardTelling });
   digest.register(app, {
     digests: deps.digests,
     policy: deps.star.policy,
@@ -184,16 +194,9 @@ export function createBot(config: Config, deps: BotDeps): Bot {
     }
   }
 
-  const digestPoster = new TeamsDigestPoster({
-    directory: deps.directory,
-    sender,
-    personal,
-    leadsOf: (settings) => deps.star.policy.leadsOf(settings),
-    wantsNotifications: (id) => deps.slips.wantsNotifications(id),
-    logger: deps.logger.child('digest-poster'),
-  });
+  const digestPoster = new TeamsDigestPoster({ directory: deps.directory, sender, logger: deps.logger.child('digest-poster') });
 
-  return { adapter, app, sender, roster, personal, digestPoster, handle };
+  return { adapter, app, sender, roster, personal, digestPoster, notices, reminders, handle };
 }
 
 // Setting any one endpoint makes botframework-connector use only the values given, so the rest

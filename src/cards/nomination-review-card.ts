@@ -3,6 +3,7 @@ import { monthLabel } from '../domain/box';
 import type { BoxReview, NomineeSummary } from '../services/award-service';
 import { attachment, expand, type CardAttachment } from './render';
 import { formatWhen, listOf, safeName, userText } from './safe-text';
+import { whenInWords } from '../domain/working-days';
 
 export interface ReviewCardView {
   review: BoxReview;
@@ -11,6 +12,9 @@ export interface ReviewCardView {
   notice?: string;
   /** Why the last action could not be done. */
   error?: string;
+  /** The vote lengths a lead may choose from, with when each would close. */
+  voteLengths?: Array<{ days: number; closesAt: Date }>;
+  defaultVoteDays?: number;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -22,10 +26,11 @@ function statusLine(r: BoxReview, timeZone: string): string {
   else parts.push(round.nominationsClosed ? 'Nominations have closed; new ones go into next month’s box' : 'Nominations are open');
   if (!r.settings.voteEnabled && round.vote === 'not started') parts.push('team vote: off (a lead can turn it on with settings)');
   else if (round.vote === 'not started') parts.push('team vote: not opened yet');
-  else
+  else if (round.vote === 'open')
     parts.push(
-      `team vote ${round.vote === 'open' ? 'open' : 'closed'}: ${plural(tally?.total ?? 0, 'vote')}${round.vote === 'open' ? ' so far' : ''}`,
+      `team vote open${round.voteClosesAt ? ` until ${whenInWords(new Date(round.voteClosesAt), timeZone)}` : ''}: ${plural(tally?.total ?? 0, 'vote')} so far`,
     );
+  else parts.push(`team vote closed: ${plural(tally?.total ?? 0, 'vote')}`);
   return `${parts.join(' · ')}.`;
 }
 
@@ -119,6 +124,12 @@ function render(v: ReviewCardView, reasonMax: number, detailed: number): CardAtt
       canSaveShortlist: round.vote !== 'open',
       canOpenVote: r.settings.voteEnabled && round.vote === 'not started' && round.shortlist.length >= 2,
       canCloseVote: round.vote === 'open',
+      canExtendVote: round.vote === 'open' && !round.voteExtended,
+      voteDays: String(v.defaultVoteDays ?? 3),
+      voteLengths: (v.voteLengths ?? []).map((l) => ({
+        value: String(l.days),
+        title: `${plural(l.days, 'working day')}: until ${whenInWords(l.closesAt, v.timeZone)}`,
+      })),
       canAward: choices.length > 0 && !announced,
       canClose: !round.nominationsClosed && !announced,
       ref: { teamId: r.settings.teamId, month: r.month },

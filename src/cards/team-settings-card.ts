@@ -3,8 +3,13 @@ import type { TeamSettings } from '../domain/team-settings';
 import { attachment, expand, type CardAttachment } from './render';
 import { listOf, safeName } from './safe-text';
 
-/** The channel choice meaning "no governance channel: wherever the team last used Valued". */
-export const LAST_SEEN_CHANNEL = 'last-seen';
+import { LAST_SEEN_CHANNEL } from '../domain/team-settings-form';
+import { REMINDER_CHOICES, remindersOf } from '../domain/reminder-settings';
+
+export { LAST_SEEN_CHANNEL };
+
+const hourInWords = (h: number) => (h === 12 ? 'midday' : h < 12 ? `${h}am` : `${h - 12}pm`);
+const options = (values: readonly number[], title: (n: number) => string) => values.map((n) => ({ value: String(n), title: title(n) }));
 
 export interface TeamSettingsCardView {
   settings: TeamSettings;
@@ -23,7 +28,7 @@ export function teamSettingsCard(v: TeamSettingsCardView): CardAttachment {
   const heading = `Valued settings for ${safeName(s.teamName)}`;
   return attachment(
     expand(template, {
-      speak: `${heading}. Governance leads, governance channel, values, digest day, prize, team vote, repeat-winner warning and how long records are kept.`,
+      speak: `${heading}. Governance leads, governance channel, values, digest day, prize, team vote, repeat-winner warning, how long records are kept, the team vote’s timing and reminders.`,
       heading,
       notice: v.notice ?? '',
       errors: v.errors ?? [],
@@ -41,7 +46,27 @@ export function teamSettingsCard(v: TeamSettingsCardView): CardAttachment {
       voteEnabled: s.voteEnabled ? 'true' : 'false',
       repeatWinnerMonths: s.repeatWinnerMonths,
       retentionMonths: s.retentionMonths,
+      ...reminderFields(s),
       ref: { teamId: s.teamId },
     }),
   );
+}
+
+function reminderFields(s: TeamSettings) {
+  const r = remindersOf(s);
+  const flag = (b: boolean) => (b ? 'true' : 'false');
+  return {
+    voteDays: String(r.voteDays),
+    voteDayChoices: options(REMINDER_CHOICES.voteDays, (n) => (n === 1 ? '1 working day' : `${n} working days`)),
+    voteCloseHour: String(r.voteCloseHour),
+    hourChoices: options(REMINDER_CHOICES.voteCloseHour, hourInWords),
+    nominationsReminderDays: String(r.nominationsReminderDays),
+    nominationChoices: options(REMINDER_CHOICES.nominationsReminderDays, (n) =>
+      n < 0 ? 'Never' : `${n} working ${n === 1 ? 'day' : 'days'} before the month’s last working day`,
+    ),
+    remindVoteOpen: flag(r.remindVoteOpen),
+    remindVoteClosing: flag(r.remindVoteClosing),
+    remindDigestReady: flag(r.remindDigestReady),
+    monthlyPrompt: flag(r.monthlyPrompt),
+  };
 }

@@ -1,6 +1,7 @@
 // How a box's star of the month is being decided: open for nominations, shortlist, the team
 // vote, the lead's choice, and the announcement. One record per team and month.
 import { CodedError } from './errors';
+import type { Tally } from './vote-tally';
 
 export type VoteState = 'not started' | 'open' | 'closed';
 
@@ -14,6 +15,15 @@ export interface AwardRound {
   vote: VoteState;
   /** Where the vote card was posted, so it can be closed in place. */
   voteCard?: { channelId: string; activityId: string };
+  voteOpenedAt?: string;
+  /** When the vote closes by itself; a vote after this is refused even before the scheduler closes it. */
+  voteClosesAt?: string;
+  /** A lead may extend a vote once. */
+  voteExtended?: boolean;
+  voteClosedAt?: string;
+  voteClosedBy?: 'lead' | 'schedule' | 'announce';
+  /** The counts when the vote closed (no voter ids: the vote is secret), so nothing after can change them. */
+  finalTally?: Tally;
   /** The lead's choice, saved before announcing. */
   winners: string[];
   highlyCommended: string[];

@@ -1,6 +1,7 @@
 // What a lead may set for their team, and the bounds that keep the settings sensible.
 import { CodedError } from './errors';
 import type { TeamSettings } from './team-settings';
+import type { ReminderSettings } from './reminder-settings';
 
 export const SETTINGS_LIMITS = {
   maxLeads: 20,
@@ -18,7 +19,7 @@ export const SETTINGS_LIMITS = {
 export type TeamSettingsChange = Pick<
   TeamSettings,
   'leadIds' | 'governanceChannelId' | 'values' | 'digestDay' | 'prizeText' | 'voteEnabled' | 'repeatWinnerMonths' | 'retentionMonths'
->;
+> & { reminders?: ReminderSettings };
 
 const whole = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
 

@@ -1,6 +1,7 @@
 // Per-team governance settings, with the defaults a new team starts from.
 import { DEFAULT_VALUES } from './values';
 import { DEFAULT_TIME_ZONE } from './box';
+import type { ReminderSettings } from './reminder-settings';
 
 /** What a team is called until its real name is known. */
 export const PLACEHOLDER_TEAM_NAME = 'your team';
@@ -20,6 +21,8 @@ export interface TeamSettings {
   repeatWinnerMonths: number;
   retentionMonths: number;
   timeZone: string;
+  /** Vote timing and reminders; missing fields take the defaults (see remindersOf). */
+  reminders?: Partial<ReminderSettings>;
   updatedAt: string;
   /** Set when Valued was removed from the team (or the team deleted): its scheduled jobs stop until it is added again. */
   removedAt?: string;

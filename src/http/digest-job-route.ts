@@ -1,6 +1,6 @@
 // POST /api/jobs/digest: lets an external scheduler (an Azure Logic App, a cron job) post the
-// monthly digests that are due, as well as Valued's own timer. Only with JOBS_SECRET set; the
-// caller sends it as a bearer token, compared in constant time. Posting is exactly-once in the
+// monthly digests that are due, close the votes and send the reminders that are due, as well
+// as Valued's own timers. Only with JOBS_SECRET set; the caller sends it as a bearer token, compared in constant time. Posting is exactly-once in the
 // scheduler itself, so a retried or doubled call does no harm.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
@@ -21,7 +21,11 @@ export function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
-export function registerDigestJobRoute(server: Server, deps: Pick<PageDeps, 'config' | 'digestScheduler'>, logger: ILogger): void {
+export function registerDigestJobRoute(
+  server: Server,
+  deps: Pick<PageDeps, 'config' | 'digestScheduler' | 'teamJobs'>,
+  logger: ILogger,
+): void {
   const secret = deps.config.jobsSecret;
   // Not configured: the route does not exist, and restify answers 404 like any unknown path.
   if (!secret) return;
@@ -41,7 +45,9 @@ export function registerDigestJobRoute(server: Server, deps: Pick<PageDeps, 'con
     try {
       const result = await deps.digestScheduler.runDue();
       logger.info('digest job ran', { posted: result.posted.length, skipped: result.skipped.length, failed: result.failed.length });
-      sendJson(res, 200, result);
+      // Votes that are due to close and reminders that are due, in the same call.
+      const jobs = deps.teamJobs ? await deps.teamJobs.runDue() : undefined;
+      sendJson(res, 200, jobs ? { ...result, teamJobs: jobs } : result);
     } catch (e) {
       if (isCodedError(e) && e.code === 'storage_unavailable') {
         logger.warn('digest job: storage unavailable');

@@ -9,6 +9,7 @@ import type { ConversationRepository } from '../storage/conversation-repository'
 import type { AccessPolicy } from '../services/access-policy';
 import type { DigestService } from '../services/digest-service';
 import type { DigestScheduler } from '../services/digest-scheduler';
+import type { TeamJobs } from '../services/team-jobs';
 
 export interface PageDeps {
   history: HistoryService;
@@ -27,4 +28,6 @@ export interface PageDeps {
   policy: AccessPolicy;
   /** Posts the digests that are due, for POST /api/jobs/digest. */
   digestScheduler: Pick<DigestScheduler, 'runDue'>;
+  /** Closes votes on time and sends due reminders, also run by POST /api/jobs/digest. */
+  teamJobs?: Pick<TeamJobs, 'runDue'>;
 }

@@ -52,12 +52,12 @@ export class AwardService {
 
   async review(actorId: string, teamId: string, month?: string): Promise<BoxReview> {
     const settings = await this.policy.requireLead(actorId, teamId, 'review');
-    return this.build(settings, month ?? this.currentMonth(settings));
+    return this.reviewOf(settings, month ?? this.currentMonth(settings));
   }
 
   async shortlist(actorId: string, teamId: string, month: string, nomineeIds: string[]): Promise<BoxReview> {
     const settings = await this.policy.requireLead(actorId, teamId, 'shortlist');
-    const review = await this.build(settings, month);
+    const review = await this.reviewOf(settings, month);
     const known = new Set(review.nominees.map((n) => n.nominee.id));
     if (nomineeIds.some((id) => !known.has(id)))
       throw new CodedError('invalid_input', 'Only colleagues nominated this month can be shortlisted.', 'shortlist');
@@ -65,62 +65,13 @@ export class AwardService {
     if (review.round.vote === 'open')
       throw new CodedError('conflict', 'The team vote is open, so the shortlist can’t change now. Close the vote first.', 'shortlist');
     await this.change(teamId, month, (r) => ({ ...r, shortlist: nomineeIds }));
-    return this.build(settings, month);
-  }
-
-  /** Opens the vote; the bot then posts the vote card and records where with recordVoteCard. */
-  async openVote(actorId: string, teamId: string, month: string): Promise<BoxReview> {
-    const settings = await this.policy.requireLead(actorId, teamId, 'vote');
-    if (!settings.voteEnabled)
-      throw new CodedError('not_allowed', 'The team vote is turned off for this team. A lead can turn it on in the settings card.');
-    const before = await this.build(settings, month);
-    this.refuseWhenAnnounced(before.round);
-    if (before.round.shortlist.length < 2)
-      throw new CodedError('invalid_input', 'Please shortlist at least two colleagues before opening a vote.', 'shortlist');
-    if (before.round.vote !== 'not started')
-      throw new CodedError(
-        'conflict',
-        before.round.vote === 'open' ? 'The team vote is already open.' : 'The team vote for this month has closed.',
-      );
-    await this.change(teamId, month, (r) => (r.vote === 'not started' ? { ...r, vote: 'open' } : undefined));
-    this.logger.info('vote opened', { teamId, month, shortlist: before.round.shortlist.length });
-    return this.build(settings, month);
-  }
-
-  async recordVoteCard(teamId: string, month: string, voteCard: { channelId: string; activityId: string }): Promise<void> {
-    await this.change(teamId, month, (r) => ({ ...r, voteCard }));
-  }
-
-  async closeVote(actorId: string, teamId: string, month: string): Promise<BoxReview> {
-    const settings = await this.policy.requireLead(actorId, teamId, 'vote');
-    const { changed } = await this.change(teamId, month, (r) => (r.vote === 'open' ? { ...r, vote: 'closed' } : undefined));
-    if (!changed) throw new CodedError('conflict', 'There is no open team vote to close.');
-    return this.build(settings, month);
-  }
-
-  /** One secret vote per member of the team, changeable until the vote closes. */
-  async castVote(voter: PersonRef, teamId: string, month: string, nomineeId: string): Promise<PersonRef> {
-    await this.policy.requireMember(voter.id, teamId, 'vote');
-    const round = await this.repos.awardRounds.get(teamId, month);
-    if (!round || round.vote === 'not started') throw new CodedError('not_allowed', 'This vote hasn’t opened yet.');
-    if (round.vote === 'closed' || round.announcedAt)
-      throw new CodedError('not_allowed', 'This vote has closed. Thank you for taking part.');
-    if (!round.shortlist.includes(nomineeId)) throw new CodedError('invalid_input', 'Please choose one of the shortlisted colleagues.');
-    if (nomineeId === voter.id)
-      throw new CodedError(
-        'not_allowed',
-        'You can’t vote for yourself, but being shortlisted is something to be proud of! Please choose a colleague.',
-      );
-    const nominee = (await this.repos.nominations.listBox(teamId, month)).find((n) => n.nominee.id === nomineeId)?.nominee;
-    if (!nominee) throw new CodedError('invalid_input', 'Please choose one of the shortlisted colleagues.');
-    await this.repos.votes.cast({ teamId, month, voterId: voter.id, nomineeId, castAt: this.now().toISOString() });
-    return nominee;
+    return this.reviewOf(settings, month);
   }
 
   /** A lead's choice for a box that is not announced yet, checked (for announcing, fully). */
   private async checkedChoice(actorId: string, teamId: string, month: string, choice: AwardChoice, forAnnouncing: boolean) {
     const settings = await this.policy.requireLead(actorId, teamId, 'award');
-    const review = await this.build(settings, month);
+    const review = await this.reviewOf(settings, month);
     this.refuseWhenAnnounced(review.round);
     const problems = checkAwardChoice(
       choice,
@@ -139,14 +90,14 @@ export class AwardService {
       highlyCommended: choice.highlyCommended,
       citation: choice.citation.trim(),
     }));
-    return this.build(settings, month);
+    return this.reviewOf(settings, month);
   }
 
   async closeNominations(actorId: string, teamId: string, month: string): Promise<BoxReview> {
     const settings = await this.policy.requireLead(actorId, teamId, 'close');
     await this.change(teamId, month, (r) => (r.nominationsClosed ? undefined : { ...r, nominationsClosed: true }));
     this.logger.info('nominations closed', { teamId, month });
-    return this.build(settings, month);
+    return this.reviewOf(settings, month);
   }
 
   /**
@@ -166,6 +117,7 @@ export class AwardService {
             citation: choice.citation.trim(),
             nominationsClosed: true,
             vote: r.vote === 'open' ? 'closed' : r.vote,
+            voteClosedBy: r.vote === 'open' ? 'announce' : r.voteClosedBy,
             announcedAt,
           },
     );
@@ -210,7 +162,7 @@ export class AwardService {
       winners: winners.length,
       highlyCommended: award.highlyCommended.length,
     });
-    return { award, settings, review: await this.build(settings, month) };
+    return { award, settings, review: await this.reviewOf(settings, month) };
   }
 
   private refuseWhenAnnounced(round: AwardRound): void {
@@ -224,7 +176,8 @@ export class AwardService {
     });
   }
 
-  private async build(settings: TeamSettings, month: string): Promise<BoxReview> {
+  /** The box as its leads see it (for the lead-only steps in TeamVoteService, which asked AccessPolicy already). */
+  async reviewOf(settings: TeamSettings, month: string): Promise<BoxReview> {
     const teamId = settings.teamId;
     const [nominations, slips, awards, stored] = await Promise.all([
       this.repos.nominations.listBox(teamId, month),
@@ -247,7 +200,9 @@ export class AwardService {
         };
       })
       .sort((a, b) => b.nominations.length - a.nominations.length || a.nominee.name.localeCompare(b.nominee.name));
-    const tally = round.vote === 'not started' ? undefined : tallyVotes(await this.repos.votes.listBox(teamId, month), round.shortlist);
+    const tally =
+      round.finalTally ??
+      (round.vote === 'not started' ? undefined : tallyVotes(await this.repos.votes.listBox(teamId, month), round.shortlist));
     return { settings, month, round, nominees, tally };
   }
 }

@@ -2,6 +2,7 @@
 // bounded: their own history partition, plus the boxes of the teams they belong to within the
 // retention period (never a table scan). Erasure keeps slips they sent for their recipients,
 // shown as from "a former colleague", and is safe to run again.
+import { noticeScope } from '../storage/notice-log-repository';
 import { monthOf, previousMonth } from '../domain/box';
 import type { PersonRef } from '../domain/person';
 import type { Slip } from '../domain/slip';
@@ -183,6 +184,7 @@ export class DataRightsService {
       this.repos.reflections.deleteAll(id),
       this.repos.conversations.deletePerson(id, person.teamsId),
       this.repos.rateLimits.deletePerson(id),
+      this.repos.noticeLog.removeScope(noticeScope.person(id)),
     ]);
     await this.repos.memberships.remove(id);
     return { slipsReceived: received.length, slipsSentAnonymised: sentIndex.length };

@@ -61,6 +61,8 @@ export class DigestScheduler {
       instanceId: string;
       logger: ILogger;
       leaseMinutes?: number;
+      /** After a digest is posted and recorded (once per box): the "digest ready" reminder to leads. */
+      afterPost?: (settings: TeamSettings, month: string) => Promise<unknown>;
     },
   ) {
     this.log = deps.logger.child('digest-scheduler', { instanceId: deps.instanceId });
@@ -147,8 +149,10 @@ export class DigestScheduler {
     for (let attempt = 1; ; attempt++) {
       try {
         const recorded = await repos.digestPosts.markPosted(teamId, month, me, activityId, now());
-        if (recorded) this.log.info('digest posted', { teamId, month, activityId });
-        else this.log.error('digest posted after this instance’s claim lapsed; it may appear twice', { teamId, month, activityId });
+        if (recorded) {
+          this.log.info('digest posted', { teamId, month, activityId });
+          await this.deps.afterPost?.(settings, month).catch((e) => this.log.warn('leads not told of the digest', { err: String(e) }));
+        } else this.log.error('digest posted after this instance’s claim lapsed; it may appear twice', { teamId, month, activityId });
         return 'posted';
       } catch (e) {
         if (attempt >= MARK_ATTEMPTS) {

@@ -2,14 +2,16 @@
 // change, and the two months before, with the team's members, for Reach): its cost grows with
 // the box and the team, never with the table. The sums themselves are the pure rules in
 // domain/digest-rules.ts.
+import { readMonth } from '../domain/month-words';
 import { CodedError } from '../domain/errors';
-import { isMonth, previousMonth } from '../domain/box';
+import { isMonth, monthLabel, monthOf, previousMonth } from '../domain/box';
 import type { Digest, DigestTrend } from '../domain/digest';
 import { buildDigest } from '../domain/digest-rules';
 import type { Nomination } from '../domain/star-of-the-month';
 import type { Repositories } from '../storage/repositories';
 
 export const TREND_MONTHS = 12;
+export const BAD_MONTH = 'Please give the month and year in words, for example: digest May 2026';
 
 // Months usually arrive from a link or a card; a malformed one would read an arbitrary partition.
 function checkMonth(month: string): void {
@@ -21,7 +23,27 @@ export class DigestService {
   constructor(
     private readonly repos: Repositories,
     private readonly timeZone: string,
+    private readonly now: () => Date = () => new Date(),
   ) {}
+
+  /** The digest reviews a finished month, so it opens on the month before this one. */
+  defaultMonth(): string {
+    return previousMonth(monthOf(this.now(), this.timeZone));
+  }
+
+  /** The month a lead asked for (YYYY-MM), or the month before this one; a kind refusal for a month not started yet. */
+  chooseMonth(asked: string | undefined): { month: string } | { refusal: string } {
+    if (!asked) return { month: this.defaultMonth() };
+    const thisMonth = monthOf(this.now(), this.timeZone);
+    // "May 2026", "May", "2026-05": read as people write it.
+    const month = readMonth(asked, thisMonth);
+    if (!month) return { refusal: BAD_MONTH };
+    if (month > thisMonth)
+      return {
+        refusal: `${monthLabel(month)} hasn’t started yet, so there’s no digest for it. Please choose ${monthLabel(thisMonth)} or an earlier month, for example: digest ${monthLabel(this.defaultMonth())}`,
+      };
+    return { month };
+  }
 
   /** The digest of one box. Throws CodedError('not_found') when the team is unknown. */
   async build(teamId: string, month: string): Promise<Digest> {

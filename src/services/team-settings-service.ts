@@ -19,13 +19,28 @@ export class TeamSettingsService {
     return this.policy.requireLead(actorId, teamId, 'settings');
   }
 
-  async update(actorId: string, teamId: string, change: TeamSettingsChange): Promise<{ settings: TeamSettings; problems: CodedError[] }> {
+  /**
+   * `read`: turns the submitted card into a change, given the current settings; any problem it
+   * finds (a value the card never offered) refuses the whole save, like any other problem.
+   */
+  async update(
+    actorId: string,
+    teamId: string,
+    read: (
+      current: TeamSettings,
+    ) => { change: TeamSettingsChange; problems: CodedError[] } | Promise<{ change: TeamSettingsChange; problems: CodedError[] }>,
+  ): Promise<{ settings: TeamSettings; problems: CodedError[] }> {
     const current = await this.policy.requireLead(actorId, teamId, 'settings');
-    const problems = checkTeamSettingsChange(change, this.policy.alwaysLeads);
-    if (problems.length) return { settings: current, problems };
+    const { change, problems: unoffered } = await read(current);
+    const problems = [...unoffered, ...checkTeamSettingsChange(change, this.policy.alwaysLeads)];
+    if (problems.length) {
+      this.logger.info('team settings refused; nothing saved', { teamId, fields: problems.map((p) => p.field ?? '') });
+      return { settings: current, problems };
+    }
     const saved = await this.repo.update(teamId, (s) => ({
       ...s,
       ...change,
+      reminders: change.reminders ?? s.reminders,
       governanceChannelId: change.governanceChannelId || undefined,
       updatedAt: this.now().toISOString(),
     }));

@@ -14,6 +14,7 @@ import type { RateLimitRepository } from './rate-limit-repository';
 import type { DigestPostRepository } from './digest-post-repository';
 import type { RosterRepository } from './roster-repository';
 import type { ReflectionRepository } from './reflection-repository';
+import type { NoticeLogRepository } from './notice-log-repository';
 
 export interface Repositories {
   slips: SlipRepository;
@@ -35,6 +36,8 @@ export interface Repositories {
   rosters: RosterRepository;
   /** Each person's own tags and reflections on the slips they received: private to them. */
   reflections: ReflectionRepository;
+  /** Which reminders and vote results were sent, so none is sent twice. */
+  noticeLog: NoticeLogRepository;
 }
 
 /** Whether storage answers, for /healthz. */

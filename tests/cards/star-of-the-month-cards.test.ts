@@ -260,8 +260,18 @@ test('the settings card edits every team setting and passes the checks', () => {
     'voteEnabled',
     'repeatWinnerMonths',
     'retentionMonths',
+    'voteDays',
+    'voteCloseHour',
+    'nominationsReminderDays',
+    'remindVoteOpen',
+    'remindVoteClosing',
+    'remindDigestReady',
+    'monthlyPrompt',
   ]);
   const body = card.content.body as any[];
+  // A team with no reminder settings yet is shown the defaults; the monthly prompt starts off.
+  expect(body.find((b) => b.id === 'voteDays').value).toBe('3');
+  expect(body.find((b) => b.id === 'monthlyPrompt').value).toBe('false');
   expect(body.find((b) => b.id === 'digestDay').value).toBe(0);
   expect(body.find((b) => b.id === 'values').value).toBe(DEFAULT_VALUES.join('\n'));
   expect(body.find((b) => b.id === 'voteEnabled').value).toBe('true');

@@ -499,14 +499,25 @@ describe('POST /api/jobs/digest', () => {
     expect(first.headers.get('content-type')).toBe('application/json; charset=utf-8');
     // May's boxes are due on 10 June. Valued has never been in a channel of the Estates team, so
     // there is nowhere to post theirs: it is reported as failed, and tried again on the next run.
-    expect(await first.json()).toEqual({ posted: [`${TEAM.id}|${MONTH}`], skipped: [], failed: [`${OTHER_TEAM}|${MONTH}`] });
+    expect(await first.json()).toEqual({
+      posted: [`${TEAM.id}|${MONTH}`],
+      skipped: [],
+      failed: [`${OTHER_TEAM}|${MONTH}`],
+      // Votes due to close and reminders due are run by the same call; none are due here.
+      teamJobs: { votesClosed: [], reminders: [], failed: [] },
+    });
     // The card went to the team's governance channel.
     await h.connector.waitFor((reqs) => reqs.some((r) => r.method === 'POST' && r.conversationId?.startsWith(CHANNEL.id)));
     const posts = h.connector.sent().filter((r) => r.conversationId?.startsWith(CHANNEL.id));
     expect(posts).toHaveLength(1);
     // A second call (a retry, or another scheduler) posts nothing again.
     const second = await (await job(`Bearer ${JOBS_SECRET}`)).json();
-    expect(second).toEqual({ posted: [], skipped: [`${TEAM.id}|${MONTH}`], failed: [`${OTHER_TEAM}|${MONTH}`] });
+    expect(second).toEqual({
+      posted: [],
+      skipped: [`${TEAM.id}|${MONTH}`],
+      failed: [`${OTHER_TEAM}|${MONTH}`],
+      teamJobs: { votesClosed: [], reminders: [], failed: [] },
+    });
     expect(h.connector.sent().filter((r) => r.conversationId?.startsWith(CHANNEL.id))).toHaveLength(1);
   });
 });

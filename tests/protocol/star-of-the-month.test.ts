@@ -307,6 +307,13 @@ describe('team settings', () => {
       'voteEnabled',
       'repeatWinnerMonths',
       'retentionMonths',
+      'voteDays',
+      'voteCloseHour',
+      'nominationsReminderDays',
+      'remindVoteOpen',
+      'remindVoteClosing',
+      'remindDigestReady',
+      'monthlyPrompt',
     ]);
 
     const bad = await press('settings.save', { ...form, values: '', digestDay: '40' }, people.jo, 'channel');
@@ -410,11 +417,12 @@ describe('the month, run by the lead', () => {
     expect(t).toContain('It’s a tie between Sam Patel and Ola Nowak, with 15 votes each. It’s your call');
     await settle();
     const update = h.connector.updates().find((u) => u.activityId === voteCardId)!;
-    expect(cardText(update.body.attachments[0].content)).toContain('The vote has closed');
-    // The public card shows no counts (checked on what people read, not on ids or addresses).
-    expect(cardText(update.body.attachments[0].content)).not.toMatch(/\b(15|30)\b/);
+    const closedText = cardText(update.body.attachments[0].content);
+    expect(closedText).toMatch(/The vote closed on \w+ \d+ \w+ at /);
+    // The public card shows no counts (checked on what people read, not on ids, addresses or the date).
+    expect(closedText.replace(/closed on [^.]*\./, '')).not.toMatch(/\b(15|30)\b/);
     const late = await press('som.vote', { ...box, nomineeId: people.sam.aadObjectId }, voters[5], 'channel');
-    expect(late.body.value).toBe('This vote has closed. Thank you for taking part.');
+    expect(cardText(cardOf(late))).toContain('Sorry, this vote has closed, so your vote wasn’t counted. Thank you for taking part.');
   });
 
   test('announcing needs a winner and a citation; saving for later keeps the choice', async () => {

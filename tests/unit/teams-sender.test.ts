@@ -63,3 +63,22 @@ test('sends to one conversation are spaced to the per-second limit', async () =>
   await Promise.all(Array.from({ length: 8 }, () => sender.send(ref, { text: 'hi' })));
   expect(calls[7] - calls[0]).toBeGreaterThanOrEqual(950); // 7 gaps of ~143 ms
 });
+
+test('personal sends to many people of one tenant are paced per tenant, so a big team never bursts', async () => {
+  const { adapter, calls } = adapterFailing([]);
+  const sender = new TeamsSender(adapter, '', new MemoryLogger(), { perTenantPerSecond: 25 });
+  const personal = (i: number) => ({ conversation: { id: `a:person-${i}`, tenantId: 'tenant-a' } }) as any;
+  const other = { conversation: { id: 'a:elsewhere', tenantId: 'tenant-b' } } as any;
+  const started = Date.now();
+  await Promise.all([
+    ...Array.from({ length: 51 }, (_, i) => sender.send(personal(i), { text: 'hi' })),
+    sender.send(other, { text: 'hi' }),
+  ]);
+  // 51 sends at 25 a second: 50 gaps of 40 ms. In no second were there more than 25 (+1 for the edge).
+  const a = calls.slice().sort((x, y) => x - y);
+  expect(a.at(-1)! - started).toBeGreaterThanOrEqual(1950);
+  const busiest = Math.max(...a.map((t) => a.filter((u) => u >= t && u < t + 1000).length));
+  expect(busiest).toBeLessThanOrEqual(26);
+  // Another tenant is not held up behind the first.
+  expect(calls.filter((t) => t - started < 100).length).toBeGreaterThanOrEqual(2);
+});

@@ -9,12 +9,13 @@ import { guarded } from '../guarded';
 import { actorOf, scopeOf } from '../activity-info';
 import { turnLog } from '../turn-log';
 import { isCodedError } from '../../domain/errors';
-import { isMonth, monthLabel, monthOf, previousMonth, type BoxId } from '../../domain/box';
-import { readMonth } from '../../domain/month-words';
+import { isMonth, monthLabel, type BoxId } from '../../domain/box';
 import type { PersonRef } from '../../domain/person';
 import type { AccessPolicy } from '../../services/access-policy';
 import type { BoxChooser } from '../../services/box-chooser';
 import type { DigestService } from '../../services/digest-service';
+
+export { BAD_MONTH } from '../../services/digest-service';
 import type { LinkSigner } from '../../services/link-signer';
 import type { ILogger } from '../../logger';
 import { digestCard, type DigestLinks } from '../../cards/digest-card';
@@ -40,14 +41,12 @@ export const DIGEST_ONLY_PERSONAL =
   'The digest is only shown in your personal chat with Valued, so its links stay yours. Open a chat with Valued and type digest there.';
 export const NOT_A_LEAD_OF_ANY_TEAM =
   'Only governance leads can see the monthly digest. If you lead a team, please use Valued once in one of its channels first (for example, type @Valued help there), then try again.';
-export const BAD_MONTH = 'Please give the month and year in words, for example: digest May 2026';
 export const LEADS_ONLY_READ_OUT = 'Only your team’s governance leads can open the read-out.';
 export const DIGEST_BUTTON_FAILED = 'Sorry, that button didn’t work. Please type digest in your personal chat with Valued.';
 
 export function register(app: Application, deps: DigestDeps): void {
   const logger = deps.logger;
-  // The digest reviews a finished month, so it opens on the month before this one.
-  const defaultMonth = () => previousMonth(monthOf(deps.now(), deps.timeZone));
+  const defaultMonth = () => deps.digests.defaultMonth();
 
   const linksFor = (personId: string, box: BoxId): DigestLinks => {
     const link = encodeURIComponent(deps.links.signBox(personId, 'digest', box, deps.now(), DIGEST_LINK_HOURS * 60));
@@ -74,19 +73,13 @@ export function register(app: Application, deps: DigestDeps): void {
       await context.sendActivity(DIGEST_ONLY_PERSONAL);
       return;
     }
-    const asked = (DIGEST.exec(context.activity.text ?? '')?.[1] ?? '').trim();
-    const thisMonth = monthOf(deps.now(), deps.timeZone);
-    const month = asked ? readMonth(asked, thisMonth) : defaultMonth();
-    if (!month) {
-      await context.sendActivity(BAD_MONTH);
+    // Which month, and which months are refused, is the digest service's rule.
+    const chosen = deps.digests.chooseMonth((DIGEST.exec(context.activity.text ?? '')?.[1] ?? '').trim() || undefined);
+    if ('refusal' in chosen) {
+      await context.sendActivity(chosen.refusal);
       return;
     }
-    if (month > thisMonth) {
-      await context.sendActivity(
-        `${monthLabel(month)} hasn’t started yet, so there’s no digest for it. Please choose ${monthLabel(thisMonth)} or an earlier month, for example: digest ${monthLabel(defaultMonth())}`,
-      );
-      return;
-    }
+    const { month } = chosen;
     const { teams } = await deps.boxes.choicesFor(actor.id);
     const led = await deps.policy.teamsLedBy(actor.id, teams);
     if (led.length === 0) {

@@ -1,5 +1,6 @@
 // Every message the bot sends outside a turn goes through here: at most ~7 a second per
-// conversation (Teams' limit), retried with backoff and jitter on 429/412/502/504 (honouring
+// conversation and ~25 a second per tenant (Teams allows about 30 per app per tenant, so a
+// reminder to a 1,000-member team is spread over some 40 seconds, not burst), retried with backoff and jitter on 429/412/502/504 (honouring
 // Retry-After), never retried on other 4xx. Sends are tracked so shutdown can wait for them.
 import type { Activity, ConversationParameters, ConversationReference, TurnContext } from 'botbuilder';
 import type { CloudAdapter } from 'botbuilder';
@@ -9,6 +10,8 @@ const RETRYABLE = new Set([412, 429, 502, 503, 504]);
 
 export interface SenderOptions {
   perSecond?: number;
+  /** Requests a second to one tenant, from this instance. */
+  perTenantPerSecond?: number;
   maxAttempts?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
@@ -29,10 +32,15 @@ function retryAfterMs(e: unknown): number | undefined {
   return Number.isFinite(at) ? Math.max(0, at - Date.now()) : undefined;
 }
 
+/** The tenant a stored reference belongs to ('' when it doesn't say). */
+const tenantOfRef = (ref: Partial<ConversationReference>): string =>
+  String((ref.conversation as { tenantId?: unknown } | undefined)?.tenantId ?? '');
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class TeamsSender {
   private readonly nextSlot = new Map<string, number>();
+  private readonly nextTenantSlot = new Map<string, number>();
   private readonly pending = new Set<Promise<unknown>>();
   private readonly o: Required<SenderOptions>;
 
@@ -42,21 +50,22 @@ export class TeamsSender {
     private readonly logger: ILogger,
     options: SenderOptions = {},
   ) {
-    this.o = { perSecond: 7, maxAttempts: 6, baseDelayMs: 200, maxDelayMs: 10_000, ...options };
+    this.o = { perSecond: 7, perTenantPerSecond: 25, maxAttempts: 6, baseDelayMs: 200, maxDelayMs: 10_000, ...options };
   }
 
-  /** Waits for this conversation's next free slot, so bursts are spread out rather than refused. */
-  private async slot(conversationId: string): Promise<void> {
+  /** Waits for the next free slot of a conversation (or tenant), so bursts are spread out rather than refused. */
+  private async slot(slots: Map<string, number>, key: string, perSecond: number): Promise<void> {
     const now = Date.now();
-    const at = Math.max(now, this.nextSlot.get(conversationId) ?? 0);
-    this.nextSlot.set(conversationId, at + 1000 / this.o.perSecond);
-    if (this.nextSlot.size > 10_000) this.nextSlot.clear();
+    const at = Math.max(now, slots.get(key) ?? 0);
+    slots.set(key, at + 1000 / perSecond);
+    if (slots.size > 10_000) slots.clear();
     if (at > now) await sleep(at - now);
   }
 
-  private async withRetry<T>(conversationId: string, what: string, op: () => Promise<T>): Promise<T> {
+  private async withRetry<T>(conversationId: string, what: string, op: () => Promise<T>, tenantId = ''): Promise<T> {
     for (let attempt = 1; ; attempt++) {
-      await this.slot(conversationId);
+      await this.slot(this.nextSlot, conversationId, this.o.perSecond);
+      if (tenantId) await this.slot(this.nextTenantSlot, tenantId, this.o.perTenantPerSecond);
       try {
         return await op();
       } catch (e) {
@@ -106,13 +115,18 @@ export class TeamsSender {
    */
   call<T>(ref: Partial<ConversationReference>, key: string, what: string, op: (ctx: TurnContext) => Promise<T>): Promise<T> {
     return this.track(
-      this.withRetry(key, what, async () => {
-        let result: T | undefined;
-        await this.run(ref, async (ctx) => {
-          result = await op(ctx);
-        });
-        return result as T;
-      }),
+      this.withRetry(
+        key,
+        what,
+        async () => {
+          let result: T | undefined;
+          await this.run(ref, async (ctx) => {
+            result = await op(ctx);
+          });
+          return result as T;
+        },
+        tenantOfRef(ref),
+      ),
     );
   }
 
@@ -136,27 +150,32 @@ export class TeamsSender {
       channelData: { tenant: { id: person.tenantId } },
     } as ConversationParameters;
     return this.track(
-      this.withRetry(`start|${person.teamsId}`, 'start personal chat', async () => {
-        let conversationId = '';
-        await this.adapter.createConversationAsync(
-          this.appId,
-          channelId,
-          serviceUrl,
-          undefined as unknown as string,
-          parameters,
-          async (ctx) => {
-            conversationId = ctx.activity.conversation?.id ?? '';
-          },
-        );
-        if (!conversationId) throw Object.assign(new Error('Teams gave no conversation id for the new chat'), { statusCode: 502 });
-        return {
-          channelId,
-          serviceUrl,
-          bot,
-          user: { id: person.teamsId, name: '', aadObjectId: person.id },
-          conversation: { id: conversationId, conversationType: 'personal', isGroup: false, tenantId: person.tenantId, name: '' },
-        } as ConversationReference;
-      }),
+      this.withRetry(
+        `start|${person.teamsId}`,
+        'start personal chat',
+        async () => {
+          let conversationId = '';
+          await this.adapter.createConversationAsync(
+            this.appId,
+            channelId,
+            serviceUrl,
+            undefined as unknown as string,
+            parameters,
+            async (ctx) => {
+              conversationId = ctx.activity.conversation?.id ?? '';
+            },
+          );
+          if (!conversationId) throw Object.assign(new Error('Teams gave no conversation id for the new chat'), { statusCode: 502 });
+          return {
+            channelId,
+            serviceUrl,
+            bot,
+            user: { id: person.teamsId, name: '', aadObjectId: person.id },
+            conversation: { id: conversationId, conversationType: 'personal', isGroup: false, tenantId: person.tenantId, name: '' },
+          } as ConversationReference;
+        },
+        person.tenantId,
+      ),
     );
   }
 
@@ -164,10 +183,14 @@ export class TeamsSender {
   update(ref: Partial<ConversationReference>, activityId: string, activity: Partial<Activity>, what = 'card update'): Promise<void> {
     const conversationId = ref.conversation?.id ?? '';
     return this.track(
-      this.withRetry(conversationId, what, () =>
-        this.run(ref, async (ctx) => {
-          await ctx.updateActivity({ ...activity, id: activityId, type: 'message' });
-        }),
+      this.withRetry(
+        conversationId,
+        what,
+        () =>
+          this.run(ref, async (ctx) => {
+            await ctx.updateActivity({ ...activity, id: activityId, type: 'message' });
+          }),
+        tenantOfRef(ref),
       ),
     );
   }

@@ -2,9 +2,7 @@
 // field is checked for type and size before anything uses it.
 import { isMonth } from '../../domain/box';
 import type { AwardChoice } from '../../domain/award-round';
-import type { TeamSettingsChange } from '../../domain/team-settings-rules';
 import type { NominationFormFields } from '../../cards/nomination-form-card';
-import { LAST_SEEN_CHANNEL } from '../../cards/team-settings-card';
 
 const ID = /^[\w:.@;=\-]{1,200}$/;
 type Raw = Record<string, unknown>;
@@ -95,27 +93,10 @@ export function readShortlist(raw: unknown): string[] {
   return ids(asRecord(raw), 'shortlist', []);
 }
 
-const num = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN);
-
-export function readSettingsForm(raw: unknown): TeamSettingsChange {
-  const d = asRecord(raw);
-  const ignored: string[] = [];
-  const channel = text(d, 'governanceChannelId', 200, ignored);
-  return {
-    leadIds: ids(d, 'leadIds', ignored),
-    governanceChannelId: channel && channel !== LAST_SEEN_CHANNEL && ID.test(channel) ? channel : undefined,
-    values: [
-      ...new Set(
-        text(d, 'values', 5000, ignored)
-          .split(/\r?\n/)
-          .map((s) => s.trim())
-          .filter(Boolean),
-      ),
-    ],
-    digestDay: num(d.digestDay),
-    prizeText: text(d, 'prizeText', 1000, ignored).trim(),
-    voteEnabled: d.voteEnabled === true || d.voteEnabled === 'true',
-    repeatWinnerMonths: num(d.repeatWinnerMonths),
-    retentionMonths: num(d.retentionMonths),
-  };
+/** How many working days the lead chose for the vote; undefined when the card sent none. */
+export function readVoteDays(raw: unknown): number | undefined {
+  const v = asRecord(raw).voteDays;
+  if (v === undefined || v === null || v === '') return undefined;
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
+  return Number.isFinite(n) ? n : NaN;
 }

@@ -8,13 +8,13 @@ import { turnLog } from '../turn-log';
 import { CodedError, isCodedError } from '../../domain/errors';
 import { isMonth, monthLabel, nextMonth } from '../../domain/box';
 import type { PersonRef } from '../../domain/person';
-import type { Announcement, BoxReview } from '../../services/award-service';
+import type { BoxReview } from '../../services/award-service';
 import { nominationReviewCard } from '../../cards/nomination-review-card';
 import { teamChoiceCard } from '../../cards/team-choice-card';
 import { voteCard } from '../../cards/vote-card';
-import { awardAnnouncementCard, nomineeCard, winnerCard, type AwardCardContext } from '../../cards/award-cards';
-import { safeName } from '../../cards/safe-text';
-import { readAwardChoice, readBoxRef, readShortlist, readTeamId, asRecord, type BoxRef } from './invoke-data';
+import { readAwardChoice, readBoxRef, readShortlist, readTeamId, readVoteDays, asRecord, type BoxRef } from './invoke-data';
+import { REMINDER_CHOICES, remindersOf } from '../../domain/reminder-settings';
+import { closingInWords } from '../outbound/team-notices';
 import type { StarDeps } from './star-deps';
 import { allOf } from '../../domain/counting';
 
@@ -27,14 +27,28 @@ const NO_CHANNEL =
   'I couldn’t find a channel of this team to post in. Please use Valued once in the team’s channel (for example, type @Valued help there), then try again.';
 export const BUTTON_FAILED = 'Sorry, that button didn’t work. Please type nominations to see the latest.';
 
-const ACTIONS = ['som.shortlist', 'som.openVote', 'som.closeVote', 'som.saveAward', 'som.announce', 'som.closeBox'] as const;
+const ACTIONS = [
+  'som.shortlist',
+  'som.openVote',
+  'som.closeVote',
+  'som.extendVote',
+  'som.saveAward',
+  'som.announce',
+  'som.closeBox',
+] as const;
 type ReviewAction = (typeof ACTIONS)[number];
 
 export class Reviewing {
   constructor(private readonly deps: StarDeps) {}
 
   private card(review: BoxReview, extra: { notice?: string; error?: string } = {}): AdaptiveCard {
-    return nominationReviewCard({ review, timeZone: review.settings.timeZone || this.deps.timeZone, ...extra }).content as AdaptiveCard;
+    return nominationReviewCard({
+      review,
+      timeZone: review.settings.timeZone || this.deps.timeZone,
+      voteLengths: REMINDER_CHOICES.voteDays.map((days) => ({ days, closesAt: this.deps.votes.closingTime(review.settings, days) })),
+      defaultVoteDays: remindersOf(review.settings).voteDays,
+      ...extra,
+    }).content as AdaptiveCard;
   }
 
   /** The teams this person leads, of those they have used Valued in. */
@@ -61,23 +75,47 @@ export class Reviewing {
         const settings = await this.deps.policy.requireLead(actor.id, ref.teamId, 'vote');
         const channel = await this.deps.directory.teamChannel(ref.teamId, settings.governanceChannelId);
         if (!channel) throw new CodedError('not_found', NO_CHANNEL);
-        const review = await awards.openVote(actor.id, ref.teamId, ref.month);
-        const shortlist = review.nominees.filter((n) => review.round.shortlist.includes(n.nominee.id)).map((n) => n.nominee);
+        const review = await this.deps.votes.open(actor.id, ref.teamId, ref.month, readVoteDays(data));
+        const closesAt = new Date(review.round.voteClosesAt!);
         const activityId = await this.deps.sender.send(
           channel.ref,
-          { attachments: [voteCard({ teamId: ref.teamId, teamName: settings.teamName, month: ref.month, shortlist, open: true })] },
+          {
+            attachments: [
+              voteCard({
+                teamId: ref.teamId,
+                teamName: settings.teamName,
+                month: ref.month,
+                shortlist: this.shortlist(review),
+                open: true,
+                timeZone: settings.timeZone || this.deps.timeZone,
+                closesAt,
+              }),
+            ],
+          },
           'vote card',
         );
-        if (activityId) await awards.recordVoteCard(ref.teamId, ref.month, { channelId: channel.channelId, activityId });
+        if (activityId) await this.deps.votes.recordVoteCard(ref.teamId, ref.month, { channelId: channel.channelId, activityId });
+        // Members hear it personally, once (the scheduler tries again if this fails).
+        void this.deps.sender
+          .background(this.deps.reminders.voteOpened(settings, ref.month))
+          .catch((e) => this.deps.logger.warn('vote open reminder failed', { err: (e as Error).message }));
         return {
           review,
-          notice: 'The team vote is open: the vote card is in the team channel. Only leads see the votes, here, until the award.',
+          notice: `The team vote is open until ${closingInWords(settings, review.round.voteClosesAt)}: the vote card is in the team channel. Only leads see the counts, here, until the award.`,
         };
       }
       case 'som.closeVote': {
-        const review = await awards.closeVote(actor.id, ref.teamId, ref.month);
-        this.closeVoteCard(review);
+        const review = await this.deps.votes.closeEarly(actor.id, ref.teamId, ref.month);
+        this.redrawVoteCard(review);
         return { review, notice: 'The team vote is closed. The result is below; the team sees it only when you announce.' };
+      }
+      case 'som.extendVote': {
+        const review = await this.deps.votes.extend(actor.id, ref.teamId, ref.month, readVoteDays(data) ?? NaN);
+        this.redrawVoteCard(review);
+        return {
+          review,
+          notice: `The vote now closes on ${closingInWords(review.settings, review.round.voteClosesAt)}. A vote can be extended once.`,
+        };
       }
       case 'som.saveAward':
         return {
@@ -86,10 +124,10 @@ export class Reviewing {
         };
       case 'som.announce': {
         const announcement = await awards.announce(actor.id, ref.teamId, ref.month, readAwardChoice(data));
-        this.closeVoteCard(announcement.review);
+        this.redrawVoteCard(announcement.review);
         const log = turnLog(context, this.deps.logger);
         void this.deps.sender
-          .background(this.tellEveryone(announcement))
+          .background(this.deps.awardTelling.tellEveryone(announcement))
           .catch((e) => log.error('announcing failed', { err: (e as Error).message }));
         const n = announcement.review.nominees.length;
         return {
@@ -105,64 +143,15 @@ export class Reviewing {
     }
   }
 
-  private closeVoteCard(review: BoxReview): void {
-    const card = review.round.voteCard;
-    if (!card) return;
-    void this.deps.sender
-      .background(
-        (async () => {
-          const channel = await this.deps.directory.teamChannel(review.settings.teamId, card.channelId);
-          if (!channel) return;
-          await this.deps.sender.update(
-            channel.ref,
-            card.activityId,
-            {
-              attachments: [
-                voteCard({
-                  teamId: review.settings.teamId,
-                  teamName: review.settings.teamName,
-                  month: review.month,
-                  shortlist: [],
-                  open: false,
-                }),
-              ],
-            },
-            'vote card closed',
-          );
-        })(),
-      )
-      .catch((e) => this.deps.logger.warn('could not close the vote card', { err: (e as Error).message }));
+  private shortlist(review: BoxReview) {
+    return review.nominees.filter((n) => review.round.shortlist.includes(n.nominee.id)).map((n) => n.nominee);
   }
 
-  /** The channel card, a card to each winner, and to every nominee what colleagues said. */
-  private async tellEveryone(a: Announcement): Promise<void> {
-    const { award, settings, review } = a;
-    const ctx: AwardCardContext = {
-      award,
-      teamName: settings.teamName,
-      prizeText: settings.prizeText,
-      nominationCount: review.nominees.reduce((s, n) => s + n.nominations.length, 0),
-    };
-    const channel = await this.deps.directory.teamChannel(settings.teamId, settings.governanceChannelId);
-    const sends: Array<Promise<unknown>> = [];
-    if (channel)
-      sends.push(
-        this.deps.sender.send(
-          channel.ref,
-          {
-            attachments: [awardAnnouncementCard(ctx)],
-            summary: `Star of the month: ${award.winners.map((w) => safeName(w.name)).join(', ')}`,
-          },
-          'award announcement',
-        ),
-      );
-    else this.deps.logger.warn('no channel to announce in', { teamId: settings.teamId });
-    const personally = async (personId: string, card: ReturnType<typeof winnerCard>, what: string) => {
-      if (await this.deps.slips.wantsNotifications(personId)) await this.deps.personal.tell(personId, { attachments: [card] }, what);
-    };
-    for (const w of award.winners) sends.push(personally(w.id, winnerCard(ctx), 'award to winner'));
-    for (const n of review.nominees) sends.push(personally(n.nominee.id, nomineeCard(ctx, n.nominations), 'nominee reasons'));
-    await Promise.all(sends);
+  /** The channel's vote card, redrawn closed or with its new closing time. */
+  private redrawVoteCard(review: BoxReview): void {
+    void this.deps.sender
+      .background(this.deps.notices.showVoteCard(review.settings, review.round, this.shortlist(review)))
+      .catch((e) => this.deps.logger.warn('could not redraw the vote card', { err: (e as Error).message }));
   }
 
   register(app: Application): void {
@@ -201,7 +190,7 @@ export class Reviewing {
         return;
       }
       const review = await this.deps.awards.review(actor.id, teams[0].id, asked || undefined);
-      await context.sendActivity({ attachments: [nominationReviewCard({ review, timeZone: review.settings.timeZone })] });
+      await context.sendActivity({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: this.card(review) }] });
     });
 
     app.adaptiveCards.actionExecute(

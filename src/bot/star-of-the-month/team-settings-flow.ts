@@ -9,7 +9,8 @@ import { turnLog } from '../turn-log';
 import type { TeamSettings } from '../../domain/team-settings';
 import { teamSettingsCard } from '../../cards/team-settings-card';
 import { teamChoiceCard } from '../../cards/team-choice-card';
-import { readSettingsForm, readTeamId } from './invoke-data';
+import { readTeamId } from './invoke-data';
+import { readTeamSettingsForm } from '../../domain/team-settings-form';
 import type { StarDeps } from './star-deps';
 import type { Reviewing } from './reviewing';
 
@@ -112,7 +113,10 @@ export class TeamSettingsFlow {
         const actor = actorOf(context.activity);
         const teamId = readTeamId(data);
         if (!actor || !teamId) return 'Sorry, that button didn’t work. Please type settings again.';
-        const { settings, problems } = await this.deps.teamSettings.update(actor.id, teamId, readSettingsForm(data));
+        // Checked against what the card offered: the same channel list it was drawn with.
+        const { settings, problems } = await this.deps.teamSettings.update(actor.id, teamId, async (current) =>
+          readTeamSettingsForm(data, current, { channelIds: (await this.channels(context, current)).map((c) => c.id) }),
+        );
         if (problems.length) return this.card(context, settings, { errors: problems.map((p) => p.userMessage) });
         return this.card(context, settings, { notice: 'Saved. Thank you for keeping Valued right for your team.' });
       }),

@@ -16,6 +16,7 @@ import { TableRateLimitRepository } from './table-rate-limit-repository';
 import { TableDigestPostRepository } from './table-digest-post-repository';
 import { TableRosterRepository } from './table-roster-repository';
 import { TableReflectionRepository } from './table-reflection-repository';
+import { TableNoticeLogRepository } from './table-notice-log-repository';
 
 export function createTableRepositories(store: TableStore): Repositories {
   const doc = <T>(name: Parameters<TableStore['table']>[0]) => new DocTable<T>(store.table(name));
@@ -35,5 +36,6 @@ export function createTableRepositories(store: TableStore): Repositories {
     digestPosts: new TableDigestPostRepository(doc('digestposts')),
     rosters: new TableRosterRepository(doc('rosters')),
     reflections: new TableReflectionRepository(doc('reflections')),
+    noticeLog: new TableNoticeLogRepository(doc('notices')),
   };
 }

@@ -24,6 +24,7 @@
  * | digestposts      | team id                      | `YYYY-MM`                            | point read; ETag-guarded lease     |
  * | rosters          | team id                      | `roster`                             | point read; ETag-guarded lease     |
  * | reflections      | `person|{id}`                | slip id                              | point read; a person's notes       |
+ * | notices          | `team|{id}` / `person|{id}`  | `{notice}|{period}`                  | point write that fails if present  |
  *
  * Person ids are Entra object ids (Teams user ids when there is none); slip ids are derived
  * from the request (see services/slip-id.ts), so a redelivered request maps to the same row.
@@ -57,6 +58,7 @@ export const TABLES = [
   'digestposts',
   'rosters',
   'reflections',
+  'notices',
 ] as const;
 export type TableName = (typeof TABLES)[number];
 
