@@ -53,7 +53,9 @@ async function privateAzurite(): Promise<TestAzurite> {
 /** Drops every table of the account, as a stopped in-memory Azurite would lose them. */
 async function dropTables(connectionString: string): Promise<void> {
   const service = TableServiceClient.fromConnectionString(connectionString, { allowInsecureConnection: true });
-  for await (const table of service.listTables()) if (table.name) await service.deleteTable(table.name);
+  const names: string[] = [];
+  for await (const table of service.listTables()) if (table.name) names.push(table.name);
+  await Promise.all(names.map((name) => service.deleteTable(name)));
 }
 
 async function plugged(plug: StoragePlug): Promise<number> {
