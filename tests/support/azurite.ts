@@ -73,14 +73,18 @@ async function plugged(plug: StoragePlug): Promise<number> {
 async function sharedAccount(shared: SharedAzurite, account: string): Promise<TestAzurite> {
   const plug = new StoragePlug(shared.port);
   const port = await plugged(plug);
+  // The tables are dropped in the background, so a test's last stop() does not wait on it;
+  // a restart() waits, so storage always comes back empty.
+  let dropping: Promise<void> = Promise.resolve();
   return {
     port,
     connectionString: connectionStringFor(port, account),
     async stop() {
       await plug.pull();
-      await dropTables(connectionStringFor(shared.port, account)).catch(() => undefined);
+      dropping = dropTables(connectionStringFor(shared.port, account)).catch(() => undefined);
     },
     async restart() {
+      await dropping;
       await plug.plugIn(port);
     },
   };
