@@ -171,7 +171,8 @@ const htmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').r
 const neutral = (s: string) => (/^[=+\-@]/.test(s) ? `'${s}` : s);
 
 beforeAll(async () => {
-  h = await startHarness({ LINK_SECRET, JOBS_SECRET }, { now: () => new Date(NOW) });
+  // A private Azurite: the last test stops it to take storage away.
+  h = await startHarness({ LINK_SECRET, JOBS_SECRET }, { now: () => new Date(NOW) }, { private: true });
   // The team as Valued meets it: someone talks to the bot in its channel.
   const said = await h.post(message('help', { serviceUrl: h.serviceUrl, where: 'channel', from: lead, mentionBot: true }));
   expect(said.status).toBe(200);

@@ -32,7 +32,8 @@ const now = () => new Date(Date.now() + skewMs);
 const member = (p: TestPerson) => ({ id: p.id, name: p.name, aadObjectId: p.aadObjectId });
 
 beforeAll(async () => {
-  h = await startHarness({}, { storagePolicies: [failHistoryWrites], now });
+  // A private Azurite: a test stops it to take storage away.
+  h = await startHarness({}, { storagePolicies: [failHistoryWrites], now }, { private: true });
   h.connector.members = Object.values(people).map(member);
 });
 afterAll(() => h.stop());

@@ -5,7 +5,8 @@ import { botAdded, conversationFor, installationUpdate, message, people } from '
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  // A private Azurite: a test stops it to take storage away.
+  h = await startHarness({}, {}, { private: true });
 });
 afterAll(() => h.stop());
 beforeEach(() => h.connector.clear());

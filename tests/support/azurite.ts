@@ -1,77 +1,39 @@
-// A real Azurite Table service for tests: a child process on a free port with in-memory data.
-// It must be a separate process from the bot: restify patches Node's shared request prototype,
-// and an Azurite inside the same process then loses the query string (and with it $filter).
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
-import path from 'node:path';
+// A real Azurite Table service for tests. Under `npm test` every call gets its own account in
+// the one Azurite the global setup started (shared-azurite.ts), behind a plug of its own
+// (storage-plug.ts), so stop() and restart() take storage away from this test only. Without the
+// global setup (browser tests, the bench), or when asked with { private: true }, it starts an
+// Azurite process of its own, as every test file used to.
+import { TableServiceClient } from '@azure/data-tables';
 import { findFreePort } from '../../src/local/free-ports';
+import { killAzurite, listening, spawnAzurite } from './azurite-process';
+import { claimAccount, sharedAzurite, type SharedAzurite } from './shared-azurite';
+import { StoragePlug } from './storage-plug';
+
+export { listening };
 
 export const DEV_ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
-export const connectionStringFor = (port: number): string =>
-  `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${DEV_ACCOUNT_KEY};TableEndpoint=http://127.0.0.1:${port}/devstoreaccount1;`;
+export const connectionStringFor = (port: number, account = 'devstoreaccount1'): string =>
+  `DefaultEndpointsProtocol=http;AccountName=${account};AccountKey=${DEV_ACCOUNT_KEY};TableEndpoint=http://127.0.0.1:${port}/${account};`;
 
 export interface TestAzurite {
   port: number;
   connectionString: string;
-  /** Stops serving (storage "goes down"); in-memory data is lost. */
+  /** Stops serving (storage "goes down"); the data is lost. */
   stop(): Promise<void>;
   /** Serves again on the same port. */
   restart(): Promise<void>;
 }
 
-const MAIN = path.resolve(__dirname, '../../node_modules/azurite/dist/src/table/main.js');
+export interface AzuriteOptions {
+  /** A whole Azurite process for this test alone, rather than an account in the shared one. */
+  private?: boolean;
+}
 
 /** A free port below the ephemeral range, so no outgoing connection takes it before Azurite listens. */
 export const freePort = findFreePort;
 
-export function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
-async function spawnAzurite(port: number): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    [
-      MAIN,
-      '--tableHost',
-      '127.0.0.1',
-      '--tablePort',
-      String(port),
-      '--inMemoryPersistence',
-      '--skipApiVersionCheck',
-      '--disableTelemetry',
-      '--silent',
-    ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  let stderr = '';
-  child.stderr?.on('data', (d) => (stderr += d));
-  const deadline = Date.now() + 15_000;
-  while (!(await listening(port))) {
-    if (child.exitCode !== null) throw new Error(`Azurite exited (${child.exitCode}): ${stderr}`);
-    if (Date.now() > deadline) throw new Error(`Azurite did not start on ${port}: ${stderr}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return child;
-}
-
-function kill(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
-}
-
-export async function startAzurite(): Promise<TestAzurite> {
+async function privateAzurite(): Promise<TestAzurite> {
   const port = await freePort();
   let child = await spawnAzurite(port);
   const cleanup = () => child.kill('SIGKILL');
@@ -80,10 +42,56 @@ export async function startAzurite(): Promise<TestAzurite> {
     port,
     connectionString: connectionStringFor(port),
     async stop() {
-      await kill(child);
+      await killAzurite(child);
     },
     async restart() {
       child = await spawnAzurite(port);
     },
   };
+}
+
+/** Drops every table of the account, as a stopped in-memory Azurite would lose them. */
+async function dropTables(connectionString: string): Promise<void> {
+  const service = TableServiceClient.fromConnectionString(connectionString, { allowInsecureConnection: true });
+  const names: string[] = [];
+  for await (const table of service.listTables()) if (table.name) names.push(table.name);
+  await Promise.all(names.map((name) => service.deleteTable(name)));
+}
+
+async function plugged(plug: StoragePlug): Promise<number> {
+  for (let tries = 0; ; tries++) {
+    const port = await freePort();
+    try {
+      await plug.plugIn(port);
+      return port;
+    } catch (err) {
+      if (tries >= 5) throw err; // taken between the check and the listen: try another
+    }
+  }
+}
+
+async function sharedAccount(shared: SharedAzurite, account: string): Promise<TestAzurite> {
+  const plug = new StoragePlug(shared.port);
+  const port = await plugged(plug);
+  // The tables are dropped in the background, so a test's last stop() does not wait on it;
+  // a restart() waits, so storage always comes back empty.
+  let dropping: Promise<void> = Promise.resolve();
+  return {
+    port,
+    connectionString: connectionStringFor(port, account),
+    async stop() {
+      await plug.pull();
+      dropping = dropTables(connectionStringFor(shared.port, account)).catch(() => undefined);
+    },
+    async restart() {
+      await dropping;
+      await plug.plugIn(port);
+    },
+  };
+}
+
+export async function startAzurite(options: AzuriteOptions = {}): Promise<TestAzurite> {
+  const shared = options.private ? undefined : sharedAzurite();
+  const account = shared && claimAccount(shared);
+  return shared && account ? sharedAccount(shared, account) : privateAzurite();
 }

@@ -1,9 +1,10 @@
-// Starts Valued exactly as index.ts does (same composition), on a free port, against a fresh
-// Azurite and a local connector, and posts Teams activities to it over real HTTP.
+// Starts Valued exactly as index.ts does (same composition), on a free port, against fresh,
+// empty storage (an account of its own in the shared Azurite, see azurite.ts) and a local
+// connector, and posts Teams activities to it over real HTTP.
 import { readEnvOptions } from '../../src/config';
 import { MemoryLogger } from '../../src/logger';
 import { startValued, type StartOptions, type Valued } from '../../src/app';
-import { startAzurite, type TestAzurite } from './azurite';
+import { startAzurite, type AzuriteOptions, type TestAzurite } from './azurite';
 import { LocalConnector } from './connector';
 
 export interface Harness {
@@ -17,12 +18,16 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-/** `options`: extra start options, such as storage pipeline policies for fault tests. */
+/**
+ * `options`: extra start options, such as storage pipeline policies for fault tests.
+ * `storage`: `{ private: true }` for an Azurite process of this harness's own.
+ */
 export async function startHarness(
   env: Record<string, string> = {},
   options: Partial<Omit<StartOptions, 'logger'>> = {},
+  storage: AzuriteOptions = {},
 ): Promise<Harness> {
-  const azurite = await startAzurite();
+  const azurite = await startAzurite(storage);
   const connector = await new LocalConnector().start();
   const logs = new MemoryLogger();
   const config = readEnvOptions({

@@ -1,0 +1,37 @@
+// The test storage itself: two harnesses in one run share the Azurite process but not their
+// tables, and taking one's storage away leaves the other serving.
+import { TableClient } from '@azure/data-tables';
+import { startAzurite, type TestAzurite } from '../support/azurite';
+
+const table = (a: TestAzurite) => TableClient.fromConnectionString(a.connectionString, 'shared', { allowInsecureConnection: true });
+const rows = async (a: TestAzurite) => {
+  const keys: string[] = [];
+  for await (const e of table(a).listEntities()) keys.push(e.rowKey as string);
+  return keys;
+};
+
+let one: TestAzurite;
+let two: TestAzurite;
+beforeAll(async () => {
+  [one, two] = await Promise.all([startAzurite(), startAzurite()]);
+});
+afterAll(() => Promise.all([one.stop(), two.stop()]));
+
+test('each gets storage of its own: the same table name holds different rows', async () => {
+  expect(one.connectionString).not.toBe(two.connectionString);
+  await Promise.all([table(one).createTable(), table(two).createTable()]);
+  await table(one).createEntity({ partitionKey: 'p', rowKey: 'from-one' });
+  await table(two).createEntity({ partitionKey: 'p', rowKey: 'from-two' });
+  expect(await rows(one)).toEqual(['from-one']);
+  expect(await rows(two)).toEqual(['from-two']);
+});
+
+test('stop() takes storage away from that one only, and its data is lost, as with a stopped Azurite', async () => {
+  await one.stop();
+  await expect(rows(one)).rejects.toThrow();
+  expect(await rows(two)).toEqual(['from-two']);
+  await one.restart();
+  await expect(rows(one)).rejects.toMatchObject({ statusCode: 404 }); // the table went with it
+  await table(one).createTable();
+  expect(await rows(one)).toEqual([]);
+});
