@@ -1,14 +1,17 @@
-// Jest global setup: starts the one Azurite that every test file shares (see shared-azurite.ts).
+// Jest global setup: builds the pages' assets (as `npm run build` does) and starts the one
+// Azurite that every test file shares (see shared-azurite.ts).
 // The workers start after this runs, so they inherit the environment variable set here.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { findFreePort } from '../../src/local/free-ports';
+import { buildViews } from '../../src/tools/build-views';
 import { DEV_ACCOUNT_KEY } from './azurite';
 import { spawnAzurite } from './azurite-process';
 import { SHARED_AZURITE_ENV, accountsSetting, type SharedAzurite } from './shared-azurite';
 
 export default async function globalSetup(): Promise<void> {
+  await buildViews();
   const port = await findFreePort();
   const child = await spawnAzurite(port, { AZURITE_ACCOUNTS: accountsSetting(DEV_ACCOUNT_KEY) });
   const claims = fs.mkdtempSync(path.join(os.tmpdir(), 'valued-azurite-'));
