@@ -27,11 +27,7 @@ export function safeName(s: string): string {
   return cleaned ? userText(cleaned) : 'A colleague';
 }
 
-/** "A", "A and B", "A, B and C". */
-export function listOf(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
+export { listOf } from '../domain/counting';
 
 export function formatWhen(iso: string, timeZone: string): string {
   return dateFormat({ day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone }).format(

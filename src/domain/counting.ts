@@ -12,3 +12,9 @@ export function allOf(n: number, one: string, many: string): string {
   if (n === 2) return `both ${many}`;
   return `all ${countOf(n, one, many)}`;
 }
+
+/** "A", "A and B", "A, B and C". */
+export function listOf(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

@@ -1,7 +1,7 @@
 // Working days and local wall-clock times in a team's time zone: Monday to Friday, not an
 // England and Wales bank holiday. Votes close and reminders go out by these, so a vote opened
 // on a Friday for 3 working days closes on Wednesday, whatever the clocks did in between.
-import { earlyMonthBankHolidays, zonedTime } from './digest-schedule';
+import { earlyMonthBankHolidays, zonedTime } from './digest-timing';
 import { dateFormat } from './date-format';
 
 /** A calendar date in the team's time zone. */

@@ -5,7 +5,7 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Digest, DigestPost } from '../domain/digest';
-import { dueDigestMonth } from '../domain/digest-schedule';
+import { dueDigestMonth } from '../domain/digest-timing';
 import { CodedError } from '../domain/errors';
 import type { TeamSettings } from '../domain/team-settings';
 import type { ILogger } from '../logger';

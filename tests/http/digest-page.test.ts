@@ -8,7 +8,8 @@ import { renderToString } from 'preact-render-to-string';
 import { ASSETS_DIR } from '../../src/http/assets';
 import { DIGEST_CSV_HEADER, NAME_KEPT, WHOLE_TEAM, digestCsv, digestCsvFilename } from '../../src/http/digest-csv';
 import { bearerToken } from '../../src/http/digest-job-route';
-import { changeFrom, namesList, readOutItems, type DigestPageView } from '../../src/http/views/digest/digest-view';
+import { changeFrom, readOutItems, type DigestPageView } from '../../src/http/views/digest/digest-view';
+import { listOf } from '../../src/domain/counting';
 import { printPage } from '../../src/http/views/digest/print-page';
 import { readoutPage } from '../../src/http/views/digest/readout-page';
 import { digestRefusedPage } from '../../src/http/views/digest/refused-page';
@@ -127,7 +128,7 @@ test('the read-out order: each recipient in turn, each one’s slips oldest firs
 });
 
 test('small words: lists of names and the change from last month', () => {
-  expect([[], ['A'], ['A', 'B'], ['A', 'B', 'C']].map(namesList)).toEqual(['', 'A', 'A and B', 'A, B and C']);
+  expect([[], ['A'], ['A', 'B'], ['A', 'B', 'C']].map(listOf)).toEqual(['', 'A', 'A and B', 'A, B and C']);
   expect(changeFrom(5, 2, '2025-05')).toBe('up 3 on April');
   expect(changeFrom(2, 5, '2025-01')).toBe('down 3 on December');
   expect(changeFrom(4, 4, '2025-03')).toBe('the same as February');

@@ -10,7 +10,7 @@ import { defaultTeamSettings, type TeamSettings } from '../../src/domain/team-se
 import type { Digest } from '../../src/domain/digest';
 import type { Slip } from '../../src/domain/slip';
 import { nextMonth, previousMonth } from '../../src/domain/box';
-import { digestDueAt } from '../../src/domain/digest-schedule';
+import { digestDueAt } from '../../src/domain/digest-timing';
 import { MemoryLogger } from '../../src/logger';
 import { startAzurite, type TestAzurite } from '../support/azurite';
 

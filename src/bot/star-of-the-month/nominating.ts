@@ -16,7 +16,7 @@ import type { CardAttachment } from '../../cards/render';
 import type { FormMode } from '../../cards/slip-form-card';
 import { safeName } from '../../cards/safe-text';
 import { readNominationForm } from './invoke-data';
-import { NO_TEAM_YET, teamPlace } from './team-place';
+import { NO_TEAM_YET, chosenTeam } from './chosen-team';
 import type { StarDeps } from './star-deps';
 
 export const NOMINATE = /^\s*nominate\b/i;
@@ -61,7 +61,7 @@ export class Nominating {
     errors: string[] = [],
     extraPeople: Array<{ id: string; name: string }> = [],
   ): Promise<CardAttachment> {
-    const place = await teamPlace(context, this.deps.boxes, fields.teamId);
+    const place = await chosenTeam(context, this.deps.boxes, fields.teamId);
     if (!place) return noticeCard('Star of the month', NO_TEAM_YET, 'attention');
     const actor = actorOf(context.activity);
     const people = await new PeopleDirectory(context, place.teamId, turnLog(context, this.deps.logger), this.deps.directory).choices(
@@ -102,7 +102,7 @@ export class Nominating {
       return { saved: false, card: await this.form(context, mode, read.fields, [MALFORMED]) };
     }
     if (read.chosen > 1) return { saved: false, card: await this.form(context, mode, read.fields, [ONE_AT_A_TIME]) };
-    const place = await teamPlace(context, this.deps.boxes, read.fields.teamId);
+    const place = await chosenTeam(context, this.deps.boxes, read.fields.teamId);
     if (!place) return { saved: false, card: noticeCard('Star of the month', NO_TEAM_YET, 'attention') };
     const people = new PeopleDirectory(context, place.teamId, log, this.deps.directory);
     const [nominee] = read.fields.nominee ? await people.resolve([read.fields.nominee]) : [];

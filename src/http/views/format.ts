@@ -3,11 +3,8 @@ import { dateFormat } from '../../domain/date-format';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** "2025-03" → "March 2025". */
-export function monthName(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return `${MONTHS[m - 1] ?? month} ${y}`;
-}
+/** "2025-03" → "March 2025": one rule for cards, chat and pages. */
+export { monthLabel } from '../../domain/box';
 
 /** "2025-03" → "Mar". */
 export function shortMonth(month: string): string {

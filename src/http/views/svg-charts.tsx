@@ -2,7 +2,7 @@
 // run in the browser, so they work offline and under a strict Content-Security-Policy. Each
 // chart is an image with a text alternative; the pages also offer the numbers as a table.
 import type { ComponentChildren } from 'preact';
-import { monthName, shortMonth } from './format';
+import { monthLabel, shortMonth } from './format';
 
 export interface MonthCount {
   month: string;
@@ -69,9 +69,9 @@ export function MonthlyBarChart({
   const slot = (w - left - 8) / Math.max(points.length, 1);
   const barW = Math.min(36, slot * 0.62);
   const total = points.reduce((n, p) => n + p.count, 0);
-  const range = points.length ? `${monthName(points[0].month)} to ${monthName(points[points.length - 1].month)}` : '';
+  const range = points.length ? `${monthLabel(points[0].month)} to ${monthLabel(points[points.length - 1].month)}` : '';
   const busiest = points.reduce<MonthCount | undefined>((b, p) => (p.count > (b?.count ?? 0) ? p : b), undefined);
-  const desc = `${total} thank-you${total === 1 ? '' : 's'} from ${range}.${busiest ? ` Most in ${monthName(busiest.month)} (${busiest.count}).` : ''}`;
+  const desc = `${total} thank-you${total === 1 ? '' : 's'} from ${range}.${busiest ? ` Most in ${monthLabel(busiest.month)} (${busiest.count}).` : ''}`;
   return (
     <Chart id={id} width={w} height={h} title={title} desc={desc}>
       {[0, max / 2, max].map((v) => {
@@ -92,7 +92,7 @@ export function MonthlyBarChart({
         const mid = (x + barW / 2).toFixed(1);
         return (
           <g>
-            <title>{`${monthName(p.month)}: ${p.count}`}</title>
+            <title>{`${monthLabel(p.month)}: ${p.count}`}</title>
             <rect x={x.toFixed(1)} y={y.toFixed(1)} width={barW.toFixed(1)} height={bh.toFixed(1)} rx="3" fill={SERIES_COLOURS[0]} />
             {p.count ? (
               <text x={mid} y={(y - 5).toFixed(1)} text-anchor="middle" font-size="12" font-weight="600" fill={INK}>

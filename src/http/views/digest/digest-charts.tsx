@@ -2,11 +2,11 @@
 // month, and thank-yous sent in each of the last 12 months.
 import type { Digest, DigestTrend } from '../../../domain/digest';
 import { DataTable, FoldedTable, type DataTableProps } from '../data-table';
-import { monthName } from '../format';
+import { monthLabel } from '../format';
 import { MonthlyBarChart, ValueBarsChart } from '../svg-charts';
 
 const valuesTable = (d: Digest): DataTableProps => ({
-  caption: `Values chosen in ${monthName(d.month)}`,
+  caption: `Values chosen in ${monthLabel(d.month)}`,
   head: ['Value', 'Thank-yous'],
   rows: d.values.map((v) => [v.value, v.slips]),
 });
@@ -14,7 +14,7 @@ const valuesTable = (d: Digest): DataTableProps => ({
 const trendTable = (trend: DigestTrend): DataTableProps => ({
   caption: 'Thank-yous sent each month',
   head: ['Month', 'Thank-yous'],
-  rows: trend.map((t) => [monthName(t.month), t.slips]),
+  rows: trend.map((t) => [monthLabel(t.month), t.slips]),
 });
 
 /** `folded`: the table under "Show as a table" (on screen), or always shown (on paper). */
@@ -26,7 +26,7 @@ export function ValuesChart({ d, folded }: { d: Digest; folded: boolean }) {
       <ValueBarsChart
         values={d.values.map((v) => ({ value: v.value, count: v.slips }))}
         id="values-chart"
-        title={`Values chosen in ${monthName(d.month)}`}
+        title={`Values chosen in ${monthLabel(d.month)}`}
       />
       <Table {...valuesTable(d)} />
     </>

@@ -2,8 +2,9 @@
 // figures against last month, the star of the month, and the nominations in a sentence.
 import type { ComponentChildren } from 'preact';
 import type { Digest } from '../../../domain/digest';
-import { monthName, plural } from '../format';
-import { changeFrom, digestHeading, namesList } from './digest-view';
+import { monthLabel, plural } from '../format';
+import { changeFrom, digestHeading } from './digest-view';
+import { listOf } from '../../../domain/counting';
 
 export function DigestHeader({ digest, children }: { digest: Digest; children?: ComponentChildren }) {
   return (
@@ -61,15 +62,15 @@ function Award({ d }: { d: Digest }) {
   if (!a || !a.winners.length)
     return (
       <div class="award">
-        <p>No star of the month has been announced for {monthName(d.month)} yet.</p>
+        <p>No star of the month has been announced for {monthLabel(d.month)} yet.</p>
       </div>
     );
   return (
     <div class="award">
       <p class="eyebrow">Star of the month</p>
-      <p class="winners">{namesList(a.winners.map((w) => w.name))}</p>
+      <p class="winners">{listOf(a.winners.map((w) => w.name))}</p>
       {a.citation ? <blockquote>{a.citation}</blockquote> : null}
-      {a.highlyCommended.length ? <p>Highly commended: {namesList(a.highlyCommended.map((w) => w.name))}</p> : null}
+      {a.highlyCommended.length ? <p>Highly commended: {listOf(a.highlyCommended.map((w) => w.name))}</p> : null}
     </div>
   );
 }

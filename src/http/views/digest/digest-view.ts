@@ -3,7 +3,7 @@
 import { previousMonth } from '../../../domain/box';
 import type { Digest, DigestSlip, DigestTrend } from '../../../domain/digest';
 import type { PersonRef } from '../../../domain/person';
-import { monthName } from '../format';
+import { monthLabel } from '../format';
 
 export interface DigestPageView {
   digest: Digest;
@@ -27,13 +27,7 @@ export function readOutItems(d: Digest): ReadOutItem[] {
   return d.readOut.flatMap((g) => g.slips.map((slip) => ({ recipient: g.recipient, title: g.title, slip })));
 }
 
-/** "Amara", "Amara and Sam", "Amara, Sam and Jo". */
-export function namesList(names: string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
-
-const monthOnly = (month: string) => monthName(month).split(' ')[0];
+const monthOnly = (month: string) => monthLabel(month).split(' ')[0];
 
 /** "up 3 on April", "down 2 on April", "the same as April". */
 export function changeFrom(now: number, before: number, month: string): string {
@@ -45,4 +39,4 @@ export function changeFrom(now: number, before: number, month: string): string {
 }
 
 /** "Therapies Team · May 2025". */
-export const digestHeading = (d: Digest): string => `${d.teamName} · ${monthName(d.month)}`;
+export const digestHeading = (d: Digest): string => `${d.teamName} · ${monthLabel(d.month)}`;

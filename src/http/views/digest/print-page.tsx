@@ -1,7 +1,7 @@
 // The printable digest: everything on paper — the summary, the charts with their tables, the
 // fairness panel, then each recipient's slips on a new page.
 import type { DigestSlip } from '../../../domain/digest';
-import { dayOf, monthName, plural } from '../format';
+import { dayOf, monthLabel, plural } from '../format';
 import { SlipDate, ValueBadges, cosignersNote } from '../slip-parts';
 import { TrendChart, ValuesChart } from './digest-charts';
 import { digestPage } from './digest-shell';
@@ -58,7 +58,7 @@ export function printPage(v: DigestPageView): string {
           </a>
         </p>
         <section aria-labelledby="summary-heading">
-          <h2 id="summary-heading">{monthName(d.month)} in summary</h2>
+          <h2 id="summary-heading">{monthLabel(d.month)} in summary</h2>
           <MonthSummary d={d} />
         </section>
         <section aria-labelledby="values-heading">

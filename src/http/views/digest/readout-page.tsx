@@ -1,6 +1,6 @@
 // The read-out, for screen sharing at the governance meeting: the month's summary, the charts,
 // then one slide per slip (the script shows them in turn; without it, every slide in order).
-import { monthName, plural } from '../format';
+import { monthLabel, plural } from '../format';
 import { ValueBadges, SlipDate, cosignersNote } from '../slip-parts';
 import { TrendChart, ValuesChart } from './digest-charts';
 import { digestPage } from './digest-shell';
@@ -39,7 +39,7 @@ function SummarySlide({ v, toRead }: { v: DigestPageView; toRead: number }) {
   const d = v.digest;
   return (
     <section class="slide summary-slide" id="summary" data-counter="Summary" aria-labelledby="summary-heading" tabindex={-1}>
-      <h2 id="summary-heading">{monthName(d.month)} in summary</h2>
+      <h2 id="summary-heading">{monthLabel(d.month)} in summary</h2>
       <MonthSummary d={d} />
       {toRead ? (
         <p class="hint">

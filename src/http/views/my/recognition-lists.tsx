@@ -1,7 +1,7 @@
 // A person's star of the month awards and nominations, listed the same way on the tab and in
 // the portfolio.
 import type { AwardHistoryEntry, NominationHistoryEntry } from '../../../domain/history';
-import { dayOf, monthName } from '../format';
+import { dayOf, monthLabel } from '../format';
 
 export function AwardsList({ awards, empty }: { awards: AwardHistoryEntry[]; empty: string }) {
   if (!awards.length) return <p>{empty}</p>;
@@ -11,7 +11,7 @@ export function AwardsList({ awards, empty }: { awards: AwardHistoryEntry[]; emp
         <li>
           <p>
             <strong>{a.result === 'winner' ? 'Star of the month' : 'Highly commended'}</strong>
-            {`, ${monthName(a.month)} · ${a.teamName}`}
+            {`, ${monthLabel(a.month)} · ${a.teamName}`}
           </p>
           {a.citation ? <blockquote>{a.citation}</blockquote> : null}
         </li>
@@ -36,7 +36,7 @@ export function NominationsList({
       {nominations.map((n) => (
         <li>
           <p>
-            {`${monthName(n.month)} · nominated by ${n.nominator ? n.nominator.name : 'a colleague'}${timeZone ? ` on ${dayOf(n.createdAt, timeZone)}` : ''}`}
+            {`${monthLabel(n.month)} · nominated by ${n.nominator ? n.nominator.name : 'a colleague'}${timeZone ? ` on ${dayOf(n.createdAt, timeZone)}` : ''}`}
           </p>
           <blockquote>{n.reason}</blockquote>
         </li>

@@ -2,7 +2,7 @@
 // component in summary-fragment.tsx.
 import type { RecognitionSummary } from '../../../services/history-service';
 import { FoldedTable } from '../data-table';
-import { monthName, plural } from '../format';
+import { monthLabel, plural } from '../format';
 import { MonthlyBarChart, SERIES_COLOURS, ValuesOverTimeChart } from '../svg-charts';
 import { AwardsList, NominationsList } from './recognition-lists';
 
@@ -54,7 +54,7 @@ export function MonthsSection({ s }: Props) {
       <FoldedTable
         caption="Thank-yous received each month"
         head={['Month', 'Thank-yous']}
-        rows={s.perMonth.map((p) => [monthName(p.month), p.count])}
+        rows={s.perMonth.map((p) => [monthLabel(p.month), p.count])}
       />
     </section>
   );

@@ -1,6 +1,6 @@
 // When the monthly digest is due: the first working day (weekends and England and Wales bank
 // holidays), a fixed day clamped to the month, and 09:00 on the team's clock through GMT and BST.
-import { digestDueAt, dueDigestMonth, easterSunday, firstWorkingDay } from '../../src/domain/digest-schedule';
+import { digestDueAt, dueDigestMonth, easterSunday, firstWorkingDay } from '../../src/domain/digest-timing';
 
 test('Easter Sunday, checked against published dates', () => {
   expect(easterSunday(2024)).toEqual([3, 31]);

@@ -4,14 +4,14 @@ import type { TurnContext } from 'botbuilder';
 import { actorOf, teamOf } from '../activity-info';
 import type { BoxChooser } from '../../services/box-chooser';
 
-export interface TeamPlace {
+export interface ChosenTeam {
   teamId: string;
   teamName: string;
   /** The person's teams, when they chose from a chat outside a channel. */
   teams: Array<{ id: string; name: string }>;
 }
 
-export async function teamPlace(context: TurnContext, boxes: BoxChooser, requestedTeamId = ''): Promise<TeamPlace | undefined> {
+export async function chosenTeam(context: TurnContext, boxes: BoxChooser, requestedTeamId = ''): Promise<ChosenTeam | undefined> {
   const team = teamOf(context.activity);
   if (team) return { teamId: team.id, teamName: team.name, teams: [] };
   const actor = actorOf(context.activity);
