@@ -1,9 +1,10 @@
 // Child processes of a bench run: Azurite, and bots started with an IPC channel to control them.
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ChildSnapshot } from './child-control';
-import { connectionStringFor, freePort, listening } from '../support/azurite';
+import { connectionStringFor, freePort } from '../support/azurite';
+import { spawnAzurite } from '../support/azurite-process';
 
 export { DEV_ACCOUNT_KEY, connectionStringFor, freePort } from '../support/azurite';
 
@@ -40,37 +41,14 @@ export interface BenchAzurite {
 
 /** Azurite's Table service, in memory, in its own process (as the protocol tests run it). */
 export async function startAzurite(): Promise<BenchAzurite> {
-  const main = require.resolve('azurite/dist/src/table/main.js');
   const version = (
     JSON.parse(fs.readFileSync(path.join(path.dirname(require.resolve('azurite/package.json')), 'package.json'), 'utf8')) as {
       version: string;
     }
   ).version;
   const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [
-      main,
-      '--tableHost',
-      '127.0.0.1',
-      '--tablePort',
-      String(port),
-      '--inMemoryPersistence',
-      '--skipApiVersionCheck',
-      '--disableTelemetry',
-      '--silent',
-    ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
+  const child = await spawnAzurite(port);
   started.push(child);
-  let stderr = '';
-  child.stderr?.on('data', (d) => (stderr += d));
-  const deadline = Date.now() + 20_000;
-  while (!(await listening(port))) {
-    if (child.exitCode !== null) throw new Error(`Azurite exited (${child.exitCode}): ${stderr}`);
-    if (Date.now() > deadline) throw new Error(`Azurite did not start on ${port}: ${stderr}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
   return { port, connectionString: connectionStringFor(port), version, pid: child.pid ?? 0, stop: () => stopChild(child) };
 }
 
