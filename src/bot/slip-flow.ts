@@ -213,8 +213,10 @@ export class SlipFlow {
         teamName: ready.place.teamName,
       });
       const posted = await context.sendActivity({ attachments: [card], summary: `${safeName(slip.sender.name)} sent a thank-you` });
-      if (posted?.id) current = await this.deps.slips.recordPosted(slip, posted.id, refreshUserIds);
+      if (posted?.id) current = await this.deps.slips.recordPosted(slip, posted.id, refreshUserIds, created);
     }
+    // The creator holds the claim to tell the recipients (see SlipService.startNotifying); posting lengthened it.
+    if (created && current.postedActivityId === undefined) await this.deps.slips.holdNotifying(slip);
     log.info('slip sent', { slipId: slip.id, created, recipients: slip.recipients.length, visibility: slip.visibility });
     // Also on a retry: it tells whoever the first attempt never reached (storage failed first).
     void this.deps.sender

@@ -117,8 +117,10 @@ export class SlipService {
       createdAt: now.toISOString(),
       cosigners: [],
       notified: {},
-      // Created holding the claim to tell its recipients, so the first attempt needs no claim of its own.
-      notifyingUntil: new Date(now.getTime() + NOTIFY_CLAIM_MS).toISOString(),
+      // Created holding the claim to tell its recipients for as long as a retry waits to take
+      // over posting; the attempt lengthens it as it starts telling them (recordPosted or
+      // holdNotifying), so an attempt that died before that is taken over by a retry soon after.
+      notifyingUntil: new Date(now.getTime() + POST_TAKEOVER_MS).toISOString(),
       recipientGroups,
     };
     const sent: SentHistoryEntry = {
@@ -158,10 +160,24 @@ export class SlipService {
     return this.repos.slips.get(teamId, month, slipId);
   }
 
-  /** One merge, no read: only the poster (the first attempt, or one that took over) writes these. */
-  async recordPosted(slip: Slip, activityId: string, refreshUserIds: string[]): Promise<Slip> {
-    await this.repos.slips.note(slip.teamId, slip.month, slip.id, { postedActivityId: activityId, refreshUserIds });
-    return { ...slip, postedActivityId: activityId, refreshUserIds };
+  /**
+   * One merge, no read: only the poster (the first attempt, or one that took over) writes these.
+   * `notifying`: this attempt created the slip and is about to tell its recipients, so its claim
+   * is lengthened in the same write.
+   */
+  async recordPosted(slip: Slip, activityId: string, refreshUserIds: string[], notifying: boolean): Promise<Slip> {
+    const fields = { postedActivityId: activityId, refreshUserIds, ...(notifying ? { notifyingUntil: this.claimUntil() } : {}) };
+    await this.repos.slips.note(slip.teamId, slip.month, slip.id, fields);
+    return { ...slip, ...fields };
+  }
+
+  /** The creator of a slip it did not post lengthens its claim before telling the recipients. */
+  async holdNotifying(slip: Slip): Promise<void> {
+    await this.repos.slips.note(slip.teamId, slip.month, slip.id, { notifyingUntil: this.claimUntil() });
+  }
+
+  private claimUntil(): string {
+    return new Date(this.now().getTime() + NOTIFY_CLAIM_MS).toISOString();
   }
 
   /** Preferred job titles by person id, for those who have set one. */
@@ -194,7 +210,7 @@ export class SlipService {
       pending = [];
       if (s.notifyingUntil && s.notifyingUntil > now.toISOString()) return undefined;
       pending = s.recipients.filter((p) => s.notified[p.id] !== 'sent');
-      return pending.length ? { ...s, notifyingUntil: new Date(now.getTime() + NOTIFY_CLAIM_MS).toISOString() } : undefined;
+      return pending.length ? { ...s, notifyingUntil: this.claimUntil() } : undefined;
     });
     return r?.changed && pending.length ? { slip: r.slip, recipients: pending } : undefined;
   }
