@@ -4,6 +4,7 @@
 // shown as from "a former colleague", and is safe to run again.
 import { monthOf, previousMonth } from '../domain/box';
 import type { PersonRef } from '../domain/person';
+import { boxSummaryOf, type PersonSummary } from '../domain/summaries';
 import type { Slip } from '../domain/slip';
 import type { Repositories } from '../storage/repositories';
 import { historyEntry } from './slip-service';
@@ -25,6 +26,8 @@ export interface PersonalExport {
   nominationsMade: unknown[];
   votes: unknown[];
   awards: unknown[];
+  /** The totals kept of what they received (their summary row). */
+  receivedTotals: PersonSummary;
 }
 
 export class DataRightsService {
@@ -50,7 +53,7 @@ export class DataRightsService {
 
   async exportFor(person: PersonRef): Promise<PersonalExport> {
     const id = person.id;
-    const [profile, teams, received, sentIndex, nominationsReceived, awards, boxes] = await Promise.all([
+    const [profile, teams, received, sentIndex, nominationsReceived, awards, boxes, receivedTotals] = await Promise.all([
       this.repos.profiles.get(id),
       this.repos.memberships.list(id),
       this.repos.history.allSlips(id),
@@ -58,6 +61,7 @@ export class DataRightsService {
       this.repos.history.nominations(id),
       this.repos.history.awards(id),
       this.boxes(id),
+      this.repos.history.summary(id),
     ]);
     const sent = (await Promise.all(sentIndex.map((s) => this.repos.slips.get(s.teamId, s.month, s.slipId)))).filter((s): s is Slip => !!s);
     const thanksAdded: PersonalExport['thanksAdded'] = [];
@@ -88,6 +92,7 @@ export class DataRightsService {
       nominationsMade,
       votes,
       awards,
+      receivedTotals,
     };
   }
 
@@ -180,6 +185,9 @@ export class DataRightsService {
       this.repos.rateLimits.deletePerson(id),
     ]);
     await this.repos.memberships.remove(id);
+    // Box summaries count people by id: every box they were in is summed again from its slips as they are now.
+    const touched = new Map([...boxes, ...sentIndex, ...received].map((b) => [`${b.teamId}\n${b.month}`, b]));
+    for (const b of touched.values()) await this.repos.slips.rebuildSummary(b.teamId, b.month, boxSummaryOf);
     return { slipsReceived: received.length, slipsSentAnonymised: sentIndex.length };
   }
 }
@@ -189,7 +197,8 @@ function mentions(s: Slip, p: PersonRef): boolean {
     s.cosigners.some((c) => c.id === p.id) ||
     s.recipients.some((r) => r.id === p.id) ||
     (s.refreshUserIds ?? []).includes(p.teamsId) ||
-    p.id in s.notified
+    p.id in s.notified ||
+    p.id in (s.recipientGroups ?? {})
   );
 }
 
@@ -198,11 +207,14 @@ function scrub(s: Slip, p: PersonRef): Slip | undefined {
   if (!mentions(s, p)) return undefined;
   const notified = { ...s.notified };
   delete notified[p.id];
+  const recipientGroups = { ...(s.recipientGroups ?? {}) };
+  delete recipientGroups[p.id];
   return {
     ...s,
     recipients: s.recipients.filter((r) => r.id !== p.id),
     cosigners: s.cosigners.filter((c) => c.id !== p.id),
     refreshUserIds: (s.refreshUserIds ?? []).filter((u) => u !== p.teamsId),
     notified,
+    recipientGroups,
   };
 }
