@@ -8,6 +8,7 @@ import { cardAction, conversationFor, message, people, type TestPerson } from '.
 import { STORAGE_DOWN_MESSAGE } from '../../src/storage/storage-errors';
 import type { PipelinePolicy } from '../../src/storage/table/table-store';
 import type { Slip } from '../../src/domain/slip';
+import { boxSummaryOf } from '../../src/domain/summaries';
 
 let h: Harness;
 // A real storage pipeline step (the SDK's own extension point): while `historyDown` is set, every
@@ -72,6 +73,17 @@ const slipsWith = async (msg: string): Promise<Slip[]> => {
 };
 const historyHas = async (p: TestPerson, slipId: string) =>
   (await h.valued.repos.history.slipPage(p.aadObjectId, 50)).items.some((e) => e.slipId === slipId);
+/** The slip's box summary and its recipients' summaries agree with the rows they sum, and count it once. */
+async function expectSummariesConsistent(slip: Slip): Promise<void> {
+  const box = await h.valued.repos.slips.summary(slip.teamId, slip.month);
+  expect(box).toEqual(boxSummaryOf(await h.valued.repos.slips.listBox(slip.teamId, slip.month)));
+  for (const r of slip.recipients) {
+    const mine = await h.valued.repos.history.summary(r.id);
+    expect(mine).toEqual(await h.valued.repos.history.rebuildSummary(r.id));
+    const rows = (await h.valued.repos.history.allSlips(r.id)).filter((e) => e.slipId === slip.id);
+    expect(rows).toHaveLength(1);
+  }
+}
 const sentHas = async (p: TestPerson, slipId: string) =>
   (await h.valued.repos.history.sent(p.aadObjectId)).some((e) => e.slipId === slipId);
 
@@ -117,6 +129,7 @@ test('with Azurite stopped: a kind message where the person is, /healthz 503, st
   expect(more).toHaveLength(0);
   expect(await historyHas(people.sam, slip.id)).toBe(true);
   expect(await historyHas(people.priya, slip.id)).toBe(true);
+  await expectSummariesConsistent(slip);
   expect(
     h.connector.sent(conversationFor('groupChat', people.jo).id).some((r) => textOf(r.body).includes('staying late on the ward')),
   ).toBe(true);
@@ -160,6 +173,7 @@ test('no half-written slip survives: history fails after the slip row is saved, 
   expect(await historyHas(people.sam, half.id)).toBe(true);
   expect(await historyHas(people.priya, half.id)).toBe(true);
   expect(await sentHas(people.jo, half.id)).toBe(true);
+  await expectSummariesConsistent(slips[0]);
   // The card the first attempt never posted is posted by the retry, once.
   const cards = h.connector.sent(conversationFor('groupChat', people.jo).id).filter((r) => textOf(r.body).includes('careful handover'));
   expect(cards).toHaveLength(1);

@@ -34,7 +34,8 @@ beforeAll(async () => {
   });
   rebuild = new SummaryRebuild(instances[0].repos, 'Europe/London');
   for (const [i, p] of PEOPLE.entries()) {
-    if (i % 2 === 0) await instances[0].repos.profiles.put({ personId: p.id, staffGroup: GROUPS[i % GROUPS.length] });
+    if (i % 2 === 0)
+      await instances[0].repos.profiles.put({ personId: p.id, staffGroup: GROUPS[i % GROUPS.length], updatedAt: '2026-05-01T00:00:00Z' });
   }
 });
 afterAll(() => azurite.stop());
@@ -98,9 +99,9 @@ test('a summary counts a slip under the staff group its recipient had when it wa
   const [a] = instances;
   const place = { tenantId: 't', teamId: 'team-groups', conversationId: 'c' };
   const draft = { sender: PEOPLE[1], recipients: [PEOPLE[2]], message: 'Thank you', values: ['Team player'], visibility: 'team' as const };
-  await a.repos.profiles.put({ personId: PEOPLE[2].id, staffGroup: 'manager' });
+  await a.repos.profiles.put({ personId: PEOPLE[2].id, staffGroup: 'manager', updatedAt: '2026-05-01T00:00:00Z' });
   const { slip } = await a.slips.send(draft, place, 'groups-1');
-  await a.repos.profiles.put({ personId: PEOPLE[2].id, staffGroup: 'support worker' });
+  await a.repos.profiles.put({ personId: PEOPLE[2].id, staffGroup: 'support worker', updatedAt: '2026-05-02T00:00:00Z' });
   await a.slips.send({ ...draft, message: 'Thank you again' }, place, 'groups-2');
   const summary = await a.repos.slips.summary(place.teamId, slip.month);
   expect(summary.byGroup).toEqual({ manager: 1, 'support worker': 1 });

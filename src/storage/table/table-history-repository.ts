@@ -14,8 +14,8 @@ import { KnownRows } from './known-rows';
 
 export const PERSON_SUMMARY = 'summary';
 const ATTEMPTS = 60;
-// A batch holds at most 100 rows: a slip is at most 1 + 3 values, and one row is the summary.
-const ENTRIES_PER_BATCH = 24;
+// A batch holds at most 100 rows: a slip's row and one per value, and the summary.
+const MAX_BATCH = 100;
 type PersonRow = HistoryEntry | PersonSummary;
 const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
 
@@ -46,7 +46,20 @@ export class TableHistoryRepository implements HistoryRepository {
 
   async addSlips(personId: string, entries: SlipHistoryEntry[]): Promise<void> {
     const unique = [...new Map(entries.map((e) => [e.slipId, e])).values()];
-    for (let i = 0; i < unique.length; i += ENTRIES_PER_BATCH) await this.addCounted(personId, unique.slice(i, i + ENTRIES_PER_BATCH));
+    // As many slips per batch as fit beside the summary row.
+    let chunk: SlipHistoryEntry[] = [];
+    let rows = 1;
+    for (const e of unique) {
+      const size = 1 + e.values.length;
+      if (rows + size > MAX_BATCH) {
+        await this.addCounted(personId, chunk);
+        chunk = [];
+        rows = 1;
+      }
+      chunk.push(e);
+      rows += size;
+    }
+    if (chunk.length) await this.addCounted(personId, chunk);
   }
 
   /**
