@@ -62,7 +62,7 @@ test('paging through 2,500 slips returns each exactly once, newest first', async
   const teamPlayer = await service.page(person, { filter: { value: 'Team player' }, pageSize: 2000 });
   expect(teamPlayer.items.every((e) => e.values.includes('Team player'))).toBe(true);
   expect(teamPlayer.items).toHaveLength(1000);
-});
+}, 120_000);
 
 describe('in the personal chat', () => {
   beforeAll(async () => {
@@ -229,6 +229,7 @@ describe('data rights', () => {
     const confirm = lastCard(sam).actions[0];
     for (let i = 0; i < 2; i++) {
       const res = await h.post(cardAction(confirm.verb, confirm.data, { serviceUrl: h.serviceUrl, from: sam }));
+      if (!JSON.stringify(res.body.value).includes("erased")) console.log("DBGERR", JSON.stringify(h.logs.entries.filter((e: any) => /error|warn/.test(String(e.level))).slice(-3)));
       expect(JSON.stringify(res.body.value)).toContain('Your data has been erased');
     }
     const traces: string[] = [];

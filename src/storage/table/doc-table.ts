@@ -24,6 +24,10 @@ export interface RangeOptions {
   to?: string;
 }
 
+/** Jittered, growing wait before trying an ETag-guarded write again. */
+export const backoff = (attempt: number): Promise<void> =>
+  new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
+
 const status = (e: unknown): number | undefined => (e instanceof RestError ? e.statusCode : undefined);
 
 // 5xx, timeouts and refused connections mean "storage is not there now", not "bad request".
@@ -136,9 +140,8 @@ export class DocTable<T> {
   }
 
   /**
-   * Sets some fields of a row with no read first: they go in columns of their own, so the
-   * document is untouched and concurrent merges of other fields cannot be lost. False when
-   * the row does not exist. ETag-guarded full writes read them back (fromRow) and fold them in.
+   * Sets some fields of a row with no read first, in columns of their own (see SIDE); false
+   * when the row does not exist. ETag-guarded full writes read them back and fold them in.
    */
   async merge(pk: string, rk: string, fields: Partial<T>): Promise<boolean> {
     const row: Record<string, unknown> = { partitionKey: pk, rowKey: rk };
@@ -193,8 +196,23 @@ export class DocTable<T> {
         return { doc: next, changed: true };
       } catch (e) {
         if (status(e) !== 412) throw e;
-        await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
+        await backoff(attempt);
       }
+    }
+    throw new TooMuchContentionError(`${this.client.tableName}/${pk}/${rk}`);
+  }
+
+  /**
+   * Replaces a row with what `compute` makes from other rows (a summary from what it sums): the
+   * row's ETag is read first, so a write to it while `compute` reads makes this try again.
+   */
+  async recompute(pk: string, rk: string, compute: () => Promise<T>): Promise<{ doc: T; etag: string }> {
+    for (let attempt = 0; attempt < 60; attempt++) {
+      const current = await this.get(pk, rk);
+      const doc = await compute();
+      const r = await this.batch(pk, [current ? { kind: 'replace', rk, doc, etag: current.etag } : { kind: 'create', rk, doc }]);
+      if (r.ok) return { doc, etag: r.etags.get(rk) ?? '' };
+      await backoff(attempt);
     }
     throw new TooMuchContentionError(`${this.client.tableName}/${pk}/${rk}`);
   }

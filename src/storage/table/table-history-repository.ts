@@ -8,7 +8,7 @@ import type { HistoryRepository, SlipFilter } from '../history-repository';
 import type { Page } from '../page';
 import { emptyPersonSummary, personSummaryOf, type PersonSummary } from '../../domain/summaries';
 import { TooMuchContentionError } from '../storage-errors';
-import { DocTable, type BatchWrite, type RangeOptions } from './doc-table';
+import { backoff, DocTable, type BatchWrite, type RangeOptions } from './doc-table';
 import { invertedTime, keys, safeKey } from './keys';
 import { KnownRows } from './known-rows';
 
@@ -17,7 +17,6 @@ const ATTEMPTS = 60;
 // A batch holds at most 100 rows: a slip's row and one per value, and the summary.
 const MAX_BATCH = 100;
 type PersonRow = HistoryEntry | PersonSummary;
-const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
 
 const yearStart = (y: number) => new Date(Date.UTC(y, 0, 1)).toISOString();
 
@@ -107,21 +106,9 @@ export class TableHistoryRepository implements HistoryRepository {
 
   async rebuildSummary(personId: string): Promise<PersonSummary> {
     const pk = keys.person(personId);
-    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      // The ETag first: a slip added after it changes it, so this write is refused and tried again.
-      const current = await this.rows.get(pk, PERSON_SUMMARY);
-      const doc = personSummaryOf(await this.allSlips(personId));
-      const write: BatchWrite<PersonRow> = current
-        ? { kind: 'replace', rk: PERSON_SUMMARY, doc, etag: current.etag }
-        : { kind: 'create', rk: PERSON_SUMMARY, doc };
-      const r = await this.rows.batch(pk, [write]);
-      if (r.ok) {
-        this.known.set(pk, PERSON_SUMMARY, doc, r.etags.get(PERSON_SUMMARY));
-        return doc;
-      }
-      await backoff(attempt);
-    }
-    throw new TooMuchContentionError(`history/${pk}/${PERSON_SUMMARY}`);
+    const r = await this.rows.recompute(pk, PERSON_SUMMARY, async () => personSummaryOf(await this.allSlips(personId)));
+    this.known.set(pk, PERSON_SUMMARY, r.doc as PersonSummary, r.etag);
+    return r.doc as PersonSummary;
   }
 
   slipPage(personId: string, pageSize: number, continuationToken?: string, filter?: SlipFilter): Promise<Page<SlipHistoryEntry>> {

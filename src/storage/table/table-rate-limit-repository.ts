@@ -2,7 +2,7 @@ import type { RateWindow } from '../../domain/rate-limit';
 import type { SentHistoryEntry } from '../../domain/history';
 import type { RateLimitRepository } from '../rate-limit-repository';
 import { TooMuchContentionError } from '../storage-errors';
-import { DocTable, type BatchWrite } from './doc-table';
+import { backoff, DocTable, type BatchWrite } from './doc-table';
 import { keys } from './keys';
 import { KnownRows } from './known-rows';
 
@@ -57,7 +57,7 @@ export class TableRateLimitRepository implements RateLimitRepository {
       }
       this.known.forget(pk, ROW);
       read = true;
-      if (attempt > 0) await new Promise((res) => setTimeout(res, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
+      if (attempt > 0) await backoff(attempt);
     }
     throw new TooMuchContentionError(`history/${pk}/${ROW}`);
   }

@@ -5,15 +5,13 @@ import type { Slip } from '../../domain/slip';
 import { addSlipToBox, boxSummaryOf, emptyBoxSummary, type BoxSummary } from '../../domain/summaries';
 import { TooMuchContentionError } from '../storage-errors';
 import type { SlipNote, SlipRepository } from '../slip-repository';
-import { DocTable, type BatchWrite } from './doc-table';
+import { backoff, DocTable, type BatchWrite } from './doc-table';
 import { keys } from './keys';
 import { KnownRows } from './known-rows';
 
 export const BOX_SUMMARY = '~summary';
 const ATTEMPTS = 60;
 type BoxRow = Slip | BoxSummary;
-
-const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
 
 export class TableSlipRepository implements SlipRepository {
   private readonly known = new KnownRows<BoxSummary>();
@@ -142,21 +140,8 @@ export class TableSlipRepository implements SlipRepository {
 
   async rebuildSummary(teamId: string, month: string, compute: (slips: Slip[]) => BoxSummary): Promise<BoxSummary> {
     const pk = keys.box(teamId, month);
-    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      // The summary's ETag first: a slip saved after it changes that ETag, so this write is refused and tried again.
-      const current = await this.t.get(pk, BOX_SUMMARY);
-      const slips = await this.listBox(teamId, month);
-      const doc = compute(slips);
-      const write: BatchWrite<BoxRow> = current
-        ? { kind: 'replace', rk: BOX_SUMMARY, doc, etag: current.etag }
-        : { kind: 'create', rk: BOX_SUMMARY, doc };
-      const r = await this.t.batch(pk, [write]);
-      if (r.ok) {
-        this.known.set(pk, BOX_SUMMARY, doc, r.etags.get(BOX_SUMMARY));
-        return doc;
-      }
-      await backoff(attempt);
-    }
-    throw new TooMuchContentionError(`slips/${pk}/${BOX_SUMMARY}`);
+    const r = await this.t.recompute(pk, BOX_SUMMARY, async () => compute(await this.listBox(teamId, month)));
+    this.known.set(pk, BOX_SUMMARY, r.doc as BoxSummary, r.etag);
+    return r.doc as BoxSummary;
   }
 }
