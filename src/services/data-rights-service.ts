@@ -180,9 +180,9 @@ export class DataRightsService {
     }
     await Promise.all([
       this.repos.profiles.delete(id),
-      this.repos.history.deleteAll(id),
+      // The sending window is a row of the history partition: deleted after it, never beside it.
+      this.repos.history.deleteAll(id).then(() => this.repos.rateLimits.deletePerson(id)),
       this.repos.conversations.deletePerson(id, person.teamsId),
-      this.repos.rateLimits.deletePerson(id),
     ]);
     await this.repos.memberships.remove(id);
     // Box summaries count people by id: every box they were in is summed again from its slips as they are now.

@@ -229,7 +229,6 @@ describe('data rights', () => {
     const confirm = lastCard(sam).actions[0];
     for (let i = 0; i < 2; i++) {
       const res = await h.post(cardAction(confirm.verb, confirm.data, { serviceUrl: h.serviceUrl, from: sam }));
-      if (!JSON.stringify(res.body.value).includes("erased")) console.log("DBGERR", JSON.stringify(h.logs.entries.filter((e: any) => /error|warn/.test(String(e.level))).slice(-3)));
       expect(JSON.stringify(res.body.value)).toContain('Your data has been erased');
     }
     const traces: string[] = [];
