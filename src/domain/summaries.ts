@@ -100,6 +100,25 @@ export function boxSummaryOf(slips: Slip[], groups: Record<string, FairnessGroup
   return s;
 }
 
+/** One box summary from several rows (the box's summary is split so concurrent slips rarely meet). */
+export function sumBoxSummaries(rows: BoxSummary[]): BoxSummary {
+  const total = emptyBoxSummary();
+  const add = (into: Record<string, number>, from: Record<string, number | undefined>) => {
+    for (const [k, v] of Object.entries(from)) into[k] = (into[k] ?? 0) + (v ?? 0);
+  };
+  for (const r of rows) {
+    total.slips += r.slips;
+    total.privateSlips += r.privateSlips;
+    total.cosigns += r.cosigns;
+    add(total.byValue, r.byValue);
+    add(total.byGroup as Record<string, number>, r.byGroup);
+    add(total.given, r.given);
+    add(total.received, r.received);
+    add(total.receivedVisible, r.receivedVisible);
+  }
+  return total;
+}
+
 export function personSummaryOf(slips: ReceivedSlip[], from: PersonSummary = emptyPersonSummary()): PersonSummary {
   return slips.reduce(addSlipToPerson, from);
 }
