@@ -1,11 +1,9 @@
 // Two Valued instances on one storage account, each with its own memory of the rows it wrote:
 // slips and "Add my thanks" presses arriving at both at once leave every summary exact.
-import { readEnvOptions } from '../../src/config';
-import { MemoryLogger } from '../../src/logger';
-import { startValued, type Valued } from '../../src/app';
+import type { Valued } from '../../src/app';
 import { monthOf } from '../../src/domain/box';
 import { boxSummaryOf } from '../../src/domain/summaries';
-import { startHarness, type Harness } from '../support/harness';
+import { startAnotherInstance, startHarness, type Harness } from '../support/harness';
 import { TEAM, cardAction, crowd, message, people, teamEvent } from '../support/teams';
 
 let h: Harness;
@@ -15,14 +13,7 @@ const month = () => monthOf(new Date());
 beforeAll(async () => {
   h = await startHarness();
   h.connector.members = Object.values(people).map((p) => ({ id: p.id, name: p.name, aadObjectId: p.aadObjectId }));
-  const config = readEnvOptions({
-    LOCAL_MODE: 'true',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    STORAGE_CONNECTION_STRING: h.azurite.connectionString,
-    LOG_LEVEL: 'debug',
-  });
-  second = await startValued(config, { logger: new MemoryLogger() });
+  second = await startAnotherInstance(h);
   await h.post(teamEvent.botAdded({ serviceUrl: h.serviceUrl, from: people.jo }));
   await h.valued.bot.sender.idle();
 }, 60_000);
