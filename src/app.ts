@@ -5,6 +5,7 @@ import type { ILogger } from './logger';
 import { TableStore, type PipelinePolicy } from './storage/table/table-store';
 import { createTableRepositories } from './storage/table/create-table-repositories';
 import type { Repositories } from './storage/repositories';
+import { withReadCaches } from './storage/cached/cached-repositories';
 import { ConversationDirectory } from './services/conversation-directory';
 import { SlipService } from './services/slip-service';
 import { BoxChooser } from './services/box-chooser';
@@ -54,7 +55,8 @@ export async function startValued(config: Config, options: StartOptions): Promis
   const now = options.now ?? (() => new Date());
   const store = new TableStore(config.storage, options.storagePolicies);
   await store.ensureTables();
-  const repos = createTableRepositories(store);
+  // Profiles, team settings and personal chat references through a short per-process cache (see cached-repositories.ts).
+  const repos = withReadCaches(createTableRepositories(store));
 
   const directory = new ConversationDirectory(repos.conversations, repos.memberships, repos.teamSettings, now, config.firstLeadIds);
   // Known once the server listens, when it is this server's own address (local runs and tests).

@@ -196,12 +196,15 @@ export class SlipFlow {
     options: { postHere: boolean },
   ): Promise<Slip> {
     const log = this.log(context);
-    const { slip, created, shouldPost } = await this.deps.slips.send(ready.draft, ready.place, requestKey, this.sharedReads(context));
+    const { slip, created, shouldPost, profiles } = await this.deps.slips.send(
+      ready.draft,
+      ready.place,
+      requestKey,
+      this.sharedReads(context),
+    );
     let current = slip;
-    let profiles: Map<string, Profile> | undefined;
     if (shouldPost && options.postHere && slip.visibility === 'team') {
       const refreshUserIds = await this.audience(context, slip, ready.place.teamId);
-      profiles = await this.deps.slips.profilesOf([slip.sender.id, ...slip.recipients.map((r) => r.id)]);
       const card = slipCard({
         slip,
         titles: titlesOf(profiles),
@@ -210,8 +213,10 @@ export class SlipFlow {
         teamName: ready.place.teamName,
       });
       const posted = await context.sendActivity({ attachments: [card], summary: `${safeName(slip.sender.name)} sent a thank-you` });
-      if (posted?.id) current = await this.deps.slips.recordPosted(slip, posted.id, refreshUserIds);
+      if (posted?.id) current = await this.deps.slips.recordPosted(slip, posted.id, refreshUserIds, created);
     }
+    // The creator holds the claim to tell the recipients (see SlipService.startNotifying); posting lengthened it.
+    if (created && current.postedActivityId === undefined) await this.deps.slips.holdNotifying(slip);
     log.info('slip sent', { slipId: slip.id, created, recipients: slip.recipients.length, visibility: slip.visibility });
     // Also on a retry: it tells whoever the first attempt never reached (storage failed first).
     void this.deps.sender
@@ -229,15 +234,15 @@ export class SlipFlow {
     return [...new Set(core)].slice(0, 60);
   }
 
-  /** `profiles`: the recipients' profiles when the card was just drawn from them, so they are not read again. */
-  private async notify(sent: Slip, created: boolean, teamName?: string, profiles?: Map<string, Profile>): Promise<void> {
+  /** `profiles`: the recipients' profiles the slip was saved with, so they are not read again. */
+  private async notify(sent: Slip, created: boolean, teamName: string | undefined, profiles: Map<string, Profile>): Promise<void> {
     const pending = await this.deps.slips.startNotifying(sent, created);
     if (!pending) return;
     const { slip } = pending;
     const outcome: Record<string, 'sent' | 'not notified'> = {};
     await Promise.all(
       pending.recipients.map(async (r) => {
-        const wants = profiles ? !profiles.get(r.id)?.noNotifications : await this.deps.slips.wantsNotifications(r.id);
+        const wants = !profiles.get(r.id)?.noNotifications;
         outcome[r.id] = wants
           ? await this.deps.personal.tell(
               r.id,

@@ -1,6 +1,7 @@
 // A thank-you slip and the rules a new one must meet.
 import { CodedError } from './errors';
 import type { PersonRef } from './person';
+import type { FairnessGroup } from './digest';
 
 export type Visibility = 'team' | 'private';
 
@@ -38,6 +39,13 @@ export interface Slip extends SlipDraft {
   refreshUserIds?: string[];
   /** Per recipient id: whether the personal notification reached them. */
   notified: Record<string, 'sent' | 'not notified'>;
+  /**
+   * Until when an attempt holds the telling of the recipients (the slip is created holding it).
+   * Null or past: no one is telling them now, so a retry may take it over with the slip's ETag.
+   */
+  notifyingUntil?: string | null;
+  /** Each recipient's staff group when the slip was sent: the box summary counts these, so a rebuild agrees. */
+  recipientGroups?: Record<string, FairnessGroup>;
 }
 
 // Teams bot accounts have ids starting "28:"; people are "29:" (or "8:" for some guests).

@@ -5,6 +5,7 @@
 import { noticeScope } from '../storage/notice-log-repository';
 import { monthOf, previousMonth } from '../domain/box';
 import type { PersonRef } from '../domain/person';
+import { boxSummaryOf, type PersonSummary } from '../domain/summaries';
 import type { Slip } from '../domain/slip';
 import type { Repositories } from '../storage/repositories';
 import { historyEntry } from './slip-service';
@@ -28,6 +29,8 @@ export interface PersonalExport {
   awards: unknown[];
   /** Their own tags (framework domains) and reflections on thank-yous they received. */
   reflections: unknown[];
+  /** The totals kept of what they received (their summary row). */
+  receivedTotals: PersonSummary;
 }
 
 export class DataRightsService {
@@ -53,7 +56,7 @@ export class DataRightsService {
 
   async exportFor(person: PersonRef): Promise<PersonalExport> {
     const id = person.id;
-    const [profile, teams, received, sentIndex, nominationsReceived, awards, boxes, reflections] = await Promise.all([
+    const [profile, teams, received, sentIndex, nominationsReceived, awards, boxes, reflections, receivedTotals] = await Promise.all([
       this.repos.profiles.get(id),
       this.repos.memberships.list(id),
       this.repos.history.allSlips(id),
@@ -62,6 +65,7 @@ export class DataRightsService {
       this.repos.history.awards(id),
       this.boxes(id),
       this.repos.reflections.list(id),
+      this.repos.history.summary(id),
     ]);
     const sent = (await Promise.all(sentIndex.map((s) => this.repos.slips.get(s.teamId, s.month, s.slipId)))).filter((s): s is Slip => !!s);
     const thanksAdded: PersonalExport['thanksAdded'] = [];
@@ -93,6 +97,7 @@ export class DataRightsService {
       votes,
       awards,
       reflections,
+      receivedTotals,
     };
   }
 
@@ -180,13 +185,16 @@ export class DataRightsService {
     }
     await Promise.all([
       this.repos.profiles.delete(id),
-      this.repos.history.deleteAll(id),
+      // The sending window is a row of the history partition: deleted after it, never beside it.
+      this.repos.history.deleteAll(id).then(() => this.repos.rateLimits.deletePerson(id)),
       this.repos.reflections.deleteAll(id),
       this.repos.conversations.deletePerson(id, person.teamsId),
-      this.repos.rateLimits.deletePerson(id),
       this.repos.noticeLog.removeScope(noticeScope.person(id)),
     ]);
     await this.repos.memberships.remove(id);
+    // Box summaries count people by id: every box they were in is summed again from its slips as they are now.
+    const touched = new Map([...boxes, ...sentIndex, ...received].map((b) => [`${b.teamId}\n${b.month}`, b]));
+    for (const b of touched.values()) await this.repos.slips.rebuildSummary(b.teamId, b.month, boxSummaryOf);
     return { slipsReceived: received.length, slipsSentAnonymised: sentIndex.length };
   }
 }
@@ -196,7 +204,8 @@ function mentions(s: Slip, p: PersonRef): boolean {
     s.cosigners.some((c) => c.id === p.id) ||
     s.recipients.some((r) => r.id === p.id) ||
     (s.refreshUserIds ?? []).includes(p.teamsId) ||
-    p.id in s.notified
+    p.id in s.notified ||
+    p.id in (s.recipientGroups ?? {})
   );
 }
 
@@ -205,11 +214,14 @@ function scrub(s: Slip, p: PersonRef): Slip | undefined {
   if (!mentions(s, p)) return undefined;
   const notified = { ...s.notified };
   delete notified[p.id];
+  const recipientGroups = { ...(s.recipientGroups ?? {}) };
+  delete recipientGroups[p.id];
   return {
     ...s,
     recipients: s.recipients.filter((r) => r.id !== p.id),
     cosigners: s.cosigners.filter((c) => c.id !== p.id),
     refreshUserIds: (s.refreshUserIds ?? []).filter((u) => u !== p.teamsId),
     notified,
+    recipientGroups,
   };
 }

@@ -62,44 +62,36 @@ export class HistoryService {
     private readonly timeZone: string,
   ) {}
 
+  /**
+   * Totals from the person's summary row (kept at write time), so this costs the same however
+   * many slips they have: four point reads or small queries, never the whole history.
+   */
   async summary(personId: string, now: Date): Promise<RecognitionSummary> {
-    const [slips, awards, nominations, profile] = await Promise.all([
-      this.history.allSlips(personId),
+    const [sums, awards, nominations, profile] = await Promise.all([
+      this.history.summary(personId),
       this.history.awards(personId),
       this.history.nominations(personId),
       this.profiles.get(personId),
     ]);
     const thisMonth = monthOf(now, this.timeZone);
     const year = thisMonth.slice(0, 4);
-    const valueCounts = new Map<string, number>();
-    const months = new Map<string, number>();
-    const byYear = new Map<number, Record<string, number>>();
-    for (const s of slips) {
-      months.set(s.month, (months.get(s.month) ?? 0) + 1);
-      const y = Number(s.month.slice(0, 4));
-      const yv = byYear.get(y) ?? {};
-      for (const v of s.values) {
-        valueCounts.set(v, (valueCounts.get(v) ?? 0) + 1);
-        yv[v] = (yv[v] ?? 0) + 1;
-      }
-      byYear.set(y, yv);
-    }
+    const years = Object.keys(sums.byYear).map(Number);
     return {
       personId,
       profile,
       totals: {
-        allTime: slips.length,
-        thisYear: slips.filter((s) => s.month.startsWith(year)).length,
-        thisMonth: months.get(thisMonth) ?? 0,
+        allTime: sums.received,
+        thisYear: sums.byYear[year]?.received ?? 0,
+        thisMonth: sums.byMonth[thisMonth] ?? 0,
       },
-      values: [...valueCounts]
+      values: Object.entries(sums.byValue)
         .map(([value, count]) => ({ value, count }))
         .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
-      perMonth: lastMonths(now, this.timeZone, 12).map((month) => ({ month, count: months.get(month) ?? 0 })),
-      valuesByYear: [...byYear].sort((a, b) => a[0] - b[0]).map(([y, values]) => ({ year: y, values })),
+      perMonth: lastMonths(now, this.timeZone, 12).map((month) => ({ month, count: sums.byMonth[month] ?? 0 })),
+      valuesByYear: [...years].sort((a, b) => a - b).map((y) => ({ year: y, values: { ...sums.byYear[String(y)].byValue } })),
       awards: awards.sort((a, b) => b.month.localeCompare(a.month)),
       nominations: nominations.sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
-      years: [...byYear.keys()].sort((a, b) => b - a),
+      years: [...years].sort((a, b) => b - a),
     };
   }
 

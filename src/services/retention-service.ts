@@ -49,6 +49,8 @@ export class RetentionService {
           this.repos.votes.listBox(team.teamId, month),
           this.repos.awardRounds.get(team.teamId, month),
         ]);
+        // The box's summary goes with its slips (one request, even when nothing else is left).
+        await this.repos.slips.removeSummary(team.teamId, month);
         if (slips.length + nominations.length + votes.length === 0 && !round) continue;
         for (const s of slips) for (const p of [s.sender, ...s.recipients]) formerlyInvolved.add(p.id);
         for (const n of nominations) formerlyInvolved.add(n.nominee.id);

@@ -4,7 +4,9 @@ import { monthOf } from '../domain/box';
 import { checkSlipDraft, cosignOutcome, type CosignOutcome, type Slip, type SlipDraft } from '../domain/slip';
 import { findNudges, type Nudge, type NudgePhrase } from '../domain/language-nudge';
 import type { PersonRef, Profile } from '../domain/person';
-import type { SlipHistoryEntry } from '../domain/history';
+import type { SentHistoryEntry, SlipHistoryEntry } from '../domain/history';
+import type { FairnessGroup } from '../domain/digest';
+import { addCosignToBox } from '../domain/summaries';
 import type { TeamSettings } from '../domain/team-settings';
 import type { Repositories } from '../storage/repositories';
 import type { ILogger } from '../logger';
@@ -28,13 +30,14 @@ export interface SendResult {
   created: boolean;
   /** True when this caller should post the card (the creator, or a retry after a lost post). */
   shouldPost: boolean;
+  /** The sender's and recipients' profiles (read through the cache), for the card and notifications. */
+  profiles: Map<string, Profile>;
 }
 
 // A retry may take over posting when the first attempt saved the slip but never posted it.
 const POST_TAKEOVER_MS = 15_000;
 // Whoever notifies a slip's recipients holds this claim; one that crashed is taken over after it.
-const NOTIFY_CLAIM_HOURS = 0.25;
-const notifyClaimKey = (slipId: string) => `notify|${slipId}`;
+const NOTIFY_CLAIM_MS = 15 * 60_000;
 
 /** Team settings already read in this request, by team id (see SlipService.settingsOf). */
 export type SharedReads = Map<string, Promise<TeamSettings | undefined>>;
@@ -47,7 +50,7 @@ export interface PendingNotifications {
 
 export class SlipService {
   constructor(
-    private readonly repos: Pick<Repositories, 'slips' | 'history' | 'teamSettings' | 'memberships' | 'profiles' | 'processed'>,
+    private readonly repos: Pick<Repositories, 'slips' | 'history' | 'teamSettings' | 'memberships' | 'profiles'>,
     private readonly phrases: readonly NudgePhrase[],
     private readonly logger: ILogger,
     private readonly now: () => Date,
@@ -89,10 +92,20 @@ export class SlipService {
     return nudges.length > 0 ? { kind: 'nudges', nudges } : { kind: 'ok' };
   }
 
-  /** Saves a checked draft as a slip with one history entry per recipient. */
+  /**
+   * Saves a checked draft as a slip with one history entry per recipient. In storage requests:
+   * the sender's window and sent entry (one batch), then the slip with its box summary (one
+   * batch) beside the sender's membership, then each recipient's entry with their summary (one
+   * batch each). Profiles and settings come through the read cache; see docs/storage-design.md.
+   */
   async send(draft: SlipDraft, place: SlipPlace, requestKey: string, shared?: SharedReads): Promise<SendResult> {
     const now = this.now();
-    const settings = await this.settingsOf(place.teamId, shared);
+    const [settings, profiles] = await Promise.all([
+      this.settingsOf(place.teamId, shared),
+      this.profilesOf([draft.sender.id, ...draft.recipients.map((r) => r.id)]),
+    ]);
+    const recipientGroups: Record<string, FairnessGroup> = {};
+    for (const r of draft.recipients) recipientGroups[r.id] = profiles.get(r.id)?.staffGroup ?? 'not stated';
     const slip: Slip = {
       ...draft,
       message: draft.message.trim(),
@@ -104,48 +117,67 @@ export class SlipService {
       createdAt: now.toISOString(),
       cosigners: [],
       notified: {},
+      // Created holding the claim to tell its recipients for as long as a retry waits to take
+      // over posting; the attempt lengthens it as it starts telling them (recordPosted or
+      // holdNotifying), so an attempt that died before that is taken over by a retry soon after.
+      notifyingUntil: new Date(now.getTime() + POST_TAKEOVER_MS).toISOString(),
+      recipientGroups,
+    };
+    const sent: SentHistoryEntry = {
+      kind: 'sent',
+      slipId: slip.id,
+      teamId: slip.teamId,
+      month: slip.month,
+      createdAt: slip.createdAt,
+      recipientIds: slip.recipients.map((r) => r.id),
     };
     // Counted by slip id before saving, so a retry of a slip already counted is never refused.
-    await this.rateLimit?.count(slip.sender.id, `slip|${slip.id}`);
-    const { slip: saved, created } = await this.repos.slips.create(slip);
-    // Written on every attempt (upserts), so a retry repairs a slip whose history write failed.
-    await Promise.all([
-      ...saved.recipients.map((r) => this.repos.history.addSlips(r.id, [historyEntry(saved)])),
-      this.repos.history.addSent(saved.sender.id, {
-        kind: 'sent',
-        slipId: saved.id,
-        teamId: saved.teamId,
-        month: saved.month,
-        createdAt: saved.createdAt,
-        recipientIds: saved.recipients.map((r) => r.id),
-      }),
+    if (this.rateLimit) await this.rateLimit.countSent(slip.sender.id, `slip|${slip.id}`, sent);
+    else await this.repos.history.addSent(slip.sender.id, sent);
+    const [{ slip: saved, created }] = await Promise.all([
+      this.repos.slips.create(slip),
+      place.teamId
+        ? this.repos.memberships.record({
+            personId: slip.sender.id,
+            teamId: place.teamId,
+            teamName: place.teamName ?? settings?.teamName ?? 'your team',
+            lastUsedAt: now.toISOString(),
+            teamsId: slip.sender.teamsId,
+            name: slip.sender.name,
+            tenantId: place.tenantId,
+          })
+        : undefined,
     ]);
-    if (place.teamId) {
-      await this.repos.memberships.record({
-        personId: saved.sender.id,
-        teamId: place.teamId,
-        teamName: place.teamName ?? settings?.teamName ?? 'your team',
-        lastUsedAt: now.toISOString(),
-        teamsId: saved.sender.teamsId,
-        name: saved.sender.name,
-        tenantId: place.tenantId,
-      });
-    }
+    // Written on every attempt (idempotent), so a retry repairs a slip whose history write failed.
+    await Promise.all(saved.recipients.map((r) => this.repos.history.addSlips(r.id, [historyEntry(saved)])));
     const stale = now.getTime() - new Date(saved.createdAt).getTime() > POST_TAKEOVER_MS;
     const shouldPost = created || (!saved.postedActivityId && stale);
     if (!created) this.logger.info('slip submitted again; kept the first', { slipId: saved.id, shouldPost });
-    return { slip: saved, created, shouldPost };
+    return { slip: saved, created, shouldPost, profiles };
   }
 
   get(teamId: string, month: string, slipId: string): Promise<Slip | undefined> {
     return this.repos.slips.get(teamId, month, slipId);
   }
 
-  async recordPosted(slip: Slip, activityId: string, refreshUserIds: string[]): Promise<Slip> {
-    const r = await this.repos.slips.update(slip.teamId, slip.month, slip.id, (s) =>
-      s.postedActivityId ? undefined : { ...s, postedActivityId: activityId, refreshUserIds },
-    );
-    return r?.slip ?? slip;
+  /**
+   * One merge, no read: only the poster (the first attempt, or one that took over) writes these.
+   * `notifying`: this attempt created the slip and is about to tell its recipients, so its claim
+   * is lengthened in the same write.
+   */
+  async recordPosted(slip: Slip, activityId: string, refreshUserIds: string[], notifying: boolean): Promise<Slip> {
+    const fields = { postedActivityId: activityId, refreshUserIds, ...(notifying ? { notifyingUntil: this.claimUntil() } : {}) };
+    await this.repos.slips.note(slip.teamId, slip.month, slip.id, fields);
+    return { ...slip, ...fields };
+  }
+
+  /** The creator of a slip it did not post lengthens its claim before telling the recipients. */
+  async holdNotifying(slip: Slip): Promise<void> {
+    await this.repos.slips.note(slip.teamId, slip.month, slip.id, { notifyingUntil: this.claimUntil() });
+  }
+
+  private claimUntil(): string {
+    return new Date(this.now().getTime() + NOTIFY_CLAIM_MS).toISOString();
   }
 
   /** Preferred job titles by person id, for those who have set one. */
@@ -165,29 +197,31 @@ export class SlipService {
 
   /**
    * Claims the telling of a slip's recipients and returns who has not been told yet; undefined
-   * when another attempt is telling them right now or everyone has been told. The first send
-   * and every retry or redelivery of it come here, so what the first finished is never repeated
-   * and what it never did (storage failed before it got that far) is done once by a retry.
+   * when another attempt is telling them right now or everyone has been told. The claim is a
+   * field of the slip: a new slip is created holding it (no request), and a retry or
+   * redelivery takes it over with the slip's ETag only once it has expired, so what the first
+   * attempt finished is never repeated and what it never did is done once by a retry.
    */
   async startNotifying(slip: Slip, created: boolean): Promise<PendingNotifications | undefined> {
-    if (!(await this.repos.processed.claim(notifyClaimKey(slip.id), this.now(), NOTIFY_CLAIM_HOURS))) return undefined;
-    // A new slip has told no one; a retry reads what earlier attempts recorded.
-    const current = created ? slip : ((await this.repos.slips.get(slip.teamId, slip.month, slip.id)) ?? slip);
-    const recipients = current.recipients.filter((r) => current.notified[r.id] !== 'sent');
-    if (recipients.length === 0) {
-      await this.repos.processed.release(notifyClaimKey(slip.id));
-      return undefined;
-    }
-    return { slip: current, recipients };
+    if (created) return slip.recipients.length ? { slip, recipients: slip.recipients } : undefined;
+    const now = this.now();
+    let pending: PersonRef[] = [];
+    const r = await this.repos.slips.update(slip.teamId, slip.month, slip.id, (s) => {
+      pending = [];
+      if (s.notifyingUntil && s.notifyingUntil > now.toISOString()) return undefined;
+      pending = s.recipients.filter((p) => s.notified[p.id] !== 'sent');
+      return pending.length ? { ...s, notifyingUntil: this.claimUntil() } : undefined;
+    });
+    return r?.changed && pending.length ? { slip: r.slip, recipients: pending } : undefined;
   }
 
   /**
-   * Records who was told and lets the claim go. If recording fails the claim is kept until it
-   * expires, so a quick retry cannot tell the same people twice.
+   * Records who was told and lets the claim go, in one merge with no read (only the claim's
+   * holder writes these fields). If it fails the claim is kept until it expires, so a quick
+   * retry cannot tell the same people twice.
    */
   async recordNotified(slip: Slip, outcome: Record<string, 'sent' | 'not notified'>): Promise<void> {
-    await this.repos.slips.update(slip.teamId, slip.month, slip.id, (s) => ({ ...s, notified: { ...s.notified, ...outcome } }));
-    await this.repos.processed.release(notifyClaimKey(slip.id));
+    await this.repos.slips.note(slip.teamId, slip.month, slip.id, { notified: { ...slip.notified, ...outcome }, notifyingUntil: null });
   }
 
   /**
@@ -203,10 +237,11 @@ export class SlipService {
     mayTouch?: (slip: Slip) => void,
   ): Promise<{ outcome: CosignOutcome; slip: Slip }> {
     let outcome: CosignOutcome = 'added';
-    const result = await this.repos.slips.update(teamId, month, slipId, (s) => {
+    // The slip and its box summary: one read and one atomic write (retried if either changed).
+    const result = await this.repos.slips.updateCounted(teamId, month, slipId, (s, summary) => {
       mayTouch?.(s);
       outcome = cosignOutcome(s, person);
-      return outcome === 'added' ? { ...s, cosigners: [...s.cosigners, person] } : undefined;
+      return outcome === 'added' ? { slip: { ...s, cosigners: [...s.cosigners, person] }, summary: addCosignToBox(summary) } : undefined;
     });
     if (!result) throw new CodedError('not_found', 'Sorry, I couldn’t find that slip. It may have been removed.');
     return { outcome, slip: result.slip };

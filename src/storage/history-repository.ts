@@ -1,5 +1,6 @@
 import type { AwardHistoryEntry, NominationHistoryEntry, SentHistoryEntry, SlipHistoryEntry } from '../domain/history';
 import type { Page } from './page';
+import type { PersonSummary } from '../domain/summaries';
 
 export interface SlipFilter {
   value?: string;
@@ -8,8 +9,15 @@ export interface SlipFilter {
 
 /** One partition per person: everything they have received, and an index of what they sent. */
 export interface HistoryRepository {
-  /** Idempotent: writing the same slip for the same person twice leaves one entry. */
+  /**
+   * Idempotent: writing the same slip for the same person twice leaves one entry. Each new
+   * slip is counted in the person's summary in the same atomic write.
+   */
   addSlips(personId: string, entries: SlipHistoryEntry[]): Promise<void>;
+  /** Totals of what the person received (kept at write time; computed from the rows if there is none). */
+  summary(personId: string): Promise<PersonSummary>;
+  /** Recomputes the summary from the rows as they are now (ETag-guarded, retried). */
+  rebuildSummary(personId: string): Promise<PersonSummary>;
   /** Slips received, newest first, optionally only one value's or one year's. */
   slipPage(personId: string, pageSize: number, continuationToken?: string, filter?: SlipFilter): Promise<Page<SlipHistoryEntry>>;
   /** One slip the person received, by when it was sent and its id (a point read); undefined when they did not receive it. */

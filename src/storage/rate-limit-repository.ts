@@ -1,4 +1,5 @@
 import type { RateWindow } from '../domain/rate-limit';
+import type { SentHistoryEntry } from '../domain/history';
 
 /** One counting window per person, shared by every instance. */
 export interface RateLimitRepository {
@@ -9,6 +10,15 @@ export interface RateLimitRepository {
   count(
     personId: string,
     count: (current: RateWindow | undefined) => { window: RateWindow; changed: boolean } | 'refused',
+  ): Promise<boolean>;
+  /**
+   * The same, and when allowed, the entry of what they sent in their history: both rows are in
+   * the sender's partition and go in one atomic write guarded by the window's ETag.
+   */
+  countSent(
+    personId: string,
+    count: (current: RateWindow | undefined) => { window: RateWindow; changed: boolean } | 'refused',
+    sent: SentHistoryEntry,
   ): Promise<boolean>;
   /** Erasure: forgets the person's window. */
   deletePerson(personId: string): Promise<void>;

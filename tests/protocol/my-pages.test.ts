@@ -57,7 +57,7 @@ beforeAll(async () => {
     slip(1, { slipId: 'b-2', message: 'B SECRET two' }),
   ]);
   aToken = await sso.mint(A, { name: 'Amara Okafor' });
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await h?.stop();

@@ -62,7 +62,7 @@ test('paging through 2,500 slips returns each exactly once, newest first', async
   const teamPlayer = await service.page(person, { filter: { value: 'Team player' }, pageSize: 2000 });
   expect(teamPlayer.items.every((e) => e.values.includes('Team player'))).toBe(true);
   expect(teamPlayer.items).toHaveLength(1000);
-});
+}, 120_000);
 
 describe('in the personal chat', () => {
   beforeAll(async () => {

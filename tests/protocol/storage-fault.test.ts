@@ -8,17 +8,23 @@ import { cardAction, conversationFor, message, people, type TestPerson } from '.
 import { STORAGE_DOWN_MESSAGE } from '../../src/storage/storage-errors';
 import type { PipelinePolicy } from '../../src/storage/table/table-store';
 import type { Slip } from '../../src/domain/slip';
+import { boxSummaryOf } from '../../src/domain/summaries';
 
 let h: Harness;
 // A real storage pipeline step (the SDK's own extension point): while `historyDown` is set, every
-// write to the history table is answered as a 503 from the service, as a partial outage would be.
+// write to the recipients' history partitions is answered as a 503 from the service, as a partial outage would be.
 let historyDown = false;
+const RECIPIENTS = [people.sam, people.priya];
 const historyWritesRefused: string[] = [];
 const failHistoryWrites: PipelinePolicy = {
   name: 'test-fail-history-writes',
   async sendRequest(request, next) {
     const body = typeof request.body === 'string' ? request.body : '';
-    const touchesHistory = /\/valuedhistory\b/.test(new URL(request.url).pathname) || /\/valuedhistory\(/.test(body);
+    // Only the recipients' partitions: the sender's window and sent entry are written before the slip.
+    const url = decodeURIComponent(request.url);
+    const touchesHistory =
+      (/\/valuedhistory\b/.test(new URL(request.url).pathname) || /\/valuedhistory\(/.test(body)) &&
+      RECIPIENTS.some((p) => url.includes(`person|${p.aadObjectId}`) || body.includes(`person|${p.aadObjectId}`));
     if (historyDown && request.method !== 'GET' && touchesHistory) {
       historyWritesRefused.push(`${request.method} ${new URL(request.url).pathname}`);
       throw new RestError('The history table is unavailable (injected).', { statusCode: 503, code: 'ServerBusy', request });
@@ -60,12 +66,25 @@ const slipsWith = async (msg: string): Promise<Slip[]> => {
   const rows: Slip[] = [];
   for await (const e of h.valued.store.table('slips').listEntities()) {
     const doc = JSON.parse(String(e.doc0)) as Slip;
+    // Fields merged later with no read (x_…) win over the document's copy, as DocTable reads them.
+    for (const [k, v] of Object.entries(e)) if (k.startsWith('x_')) (doc as any)[k.slice(2)] = JSON.parse(String(v));
     if (doc.message === msg) rows.push(doc);
   }
   return rows;
 };
 const historyHas = async (p: TestPerson, slipId: string) =>
   (await h.valued.repos.history.slipPage(p.aadObjectId, 50)).items.some((e) => e.slipId === slipId);
+/** The slip's box summary and its recipients' summaries agree with the rows they sum, and count it once. */
+async function expectSummariesConsistent(slip: Slip): Promise<void> {
+  const box = await h.valued.repos.slips.summary(slip.teamId, slip.month);
+  expect(box).toEqual(boxSummaryOf(await h.valued.repos.slips.listBox(slip.teamId, slip.month)));
+  for (const r of slip.recipients) {
+    const mine = await h.valued.repos.history.summary(r.id);
+    expect(mine).toEqual(await h.valued.repos.history.rebuildSummary(r.id));
+    const rows = (await h.valued.repos.history.allSlips(r.id)).filter((e) => e.slipId === slip.id);
+    expect(rows).toHaveLength(1);
+  }
+}
 const sentHas = async (p: TestPerson, slipId: string) =>
   (await h.valued.repos.history.sent(p.aadObjectId)).some((e) => e.slipId === slipId);
 
@@ -111,6 +130,7 @@ test('with Azurite stopped: a kind message where the person is, /healthz 503, st
   expect(more).toHaveLength(0);
   expect(await historyHas(people.sam, slip.id)).toBe(true);
   expect(await historyHas(people.priya, slip.id)).toBe(true);
+  await expectSummariesConsistent(slip);
   expect(
     h.connector.sent(conversationFor('groupChat', people.jo).id).some((r) => textOf(r.body).includes('staying late on the ward')),
   ).toBe(true);
@@ -123,18 +143,21 @@ test('no half-written slip survives: history fails after the slip row is saved, 
   try {
     first = await submit('draft-history-down-1', msg);
   } finally {
+    // Recipients' writes run side by side: the fault lasts until the one still in flight has failed too.
+    await new Promise((r) => setTimeout(r, 500));
     historyDown = false;
   }
   expect(historyWritesRefused.length).toBeGreaterThan(0);
   expect(first.status).toBe(200);
   expect(first.body.value).toBe(STORAGE_DOWN_MESSAGE);
 
-  // The state the failure left: the slip row exists, its history does not.
+  // The state the failure left: the slip row exists (with the sender's entry, written before
+  // it), the recipients' history does not.
   const [half] = await slipsWith(msg);
   expect(half).toBeDefined();
   expect(await historyHas(people.sam, half.id)).toBe(false);
   expect(await historyHas(people.priya, half.id)).toBe(false);
-  expect(await sentHas(people.jo, half.id)).toBe(false);
+  expect(await sentHas(people.jo, half.id)).toBe(true);
   expect(half.postedActivityId).toBeUndefined();
 
   // The person presses Send again a little later (Teams keeps the form): the same request.
@@ -151,6 +174,7 @@ test('no half-written slip survives: history fails after the slip row is saved, 
   expect(await historyHas(people.sam, half.id)).toBe(true);
   expect(await historyHas(people.priya, half.id)).toBe(true);
   expect(await sentHas(people.jo, half.id)).toBe(true);
+  await expectSummariesConsistent(slips[0]);
   // The card the first attempt never posted is posted by the retry, once.
   const cards = h.connector.sent(conversationFor('groupChat', people.jo).id).filter((r) => textOf(r.body).includes('careful handover'));
   expect(cards).toHaveLength(1);

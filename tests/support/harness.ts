@@ -18,6 +18,18 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
+/** A second Valued on the harness's storage account, as another instance would be. */
+export function startAnotherInstance(h: Harness): Promise<Valued> {
+  const config = readEnvOptions({
+    LOCAL_MODE: 'true',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    STORAGE_CONNECTION_STRING: h.azurite.connectionString,
+    LOG_LEVEL: 'debug',
+  });
+  return startValued(config, { logger: new MemoryLogger() });
+}
+
 /**
  * `options`: extra start options, such as storage pipeline policies for fault tests.
  * `storage`: `{ private: true }` for an Azurite process of this harness's own.

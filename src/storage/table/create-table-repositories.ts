@@ -32,7 +32,8 @@ export function createTableRepositories(store: TableStore): Repositories {
     votes: new TableVoteRepository(doc('votes')),
     awards: new TableAwardRepository(doc('awards')),
     awardRounds: new TableAwardRoundRepository(doc('awardrounds')),
-    rateLimits: new TableRateLimitRepository(doc('ratelimits')),
+    // The sending window lives in the sender's history partition, beside what they sent.
+    rateLimits: new TableRateLimitRepository(doc('history')),
     digestPosts: new TableDigestPostRepository(doc('digestposts')),
     rosters: new TableRosterRepository(doc('rosters')),
     reflections: new TableReflectionRepository(doc('reflections')),

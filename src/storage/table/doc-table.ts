@@ -24,6 +24,10 @@ export interface RangeOptions {
   to?: string;
 }
 
+/** Jittered, growing wait before trying an ETag-guarded write again. */
+export const backoff = (attempt: number): Promise<void> =>
+  new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
+
 const status = (e: unknown): number | undefined => (e instanceof RestError ? e.statusCode : undefined);
 
 // 5xx, timeouts and refused connections mean "storage is not there now", not "bad request".
@@ -54,12 +58,24 @@ function toRow<T>(pk: string, rk: string, doc: T): Row {
   return row;
 }
 
+// Fields written later by a merge with no read first (see DocTable.merge) live in columns of
+// their own, `x_{field}`, and win over the document's copy until the next full write folds them in.
+const SIDE = 'x_';
+
 function fromRow<T>(row: Record<string, unknown>): T {
   const parts = Number(row.parts ?? 1);
   let json = '';
   for (let i = 0; i < parts; i++) json += String(row[`doc${i}`] ?? '');
-  return JSON.parse(json) as T;
+  const doc = JSON.parse(json) as Record<string, unknown>;
+  for (const [k, v] of Object.entries(row)) if (k.startsWith(SIDE) && typeof v === 'string') doc[k.slice(SIDE.length)] = JSON.parse(v);
+  return doc as T;
 }
+
+/** One write of an atomic batch: `etag` guards a replace; a create fails if the row exists. */
+export type BatchWrite<T> = { rk: string; doc: T } & ({ kind: 'create' } | { kind: 'upsert' } | { kind: 'replace'; etag: string });
+
+/** Why a batch was refused: 409 a row to create exists, 412 a guarded row changed (or vanished). */
+export type BatchResult = { ok: true; etags: Map<string, string> } | { ok: false; status: 404 | 409 | 412 };
 
 function rangeFilter(pk: string, o: RangeOptions = {}): string {
   let lower = o.prefix;
@@ -83,6 +99,59 @@ export class DocTable<T> {
         return { doc: fromRow<T>(row), etag: String(row.etag) };
       } catch (e) {
         if (status(e) === 404) return undefined;
+        throw e;
+      }
+    });
+  }
+
+  /** Several rows of one partition in one request: the rows named, with their ETags. */
+  async getMany(pk: string, rks: string[]): Promise<Map<string, { doc: T; etag: string }>> {
+    return guard(async () => {
+      const out = new Map<string, { doc: T; etag: string }>();
+      const rows = rks.map((rk) => odata`RowKey eq ${rk}`).join(' or ');
+      const filter = `${odata`PartitionKey eq ${pk}`} and (${rows})`;
+      for await (const row of this.client.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+        out.set(String(row.rowKey), { doc: fromRow<T>(row), etag: String(row.etag) });
+      }
+      return out;
+    });
+  }
+
+  /** Writes rows of one partition all or nothing, in one request (at most 100). */
+  async batch(pk: string, writes: Array<BatchWrite<T>>): Promise<BatchResult> {
+    const tx = new TableTransaction();
+    for (const w of writes) {
+      const row = toRow(pk, w.rk, w.doc);
+      if (w.kind === 'create') tx.createEntity(row);
+      else if (w.kind === 'upsert') tx.upsertEntity(row, 'Replace');
+      else tx.updateEntity(row, 'Replace', { etag: w.etag });
+    }
+    return guard(async () => {
+      try {
+        const r = await this.client.submitTransaction(tx.actions);
+        // Sub-responses come back in the order of the writes; not every one names its row.
+        return { ok: true, etags: new Map(writes.map((w, i) => [w.rk, (r.subResponses[i]?.etag ?? '').trim()])) };
+      } catch (e) {
+        const s = status(e);
+        if (s === 404 || s === 409 || s === 412) return { ok: false, status: s };
+        throw e;
+      }
+    });
+  }
+
+  /**
+   * Sets some fields of a row with no read first, in columns of their own (see SIDE); false
+   * when the row does not exist. ETag-guarded full writes read them back and fold them in.
+   */
+  async merge(pk: string, rk: string, fields: Partial<T>): Promise<boolean> {
+    const row: Record<string, unknown> = { partitionKey: pk, rowKey: rk };
+    for (const [k, v] of Object.entries(fields)) row[`${SIDE}${k}`] = JSON.stringify(v ?? null);
+    return guard(async () => {
+      try {
+        await this.client.updateEntity(row as Row, 'Merge', { etag: '*' });
+        return true;
+      } catch (e) {
+        if (status(e) === 404) return false;
         throw e;
       }
     });
@@ -127,8 +196,23 @@ export class DocTable<T> {
         return { doc: next, changed: true };
       } catch (e) {
         if (status(e) !== 412) throw e;
-        await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
+        await backoff(attempt);
       }
+    }
+    throw new TooMuchContentionError(`${this.client.tableName}/${pk}/${rk}`);
+  }
+
+  /**
+   * Replaces a row with what `compute` makes from other rows (a summary from what it sums): the
+   * row's ETag is read first, so a write to it while `compute` reads makes this try again.
+   */
+  async recompute(pk: string, rk: string, compute: () => Promise<T>): Promise<{ doc: T; etag: string }> {
+    for (let attempt = 0; attempt < 60; attempt++) {
+      const current = await this.get(pk, rk);
+      const doc = await compute();
+      const r = await this.batch(pk, [current ? { kind: 'replace', rk, doc, etag: current.etag } : { kind: 'create', rk, doc }]);
+      if (r.ok) return { doc, etag: r.etags.get(rk) ?? '' };
+      await backoff(attempt);
     }
     throw new TooMuchContentionError(`${this.client.tableName}/${pk}/${rk}`);
   }

@@ -66,6 +66,7 @@ export const keys = {
   box: (teamId: string, month: string) => join(teamId || '-', month),
   slipRow: (slipId: string) => safeKey(slipId),
   historySlip: (createdAt: string, slipId: string) => join('slip', invertedTime(createdAt), slipId),
+  historySent: (createdAt: string, slipId: string) => join('sent', invertedTime(createdAt), slipId),
   historyNomination: (month: string, teamId: string, nominatorId: string) => join('nomination', month, teamId, nominatorId),
   historyAward: (month: string, teamId: string) => join('award', month, teamId),
   nominationRow: (nomineeId: string, nominatorId: string) => join(nomineeId, nominatorId),

@@ -1,11 +1,22 @@
 // A person's partition holds: `slip|…` (received, newest first), `byvalue|{value}|…` (the same
 // slips indexed by value, written in the same atomic batch), `nomination|…`, `award|…` and
-// `sent|…`. So every view of a history is a range query inside one partition.
+// `sent|…`, the summary of what they received (`summary`, written in the same batch as each
+// received slip, guarded by its ETag) and their sending window (`ratelimit`, see
+// TableRateLimitRepository). So every view of a history is a range query inside one partition.
 import type { AwardHistoryEntry, HistoryEntry, NominationHistoryEntry, SentHistoryEntry, SlipHistoryEntry } from '../../domain/history';
 import type { HistoryRepository, SlipFilter } from '../history-repository';
 import type { Page } from '../page';
-import { DocTable, type RangeOptions } from './doc-table';
+import { emptyPersonSummary, personSummaryOf, type PersonSummary } from '../../domain/summaries';
+import { TooMuchContentionError } from '../storage-errors';
+import { backoff, DocTable, type BatchWrite, type RangeOptions } from './doc-table';
 import { invertedTime, keys, safeKey } from './keys';
+import { KnownRows } from './known-rows';
+
+export const PERSON_SUMMARY = 'summary';
+const ATTEMPTS = 60;
+// A batch holds at most 100 rows: a slip's row and one per value, and the summary.
+const MAX_BATCH = 100;
+type PersonRow = HistoryEntry | PersonSummary;
 
 const yearStart = (y: number) => new Date(Date.UTC(y, 0, 1)).toISOString();
 
@@ -25,14 +36,79 @@ function rangeFor(filter: SlipFilter = {}): RangeOptions {
 }
 
 export class TableHistoryRepository implements HistoryRepository {
-  constructor(private readonly t: DocTable<HistoryEntry>) {}
+  private readonly known = new KnownRows<PersonSummary>();
+  private readonly rows: DocTable<PersonRow>;
 
-  async addSlips(personId: string, entries: SlipHistoryEntry[]): Promise<void> {
-    await this.t.upsertMany(keys.person(personId), entries.flatMap(slipRows));
+  constructor(private readonly t: DocTable<HistoryEntry>) {
+    this.rows = t as DocTable<PersonRow>;
   }
 
+  async addSlips(personId: string, entries: SlipHistoryEntry[]): Promise<void> {
+    const unique = [...new Map(entries.map((e) => [e.slipId, e])).values()];
+    // As many slips per batch as fit beside the summary row.
+    let chunk: SlipHistoryEntry[] = [];
+    let rows = 1;
+    for (const e of unique) {
+      const size = 1 + e.values.length;
+      if (rows + size > MAX_BATCH) {
+        await this.addCounted(personId, chunk);
+        chunk = [];
+        rows = 1;
+      }
+      chunk.push(e);
+      rows += size;
+    }
+    if (chunk.length) await this.addCounted(personId, chunk);
+  }
+
+  /**
+   * The slips' rows and their count in the summary, all or nothing in one request. A slip whose
+   * row exists was counted when it was written, so a retry counts nothing twice.
+   */
+  private async addCounted(personId: string, entries: SlipHistoryEntry[]): Promise<void> {
+    const pk = keys.person(personId);
+    let summary = this.known.get(pk, PERSON_SUMMARY);
+    let fresh = entries;
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      if (!summary) {
+        const read = await this.rows.getMany(pk, [PERSON_SUMMARY, ...entries.map((e) => keys.historySlip(e.createdAt, e.slipId))]);
+        fresh = entries.filter((e) => !read.has(keys.historySlip(e.createdAt, e.slipId)));
+        if (fresh.length === 0) return;
+        summary = read.get(PERSON_SUMMARY) as { doc: PersonSummary; etag: string } | undefined;
+        if (summary) this.known.set(pk, PERSON_SUMMARY, summary.doc, summary.etag);
+      }
+      // No summary row: a person new to Valued (histories from before summaries existed get
+      // theirs from `npm run rebuild-summaries`, run once after upgrading).
+      const base = summary?.doc ?? emptyPersonSummary();
+      const doc = fresh.reduce((s, e) => personSummaryOf([e], s), base);
+      const writes: Array<BatchWrite<PersonRow>> = fresh.flatMap((e) =>
+        slipRows(e).map((r, i) => (i === 0 ? { kind: 'create' as const, ...r } : { kind: 'upsert' as const, ...r })),
+      );
+      writes.push(summary ? { kind: 'replace', rk: PERSON_SUMMARY, doc, etag: summary.etag } : { kind: 'create', rk: PERSON_SUMMARY, doc });
+      const r = await this.rows.batch(pk, writes);
+      if (r.ok) return this.known.set(pk, PERSON_SUMMARY, doc, r.etags.get(PERSON_SUMMARY));
+      this.known.forget(pk, PERSON_SUMMARY);
+      summary = undefined;
+      if (attempt > 0) await backoff(attempt);
+    }
+    throw new TooMuchContentionError(`history/${pk}/${PERSON_SUMMARY}`);
+  }
+
+  /** A received slip's copy changed (its sender erased their data): the counts stay as they are. */
   replaceSlip(personId: string, entry: SlipHistoryEntry): Promise<void> {
-    return this.addSlips(personId, [entry]);
+    return this.t.upsertMany(keys.person(personId), slipRows(entry));
+  }
+
+  async summary(personId: string): Promise<PersonSummary> {
+    const row = await this.rows.get(keys.person(personId), PERSON_SUMMARY);
+    return (row?.doc as PersonSummary | undefined) ?? personSummaryOf(await this.allSlips(personId));
+  }
+
+  async rebuildSummary(personId: string): Promise<PersonSummary> {
+    const pk = keys.person(personId);
+    const r = await this.rows.recompute(pk, PERSON_SUMMARY, async () => personSummaryOf(await this.allSlips(personId)));
+    this.known.set(pk, PERSON_SUMMARY, r.doc as PersonSummary, r.etag);
+    return r.doc as PersonSummary;
   }
 
   slipPage(personId: string, pageSize: number, continuationToken?: string, filter?: SlipFilter): Promise<Page<SlipHistoryEntry>> {
@@ -70,14 +146,17 @@ export class TableHistoryRepository implements HistoryRepository {
   }
 
   addSent(personId: string, entry: SentHistoryEntry): Promise<void> {
-    return this.t.upsert(keys.person(personId), `sent|${invertedTime(entry.createdAt)}|${safeKey(entry.slipId)}`, entry);
+    return this.t.upsert(keys.person(personId), keys.historySent(entry.createdAt, entry.slipId), entry);
   }
 
   async sent(personId: string): Promise<SentHistoryEntry[]> {
-    return (await this.t.list(keys.person(personId), { prefix: 'sent|' })) as SentHistoryEntry[];
+    const rows = (await this.t.list(keys.person(personId), { prefix: 'sent|' })) as SentHistoryEntry[];
+    // A retried send may have written its entry under a second time: one per slip.
+    return [...new Map(rows.map((r) => [r.slipId, r])).values()];
   }
 
-  deleteAll(personId: string): Promise<number> {
+  async deleteAll(personId: string): Promise<number> {
+    this.known.forget(keys.person(personId), PERSON_SUMMARY);
     return this.t.deletePartition(keys.person(personId));
   }
 
@@ -95,6 +174,7 @@ export class TableHistoryRepository implements HistoryRepository {
     // A slip's by-value copies go with it.
     const rows = old.flatMap((e) => (e.doc.kind === 'slip' ? slipRows(e.doc).map((r) => r.rk) : [e.rk]));
     await Promise.all(rows.map((rk) => this.t.delete(pk, rk)));
+    if (old.some((e) => e.doc.kind === 'slip')) await this.rebuildSummary(personId);
     return old.length;
   }
 }
