@@ -5,9 +5,7 @@
 import path from 'node:path';
 import type { SlipHistoryEntry } from '../../src/domain/history';
 import { EMPTY_DOMAIN_PROMPT } from '../../src/domain/portfolio-by-domain';
-import { createTableRepositories } from '../../src/storage/table/create-table-repositories';
-import { TableStore } from '../../src/storage/table/table-store';
-import { DOCS_DIR, axeViolations, readPretendTenant, startE2EStack, type E2EStack } from './support';
+import { DOCS_DIR, axeViolations, openMyTab, readPretendTenant, stackRepositories, startE2EStack, type E2EStack } from './support';
 
 let e2e: E2EStack;
 const tenant = readPretendTenant();
@@ -40,12 +38,7 @@ function seedSlips(now: number): SlipHistoryEntry[] {
 
 beforeAll(async () => {
   e2e = await startE2EStack();
-  const store = new TableStore({
-    kind: 'connectionString',
-    connectionString: e2e.stack.storageConnectionString as string,
-    tablePrefix: 'valued',
-  });
-  await createTableRepositories(store).history.addSlips(amara.aadObjectId, seedSlips(Date.now()));
+  await stackRepositories(e2e).history.addSlips(amara.aadObjectId, seedSlips(Date.now()));
 }, 150_000);
 
 afterAll(async () => {
@@ -55,15 +48,7 @@ afterAll(async () => {
 const REFLECTION = 'I used the teach-back method: I asked Mr Ahmed to show me each exercise, and I learned to slow down & check.';
 
 test('Amara tags a thank-you in the tab, then finds it under its domain in her portfolio, which passes axe-core', async () => {
-  const context = await e2e.browser.newContext({ viewport: { width: 1000, height: 1000 }, locale: 'en-GB' });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(`${e2e.stack.botUrl}/me`, { waitUntil: 'domcontentloaded' });
-  await page.locator('#slips .slip').first().waitFor({ timeout: 30_000 });
-  await page.locator('#portfolio-link[href]').waitFor({ timeout: 30_000 });
-
+  const { page, problems } = await openMyTab(e2e, 1000, 1000);
   // The newest thank-you is the one about Mr Ahmed; open its form.
   const slip = page.locator('#slips .slip').first();
   await expect(slip.locator('.slip-message').textContent()).resolves.toContain('Mr Ahmed');
@@ -112,5 +97,5 @@ test('Amara tags a thank-you in the tab, then finds it under its domain in her p
   );
   expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: path.join(DOCS_DIR, 'portfolio-by-domain.png'), fullPage: true });
-  await context.close();
+  await page.context().close();
 });

@@ -7,23 +7,14 @@ import { EMPTY_DOMAIN_PROMPT, groupByDomain } from '../../src/domain/portfolio-b
 import type { SlipReflection } from '../../src/domain/reflection';
 import { portfolioPage, type PortfolioView } from '../../src/http/views/my/portfolio-page';
 import { slipsFragment } from '../../src/http/views/my/slips-fragment';
+import { slipEntry } from '../support/slip-entry';
 
 const TZ = 'Europe/London';
 const framework = frameworkById(DEFAULT_FRAMEWORK_ID);
 const [first, , , communication] = framework.domains;
 
-const slip = (i: number, over: Partial<SlipHistoryEntry> = {}): SlipHistoryEntry => ({
-  kind: 'slip',
-  slipId: `s${i}`,
-  teamId: 't',
-  month: '2025-03',
-  createdAt: `2025-03-${String(10 + i).padStart(2, '0')}T09:30:00Z`,
-  sender: { id: `p${i}`, teamsId: `29:${i}`, name: 'Sam <Patel>' },
-  message: `Thanks for covering my clinic (${i})`,
-  values: ['Team player'],
-  visibility: 'team',
-  ...over,
-});
+const slip = (i: number, over: Partial<SlipHistoryEntry> = {}) =>
+  slipEntry(i, { sender: { id: `p${i}`, teamsId: `29:${i}`, name: 'Sam <Patel>' }, ...over });
 
 const note = (s: SlipHistoryEntry, domains: string[], reflection: string): SlipReflection => ({
   personId: 'a',

@@ -1,13 +1,11 @@
 // Months, days and counts as the pages write them, in UK English.
+import { monthLabel } from '../../domain/box';
 import { dateFormat } from '../../domain/date-format';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** "2025-03" → "March 2025". */
-export function monthName(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return `${MONTHS[m - 1] ?? month} ${y}`;
-}
+/** "2025-03" → "March 2025": the domain's months in words, as the cards and chat write them. */
+export const monthName = (month: string): string => monthLabel(month);
 
 /** "2025-03" → "Mar". */
 export function shortMonth(month: string): string {
