@@ -64,6 +64,22 @@ test('Amara tags a thank-you in the tab, then finds it under its domain in her p
   await form.getByLabel('Your reflection (optional)').fill(REFLECTION);
   await expect(form.locator('[data-count]').textContent()).resolves.toBe(`${500 - REFLECTION.length} characters left`);
   expect(await axeViolations(page)).toEqual([]);
+  await slip.screenshot({ path: path.join(DOCS_DIR, 'tag-and-reflect.png') });
+
+  // A refusal from the server is shown in the form, kindly, with focus on the field at fault and
+  // nothing the person typed lost. (The server's own refusals are tested in tests/protocol.)
+  const refusal = 'Please keep your reflection to 500 characters (it is 501 now). Nothing was saved.';
+  await page.route('**/api/me/slips/*/reflection', (route) =>
+    route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ message: refusal, field: 'reflection' }) }),
+  );
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByRole('alert').textContent()).resolves.toBe(refusal);
+  await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('reflect-0-text');
+  expect(await form.getByLabel('Your reflection (optional)').getAttribute('aria-invalid')).toBe('true');
+  expect(await form.getByLabel('Your reflection (optional)').inputValue()).toBe(REFLECTION);
+  expect(await slip.locator('.note-shows').isVisible()).toBe(false);
+  await page.unroute('**/api/me/slips/*/reflection');
+  problems.length = 0; // the browser logs the refused request itself
 
   await form.getByRole('button', { name: 'Save' }).click();
   await slip.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
@@ -72,6 +88,9 @@ test('Amara tags a thank-you in the tab, then finds it under its domain in her p
   await expect(slip.locator('.note-reflection').textContent()).resolves.toBe(`Your reflection: ${REFLECTION}`);
   // Focus is back on the button, which now offers to change what was saved.
   await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Change tags and reflection');
+
+  expect(await form.getByRole('alert').isVisible()).toBe(false);
+  expect(await form.getByLabel('Your reflection (optional)').getAttribute('aria-invalid')).toBeNull();
 
   // Reloaded, the tab shows what the server kept.
   await page.reload({ waitUntil: 'domcontentloaded' });
@@ -97,5 +116,15 @@ test('Amara tags a thank-you in the tab, then finds it under its domain in her p
   );
   expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: path.join(DOCS_DIR, 'portfolio-by-domain.png'), fullPage: true });
+  await page.context().close();
+});
+
+test('at 200% zoom (half the width) the open form needs no sideways scrolling', async () => {
+  const { page, problems } = await openMyTab(e2e, 550, 800);
+  await page.locator('#slips .slip').first().locator('button[data-reflect]').click();
+  await page.locator('#slips form.reflect').first().waitFor({ state: 'visible' });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  expect(problems).toEqual([]);
   await page.context().close();
 });
