@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import type { Request, Response, Server } from 'restify';
 import type { ILogger } from '../logger';
 import { isCodedError } from '../domain/errors';
+import { groupByDomain } from '../domain/portfolio-by-domain';
 import type { SelfAction } from '../services/access-policy';
 import type { SlipFilter } from '../storage/history-repository';
 import { historyCsv } from './csv';
@@ -202,6 +203,10 @@ export function registerMyPages(server: Server, deps: PageDeps, logger: ILogger)
           hasNewer: q.get('newer') === '1',
           filter: found.filter,
           timeZone: config.timeZone,
+          notes: {
+            framework: deps.reflections.framework,
+            bySlip: new Map((await deps.reflections.list(caller.personId)).map((n) => [n.slipId, n])),
+          },
         }),
       );
     }),
@@ -225,13 +230,12 @@ export function registerMyPages(server: Server, deps: PageDeps, logger: ILogger)
     '/me/portfolio',
     linked('portfolio', async (personId, link, q, res) => {
       const { problem, ...period } = readPeriod(q);
-      const portfolio = await history.portfolio(personId, period);
+      const by = q.get('by') === 'domain' ? 'domain' : 'value';
+      const [portfolio, notes] = await Promise.all([history.portfolio(personId, period), deps.reflections.list(personId)]);
       const now = deps.now();
-      const csvQuery = new URLSearchParams({
-        link: links.sign(personId, 'history-csv', now),
-        ...(period.from ? { from: period.from } : {}),
-        ...(period.to ? { to: period.to } : {}),
-      });
+      const withPeriod = (params: Record<string, string>) =>
+        new URLSearchParams({ ...params, ...(period.from ? { from: period.from } : {}), ...(period.to ? { to: period.to } : {}) });
+      const pageUrl = (g: 'value' | 'domain') => `/me/portfolio?${withPeriod({ link, ...(g === 'domain' ? { by: g } : {}) })}`;
       send(
         res,
         200,
@@ -241,7 +245,11 @@ export function registerMyPages(server: Server, deps: PageDeps, logger: ILogger)
           portfolio,
           timeZone: config.timeZone,
           link,
-          csvUrl: `/me/history.csv?${csvQuery}`,
+          // The spreadsheet grouped as the page is (reflection-routes.ts), from its own signed link.
+          csvUrl: `/me/portfolio.csv?${withPeriod({ link: links.sign(personId, 'history-csv', now), by })}`,
+          by,
+          byDomain: groupByDomain(portfolio.slips, notes, deps.reflections.framework),
+          groupingUrls: { value: pageUrl('value'), domain: pageUrl('domain') },
           generatedAt: now,
           problem,
         }),

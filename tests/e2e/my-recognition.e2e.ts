@@ -3,9 +3,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { SlipHistoryEntry } from '../../src/domain/history';
-import { TableStore } from '../../src/storage/table/table-store';
-import { createTableRepositories } from '../../src/storage/table/create-table-repositories';
-import { DOCS_DIR, axeViolations, readPretendTenant, startE2EStack, type E2EStack } from './support';
+import { DOCS_DIR, axeViolations, openMyTab, readPretendTenant, stackRepositories, startE2EStack, type E2EStack } from './support';
 
 let e2e: E2EStack;
 const tenant = readPretendTenant();
@@ -47,12 +45,7 @@ function seedSlips(now: number): SlipHistoryEntry[] {
 
 beforeAll(async () => {
   e2e = await startE2EStack();
-  const store = new TableStore({
-    kind: 'connectionString',
-    connectionString: e2e.stack.storageConnectionString as string,
-    tablePrefix: 'valued',
-  });
-  const repos = createTableRepositories(store);
+  const repos = stackRepositories(e2e);
   const now = Date.now();
   await repos.history.addSlips(amara.aadObjectId, seedSlips(now));
   await repos.profiles.put({
@@ -89,14 +82,7 @@ afterAll(async () => {
 });
 
 async function openTab(width = 1100, height = 900): Promise<Page> {
-  const context = await e2e.browser.newContext({ viewport: { width, height }, locale: 'en-GB' });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(`${e2e.stack.botUrl}/me`, { waitUntil: 'domcontentloaded' });
-  await page.locator('#slips .slip').first().waitFor({ timeout: 30_000 });
-  await page.locator('#portfolio-link[href]').waitFor({ timeout: 30_000 });
+  const { page, problems } = await openMyTab(e2e, width, height);
   // Nothing is blocked by the CSP and no script fails.
   expect(problems).toEqual([]);
   return page;

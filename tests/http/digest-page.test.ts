@@ -1,6 +1,6 @@
 // The pure pieces of the governance digest on the web: the read-out and printable pages (Reach
 // included), the refusal pages, the values chart and the CSV, from a fixed digest.
-import type { Digest } from '../../src/domain/digest';
+import { NO_ONE_IN_GROUP, SMALL_GROUPS_EXPLAINED, type Digest } from '../../src/domain/digest';
 import type { Nomination } from '../../src/domain/star-of-the-month';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -100,8 +100,8 @@ const REACH_ROWS = [
   '<tr><th scope="row">Support workers</th><td class="num">9</td><td class="num">5</td></tr>',
   '<tr><th scope="row">Registered professionals</th><td class="num">fewer than 5</td><td class="num">fewer than 5</td></tr>',
   '<tr><th scope="row">Managers</th><td class="num">fewer than 5</td><td class="num">fewer than 5</td></tr>',
-  '<tr><th scope="row">Other staff groups</th><td class="num">no one</td><td class="num">no one</td></tr>',
-  '<tr><th scope="row">Prefer not to say</th><td class="num">no one</td><td class="num">no one</td></tr>',
+  '<tr><th scope="row">Other staff groups</th><td class="num">no one in this group</td><td class="num">0</td></tr>',
+  '<tr><th scope="row">Prefer not to say</th><td class="num">no one in this group</td><td class="num">0</td></tr>',
   '<tr><th scope="row">Not stated</th><td class="num">7</td><td class="num">3</td></tr>',
 ].join('');
 
@@ -176,6 +176,8 @@ test('the read-out page: summary first, then one slide per slip with its counter
   expect(chartsSlide).toContain('<p class="reach-figure">Of 23 team members, 11 received a thank-you or a nomination this month.</p>');
   expect(chartsSlide).toContain('<p class="reach-figure">6 members have received nothing for three months (March to May 2025).</p>');
   expect(chartsSlide).toContain(REACH_ROWS);
+  // The read-out shows Reach without the fairness table, so it says why small groups are hidden there, once.
+  expect(chartsSlide.split(SMALL_GROUPS_EXPLAINED)).toHaveLength(2);
   // The controls only appear once the script runs.
   expect(html).toContain('<nav class="controls" aria-label="Move through the read-out" hidden>');
   expect(html).toMatchSnapshot();
@@ -225,6 +227,28 @@ test('the printable page: summary, both charts with tables, the fairness panel, 
   expect(panel).toContain('6 members have received nothing for three months (March to May 2025).');
   expect(panel).toContain(REACH_ROWS);
   expect(panel).toContain('Counts only, never names.');
+  // Why small groups are hidden, once, at the top of the panel, in the card's words.
+  expect(html.split(SMALL_GROUPS_EXPLAINED)).toHaveLength(2);
+  expect(panel.indexOf(SMALL_GROUPS_EXPLAINED)).toBeLessThan(panel.indexOf('<table>'));
+  expect(html).not.toMatch(/fewer than 5 people|so not shown/i);
+  // A staff group where no one received or gave thanks is said in words, not as a row of noughts.
+  const withEmpty = printPage({
+    ...view,
+    digest: {
+      ...digest,
+      fairness: {
+        ...digest.fairness,
+        rows: [
+          ...digest.fairness.rows,
+          { group: 'manager', peopleReceiving: 0, slipsReceived: 0, peopleGiving: 0, slipsGiven: 0 },
+          { group: 'other', peopleReceiving: 0, slipsReceived: 0, peopleGiving: 0, slipsGiven: 0 },
+        ],
+      },
+    },
+  });
+  expect(withEmpty).toContain('<p>Managers and Other staff groups: no one in these groups this month.</p>');
+  expect(withEmpty).not.toContain('<th scope="row">Managers</th><td class="num">0</td>');
+  expect(NO_ONE_IN_GROUP).toBe('no one in this group');
   expect(html).toContain('Made with Valued on 2 June 2025');
   expect(html).not.toContain('<b>thanks');
   expect(html).toMatchSnapshot();

@@ -1,5 +1,4 @@
 // The pure pieces of "My recognition" on the web: page views, charts, CSV and period parsing.
-import type { SlipHistoryEntry } from '../../src/domain/history';
 import { csvCell, historyCsv, neutralise } from '../../src/http/csv';
 import { CallerIdentity, NOT_IN_TEAMS } from '../../src/http/me-identity';
 import { readFilter, readPeriod } from '../../src/http/my-pages';
@@ -12,22 +11,12 @@ import { tabShell } from '../../src/http/views/my/tab-shell';
 import { MonthlyBarChart, ValuesOverTimeChart, niceMax, type MonthCount, type YearValues } from '../../src/http/views/svg-charts';
 import type { RecognitionSummary } from '../../src/services/history-service';
 import { parseCsv } from '../support/parse-csv';
+import { slipEntry } from '../support/slip-entry';
 
 const TZ = 'Europe/London';
 const monthlyBarChart = (points: MonthCount[]) => renderToString(MonthlyBarChart({ points }));
 const valuesOverTimeChart = (years: YearValues[], valueOrder: string[]) => renderToString(ValuesOverTimeChart({ years, valueOrder }));
-const slip = (i: number, over: Partial<SlipHistoryEntry> = {}): SlipHistoryEntry => ({
-  kind: 'slip',
-  slipId: `s${i}`,
-  teamId: 't',
-  month: '2025-03',
-  createdAt: `2025-03-${String(10 + i).padStart(2, '0')}T09:30:00Z`,
-  sender: { id: `p${i}`, teamsId: `29:${i}`, name: `Sam Patel` },
-  message: `Thanks for covering my clinic (${i})`,
-  values: ['Team player'],
-  visibility: 'team',
-  ...over,
-});
+const slip = slipEntry;
 
 const summary: RecognitionSummary = {
   personId: 'a',

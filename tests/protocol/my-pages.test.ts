@@ -348,11 +348,44 @@ describe('portfolio and CSV by signed link', () => {
     const html = await (await fetch(url(`/me/portfolio?link=${link}&from=2025-01-01&to=2025-12-31`))).text();
     expect(html).toContain('1 January 2025 to 31 December 2025');
     expect(html).not.toContain('From long ago');
-    const csvHref = /href="(\/me\/history\.csv\?[^"]+)"/.exec(html)![1].replace(/&amp;/g, '&');
+    // The page's spreadsheet is the portfolio CSV grouped as the page is, for the same period.
+    const csvHref = /href="(\/me\/portfolio\.csv\?[^"]+)"/.exec(html)![1].replace(/&amp;/g, '&');
+    expect(csvHref).toMatch(/&by=value&from=2025-01-01&to=2025-12-31$/);
     const rows = parseCsv((await (await fetch(url(csvHref))).text()).replace(/^\uFEFF/, ''));
     expect(rows).toHaveLength(1 + 5);
     const bad = await (await fetch(url(`/me/portfolio?link=${link}&from=yesterday`))).text();
     expect(bad).toContain('wasn’t recognised');
+  });
+
+  test('grouped by framework domain: a saved note puts the thank-you under its domain, with the reflection, escaped', async () => {
+    await h.valued.repos.reflections.put({
+      personId: C,
+      slipId: 'x2',
+      createdAt: TRICKY[1].createdAt,
+      teamId: TRICKY[1].teamId,
+      month: TRICKY[1].month,
+      frameworkId: 'ahp-support-worker-2021',
+      domains: ['communication-information'],
+      reflection: 'I learned to <listen> & check',
+      updatedAt: new Date().toISOString(),
+    });
+    const link = await appLink('portfolio');
+    const byValue = await (await fetch(url(`/me/portfolio?link=${link}`))).text();
+    const domainHref = /<a href="([^"]+)">framework domain<\/a>/.exec(byValue)![1].replace(/&amp;/g, '&');
+    const html = await (await fetch(url(domainHref))).text();
+    expect(html).toContain('<a href="' + domainHref.replace(/&/g, '&amp;') + '" aria-current="page">framework domain</a>');
+    const section = html.slice(
+      html.indexOf('id="domain-communication-information"'),
+      html.indexOf('id="domain-safe-inclusive-environments"'),
+    );
+    expect(section).toContain('4. Communication and information <span class="count">(1)</span>');
+    expect(section).toContain('=HYPERLINK');
+    expect(section).toContain('I learned to &lt;listen> &amp; check');
+    expect(html).toContain('Nothing tagged here yet.');
+    expect(html).not.toContain('<script>alert');
+    const csvHref = /href="(\/me\/portfolio\.csv\?[^"]+)"/.exec(html)![1].replace(/&amp;/g, '&');
+    const rows = parseCsv((await (await fetch(url(csvHref))).text()).replace(/^\uFEFF/, ''));
+    expect(rows.find((r) => r[0] === '4. Communication and information')?.[6]).toBe('I learned to <listen> & check');
   });
 
   test('the CSV round-trips: BOM, RFC 4180 quoting, formulas neutralised', async () => {

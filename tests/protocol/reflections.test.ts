@@ -164,6 +164,32 @@ describe('the tab’s API', () => {
     expect(all.body.items).toEqual([expect.objectContaining({ slipId: ref.slipId, reflection: 'Changed in the tab' })]);
   });
 
+  test('the tab’s list shows the note under the thank-you, with the form to change it, only to the person', async () => {
+    const html = async (oid: string) =>
+      (await fetch(`${h.valued.http.url}/api/me/view/slips`, { headers: { authorization: `Bearer ${await sso.mint(oid)}` } })).text();
+    const put = await api('PUT', path(), sam.aadObjectId, {
+      createdAt: ref.createdAt,
+      domains: ['supporting-service-users', 'communication-information'],
+      reflection: 'Changed in the <tab> & kept',
+    });
+    expect(put.status).toBe(200);
+    const mine = await html(sam.aadObjectId);
+    expect(mine).toContain('<strong>Shows:</strong> <span data-shows>Supporting service users; Communication and information</span>');
+    expect(mine).toContain('<span data-reflection>Changed in the &lt;tab> &amp; kept</span>');
+    expect(mine).toContain(`data-slip-id="${ref.slipId}" data-created-at="${ref.createdAt}"`);
+    expect(mine).toContain('>Change tags and reflection</button>');
+    // Jo sent it: his list is of what he received, and never shows Sam's note.
+    expect(await html(jo.aadObjectId)).not.toContain('Changed in the');
+    // The browser marks the field at fault from the refusal.
+    const tooLong = await api('PUT', path(), sam.aadObjectId, { createdAt: ref.createdAt, domains: [], reflection: 'z'.repeat(501) });
+    expect(tooLong).toMatchObject({ status: 400, body: { field: 'reflection' } });
+    await api('PUT', path(), sam.aadObjectId, {
+      createdAt: ref.createdAt,
+      domains: ['supporting-service-users'],
+      reflection: 'Changed in the tab',
+    });
+  });
+
   test('bad input is a 400 with a kind message and saves nothing', async () => {
     for (const body of [
       { createdAt: ref.createdAt, domains: ['not-a-domain'], reflection: '' },

@@ -6,6 +6,8 @@ export class Refused extends Error {
   constructor(
     message: string,
     readonly html?: string,
+    /** Which field the server found a problem with, when it said. */
+    readonly field?: string,
   ) {
     super(message);
   }
@@ -20,19 +22,22 @@ export async function call(path: string, init: RequestInit = {}): Promise<Respon
   }
   const res = await fetch(path, {
     ...init,
-    headers: { ...headers, accept: 'text/html, application/json' },
+    headers: { ...(init.headers as Record<string, string> | undefined), ...headers, accept: 'text/html, application/json' },
     credentials: 'omit',
     cache: 'no-store',
   });
   if (!res.ok) {
     let message = 'Something went wrong loading your recognition. Please try again in a minute.';
     if ((res.headers.get('content-type') ?? '').startsWith('text/html')) throw new Refused(message, await res.text());
+    let field: string | undefined;
     try {
-      message = ((await res.json()) as { message?: string }).message ?? message;
+      const body = (await res.json()) as { message?: string; field?: string };
+      message = body.message ?? message;
+      field = body.field;
     } catch {
       /* keep the general message */
     }
-    throw new Refused(message);
+    throw new Refused(message, undefined, field);
   }
   return res;
 }

@@ -1,6 +1,7 @@
 // The "My recognition" tab, served as /me/tab.js: gets who is looking, then loads the summary
 // and the slips as HTML fragments rendered (and escaped) by the server.
 import { call, notice } from './tab-api';
+import { wireReflections } from './tab-reflect';
 
 const content = document.getElementById('content') as HTMLElement;
 const state = { token: '', previous: [] as string[], value: '', year: '' };
@@ -51,6 +52,8 @@ content.addEventListener('click', (event) => {
   }
   void loadSlips(true);
 });
+
+wireReflections(content);
 
 content.addEventListener('submit', (event) => {
   const form = event.target as HTMLFormElement;

@@ -3,6 +3,7 @@ export { AXE_TAGS, axeViolations } from './axe';
 export { CHROMIUM_MISSING, CHROMIUM_PATH, assertChromium, launchChromium } from './chromium';
 export { SAM_CONFIG, startE2EStack } from './e2e-stack';
 export type { E2EStack } from './e2e-stack';
+export { openMyTab, stackRepositories } from './my-tab';
 export {
   ARTEFACTS_DIR,
   BOT_NAME,

@@ -79,7 +79,7 @@ function ChartsSlide({ v }: { v: DigestPageView }) {
           <h3>The last 12 months</h3>
           <TrendChart trend={v.trend} folded />
         </div>
-        <ReachSection d={v.digest} id="charts-reach-heading" />
+        <ReachSection d={v.digest} id="charts-reach-heading" explain />
       </div>
     </section>
   );

@@ -23,7 +23,7 @@ function explanation(reason: DigestRefusal, message?: string): VNode {
           </p>
           <p>
             To get a fresh link, type <strong>digest</strong> in your personal chat with Valued (or, for a particular month,{' '}
-            <strong>digest 2025-05</strong>).
+            <strong>digest March</strong>).
           </p>
         </>
       );

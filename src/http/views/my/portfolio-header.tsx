@@ -37,10 +37,12 @@ export function PortfolioHeader({ name, p }: { name: string; p: Portfolio }) {
   );
 }
 
-export function PeriodForm({ link, p }: { link: string; p: Portfolio }) {
+/** `by`: the grouping, kept when the period changes. */
+export function PeriodForm({ link, p, by = 'value' }: { link: string; p: Portfolio; by?: 'value' | 'domain' }) {
   return (
     <form class="period no-print" method="get" action="/me/portfolio" aria-label="Choose the period">
       <input type="hidden" name="link" value={link} />
+      {by === 'domain' ? <input type="hidden" name="by" value="domain" /> : null}
       <div>
         <label for="from">From</label>
         <input type="date" id="from" name="from" value={p.from ?? ''} />

@@ -1,11 +1,12 @@
 // "Recognition portfolio": one printable page of a person's recognition for a chosen period,
 // for an appraisal or a professional portfolio. One component per section, in page order.
+import type { PortfolioByDomain } from '../../../domain/portfolio-by-domain';
 import type { Portfolio } from '../../../services/history-service';
 import { dayOf, plural } from '../format';
 import { myPage } from './my-shell';
+import { DomainSections, EvidenceItem, GroupingSwitch, type Grouping } from './portfolio-domains';
 import { PeriodForm, PortfolioHeader } from './portfolio-header';
 import { AwardsList, NominationsList } from './recognition-lists';
-import { SlipItem } from './slip-item';
 
 export interface PortfolioView {
   name: string;
@@ -13,7 +14,14 @@ export interface PortfolioView {
   timeZone: string;
   /** The signed link this page was opened with; the period form sends it back. */
   link: string;
+  /** The spreadsheet grouped as the page is. */
   csvUrl: string;
+  /** How the thank-yous are grouped; by domain needs `byDomain`. */
+  by?: Grouping;
+  /** The same slips grouped by framework domain, with the person's reflections on them. */
+  byDomain?: PortfolioByDomain;
+  /** This page (same link and period) grouped each way. */
+  groupingUrls?: Record<Grouping, string>;
   generatedAt: Date;
   /** A kind note when a date typed into the form was not understood. */
   problem?: string;
@@ -41,7 +49,7 @@ function Overview({ p }: Props) {
 }
 
 /** A section per value, then the thanks that named none; each slip under every value it names. */
-function ValueSections({ p, timeZone }: Props & { timeZone: string }) {
+function ValueSections({ p, timeZone, reflections }: Props & { timeZone: string; reflections: Map<string, string> }) {
   const sections = [
     ...p.byValue.map((g) => ({ heading: g.value, slips: g.slips })),
     ...(p.unvalued.length ? [{ heading: 'Thanks without a value', slips: p.unvalued }] : []),
@@ -56,7 +64,7 @@ function ValueSections({ p, timeZone }: Props & { timeZone: string }) {
           </h2>
           <ol class="slips">
             {g.slips.map((s) => (
-              <SlipItem slip={s} timeZone={timeZone} badges={false} />
+              <EvidenceItem slip={s} reflection={reflections.get(s.slipId) ?? ''} timeZone={timeZone} badges={false} />
             ))}
           </ol>
         </section>
@@ -78,11 +86,16 @@ function AwardsAndNominations({ p }: Props) {
 
 export function portfolioPage(v: PortfolioView): string {
   const p = v.portfolio;
+  const by = v.byDomain && v.by === 'domain' ? 'domain' : 'value';
+  const reflections = new Map(
+    v.byDomain ? [...v.byDomain.groups.flatMap((g) => g.evidence), ...v.byDomain.untagged].map((e) => [e.slip.slipId, e.reflection]) : [],
+  );
   return myPage(
     { title: 'Recognition portfolio', bodyClass: 'portfolio-page', scripts: ['/me/portfolio.js'] },
     <main class="portfolio">
       <PortfolioHeader name={v.name} p={p} />
-      <PeriodForm link={v.link} p={p} />
+      <PeriodForm link={v.link} p={p} by={by} />
+      {v.groupingUrls ? <GroupingSwitch by={by} urls={v.groupingUrls} /> : null}
       {v.problem ? (
         <p class="problem no-print" role="alert">
           {v.problem}
@@ -97,7 +110,11 @@ export function portfolioPage(v: PortfolioView): string {
         </a>
       </p>
       <Overview p={p} />
-      <ValueSections p={p} timeZone={v.timeZone} />
+      {by === 'domain' && v.byDomain ? (
+        <DomainSections d={v.byDomain} timeZone={v.timeZone} />
+      ) : (
+        <ValueSections p={p} timeZone={v.timeZone} reflections={reflections} />
+      )}
       <AwardsAndNominations p={p} />
       <footer>
         <p>

@@ -1,8 +1,11 @@
 // One page of the tab's list of thank-yous, with Newer and Older buttons, or a kind word when
 // there is nothing to show.
+import type { Framework } from '../../../domain/framework';
 import type { SlipHistoryEntry } from '../../../domain/history';
+import type { SlipReflection } from '../../../domain/reflection';
 import { renderFragment } from '../render';
 import { SlipItem } from './slip-item';
+import { NoteSummary, ReflectForm, domainNames } from './slip-note';
 
 export interface SlipsView {
   slips: SlipHistoryEntry[];
@@ -11,6 +14,8 @@ export interface SlipsView {
   hasNewer: boolean;
   filter: { value?: string; year?: number };
   timeZone: string;
+  /** The person's notes, by slip id, and the framework to tag with: each slip gets its form. */
+  notes?: { framework: Framework; bySlip: Map<string, SlipReflection> };
 }
 
 function Pager({ hasNewer, olderToken }: { hasNewer: boolean; olderToken?: string }) {
@@ -48,9 +53,19 @@ export function slipsFragment(v: SlipsView): string {
   return renderFragment(
     <>
       <ol class="slips" aria-label={`Thank-yous${label}`}>
-        {v.slips.map((e) => (
-          <SlipItem slip={e} timeZone={v.timeZone} />
-        ))}
+        {v.slips.map((e, i) => {
+          const note = v.notes?.bySlip.get(e.slipId);
+          return (
+            <SlipItem slip={e} timeZone={v.timeZone}>
+              {v.notes ? (
+                <>
+                  <NoteSummary shows={domainNames(note, v.notes.framework)} reflection={note?.reflection ?? ''} />
+                  <ReflectForm id={`reflect-${i}`} slipId={e.slipId} createdAt={e.createdAt} note={note} framework={v.notes.framework} />
+                </>
+              ) : null}
+            </SlipItem>
+          );
+        })}
       </ol>
       <Pager hasNewer={v.hasNewer} olderToken={v.olderToken} />
     </>,
