@@ -39,8 +39,9 @@ const tenantOfRef = (ref: Partial<ConversationReference>): string =>
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class TeamsSender {
-  private readonly nextSlot = new Map<string, number>();
-  private readonly nextTenantSlot = new Map<string, number>();
+  /** Per key, when its last send went (as a promise, so sends queue in order). */
+  private readonly lastSent = new Map<string, Promise<number>>();
+  private readonly lastTenantSent = new Map<string, Promise<number>>();
   private readonly pending = new Set<Promise<unknown>>();
   private readonly o: Required<SenderOptions>;
 
@@ -54,18 +55,24 @@ export class TeamsSender {
   }
 
   /** Waits for the next free slot of a conversation (or tenant), so bursts are spread out rather than refused. */
-  private async slot(slots: Map<string, number>, key: string, perSecond: number): Promise<void> {
-    const now = Date.now();
-    const at = Math.max(now, slots.get(key) ?? 0);
-    slots.set(key, at + 1000 / perSecond);
-    if (slots.size > 10_000) slots.clear();
-    if (at > now) await sleep(at - now);
+  // Each send waits until the one before it actually went, plus the gap: spacing by when sends
+  // really happened (not by planned slots) keeps a late timer from letting a burst through.
+  private async slot(sent: Map<string, Promise<number>>, key: string, perSecond: number): Promise<void> {
+    const before = sent.get(key) ?? Promise.resolve(0);
+    const mine = before.then(async (last) => {
+      const wait = last + 1000 / perSecond - Date.now();
+      if (wait > 0) await sleep(wait);
+      return Date.now();
+    });
+    if (sent.size > 10_000) sent.clear();
+    sent.set(key, mine);
+    await mine;
   }
 
   private async withRetry<T>(conversationId: string, what: string, op: () => Promise<T>, tenantId = ''): Promise<T> {
     for (let attempt = 1; ; attempt++) {
-      await this.slot(this.nextSlot, conversationId, this.o.perSecond);
-      if (tenantId) await this.slot(this.nextTenantSlot, tenantId, this.o.perTenantPerSecond);
+      await this.slot(this.lastSent, conversationId, this.o.perSecond);
+      if (tenantId) await this.slot(this.lastTenantSent, tenantId, this.o.perTenantPerSecond);
       try {
         return await op();
       } catch (e) {
