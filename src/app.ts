@@ -10,7 +10,7 @@ import { ConversationDirectory } from './services/conversation-directory';
 import { SlipService } from './services/slip-service';
 import { BoxChooser } from './services/box-chooser';
 import { starOfTheMonthServices } from './services/star-of-the-month-services';
-import { HistoryService } from './services/history-service';
+import { MyRecognitionService } from './services/my-recognition-service';
 import { ReflectionService } from './services/reflection-service';
 import { LinkSigner } from './services/link-signer';
 import { ProfileService } from './services/profile-service';
@@ -61,7 +61,7 @@ export async function startValued(config: Config, options: StartOptions): Promis
   const directory = new ConversationDirectory(repos.conversations, repos.memberships, repos.teamSettings, now, config.firstLeadIds);
   // Known once the server listens, when it is this server's own address (local runs and tests).
   let publicUrl = config.publicUrl;
-  const history = new HistoryService(repos.history, repos.profiles, config.timeZone);
+  const myRecognition = new MyRecognitionService(repos.history, repos.profiles, config.timeZone);
   // Every team uses the default framework for now; a team setting may choose another later.
   const reflections = new ReflectionService(repos.history, repos.reflections, now);
   const links = new LinkSigner(config.linkSecret);
@@ -84,7 +84,7 @@ export async function startValued(config: Config, options: StartOptions): Promis
     timeZone: config.timeZone,
     now,
     senderOptions: options.senderOptions,
-    history,
+    myRecognition,
     reflections,
     links,
     publicUrl: () => publicUrl,
@@ -114,7 +114,7 @@ export async function startValued(config: Config, options: StartOptions): Promis
     afterPost: (settings, month) => bot.reminders.digestReady(settings, month),
   });
   const pages = {
-    history,
+    myRecognition,
     reflections,
     links,
     profiles: repos.profiles,

@@ -7,7 +7,7 @@ import type { ProcessedActivityRepository } from '../storage/processed-activity-
 import type { TeamSettingsRepository } from '../storage/team-settings-repository';
 import type { SenderOptions } from './outbound/teams-sender';
 import type { StarOfTheMonthServices } from './star-of-the-month/star-deps';
-import type { HistoryService } from '../services/history-service';
+import type { MyRecognitionService } from '../services/my-recognition-service';
 import type { ReflectionService } from '../services/reflection-service';
 import type { LinkSigner } from '../services/link-signer';
 import type { ProfileService } from '../services/profile-service';
@@ -32,7 +32,7 @@ export interface BotDeps {
   timeZone: string;
   now: () => Date;
   senderOptions?: SenderOptions;
-  history: HistoryService;
+  myRecognition: MyRecognitionService;
   /** Each person's own tags and reflections on the thank-yous they received. */
   reflections: ReflectionService;
   links: LinkSigner;

@@ -93,7 +93,7 @@ export function createBot(config: Config, deps: BotDeps): Bot {
   slipsCompose.register(app, flow);
   slipCardActions.register(app, { slips: deps.slips, cardUpdater, timeZone: deps.timeZone, logger: deps.logger, policy: deps.star.policy });
   myRecognition.register(app, {
-    history: deps.history,
+    myRecognition: deps.myRecognition,
     reflections: deps.reflections,
     profiles: deps.profiles,
     dataRights: deps.dataRights,

@@ -3,7 +3,7 @@ import { domainNames, type Framework } from '../domain/framework';
 import type { SlipHistoryEntry } from '../domain/history';
 import { monthLabel } from '../domain/box';
 import type { SlipReflection } from '../domain/reflection';
-import type { RecognitionSummary } from '../services/history-service';
+import type { RecognitionSummary } from '../services/my-recognition-service';
 import { attachment, expand, type CardAttachment } from './render';
 import { formatWhen, safeName, userText } from './safe-text';
 

@@ -61,7 +61,7 @@ export function readFilter(q: URLSearchParams): SlipFilter | undefined {
 }
 
 export function registerMyPages(server: Server, deps: PageDeps, logger: ILogger): void {
-  const { history, links, config } = deps;
+  const { myRecognition, links, config } = deps;
   const identity = new CallerIdentity(config.sso ? new SsoTokenValidator(config.sso) : undefined, config);
   // The Teams JavaScript library, served from our own node_modules: no CDN, works offline.
   let teamsJs: Buffer | undefined;
@@ -141,7 +141,7 @@ export function registerMyPages(server: Server, deps: PageDeps, logger: ILogger)
     };
     if (token && !isPagingToken(token)) return badToken('malformed');
     try {
-      return { filter, page: await history.page(caller.personId, { continuationToken: token, filter }) };
+      return { filter, page: await myRecognition.page(caller.personId, { continuationToken: token, filter }) };
     } catch (e) {
       if (token && isTokenRefusedByStorage(e)) return badToken('refused by storage');
       throw e;
@@ -162,7 +162,7 @@ export function registerMyPages(server: Server, deps: PageDeps, logger: ILogger)
     api('history', async (caller, _req, res) => {
       sendJson(res, 200, {
         person: { id: caller.personId, name: await nameOf(caller.personId, caller) },
-        summary: await history.summary(caller.personId, deps.now()),
+        summary: await myRecognition.summary(caller.personId, deps.now()),
       });
     }),
   );
@@ -180,7 +180,7 @@ export function registerMyPages(server: Server, deps: PageDeps, logger: ILogger)
   server.get(
     '/api/me/view/summary',
     api('history', async (caller, _req, res) => {
-      const summary = await history.summary(caller.personId, deps.now());
+      const summary = await myRecognition.summary(caller.personId, deps.now());
       send(res, 200, HTML, summaryFragment({ name: await nameOf(caller.personId, caller), summary, timeZone: config.timeZone }));
     }),
   );
@@ -231,7 +231,7 @@ export function registerMyPages(server: Server, deps: PageDeps, logger: ILogger)
     linked('portfolio', async (personId, link, q, res) => {
       const { problem, ...period } = readPeriod(q);
       const by = q.get('by') === 'domain' ? 'domain' : 'value';
-      const [portfolio, notes] = await Promise.all([history.portfolio(personId, period), deps.reflections.list(personId)]);
+      const [portfolio, notes] = await Promise.all([myRecognition.portfolio(personId, period), deps.reflections.list(personId)]);
       const now = deps.now();
       const withPeriod = (params: Record<string, string>) =>
         new URLSearchParams({ ...params, ...(period.from ? { from: period.from } : {}), ...(period.to ? { to: period.to } : {}) });
@@ -261,7 +261,7 @@ export function registerMyPages(server: Server, deps: PageDeps, logger: ILogger)
     '/me/history.csv',
     linked('history-csv', async (personId, _link, q, res) => {
       const { from, to } = readPeriod(q);
-      const portfolio = await history.portfolio(personId, { from, to });
+      const portfolio = await myRecognition.portfolio(personId, { from, to });
       const name = `my-recognition${from ? `-from-${from}` : ''}${to ? `-to-${to}` : ''}.csv`;
       send(res, 200, 'text/csv; charset=utf-8', historyCsv(portfolio.slips, config.timeZone), {
         'content-disposition': `attachment; filename="${name}"`,

@@ -1,6 +1,6 @@
 // What the web pages (the personal tab, portfolio, exports, the governance digest) are given.
 import type { Config } from '../config';
-import type { HistoryService } from '../services/history-service';
+import type { MyRecognitionService } from '../services/my-recognition-service';
 import type { ReflectionService } from '../services/reflection-service';
 import type { LinkSigner } from '../services/link-signer';
 import type { DataRightsService } from '../services/data-rights-service';
@@ -12,7 +12,7 @@ import type { DigestScheduler } from '../services/digest-scheduler';
 import type { TeamJobs } from '../services/team-jobs';
 
 export interface PageDeps {
-  history: HistoryService;
+  myRecognition: MyRecognitionService;
   /** The person's own tags and reflections, for /api/me/reflections and the portfolio by domain. */
   reflections: ReflectionService;
   links: LinkSigner;

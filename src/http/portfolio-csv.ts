@@ -3,7 +3,7 @@
 // kind prompt, so the sheet invites rather than shows a gap. Quoting and neutralising: csv.ts.
 import type { SlipHistoryEntry } from '../domain/history';
 import type { PortfolioByDomain } from '../domain/portfolio-by-domain';
-import type { Portfolio } from '../services/history-service';
+import type { Portfolio } from '../services/my-recognition-service';
 import { localDateTime, toCsv } from './csv';
 
 export type PortfolioGrouping = 'value' | 'domain';

@@ -114,7 +114,7 @@ export function registerReflectionRoutes(server: Server, deps: PageDeps, logger:
     try {
       const { from, to } = readPeriod(q);
       const by = q.get('by') === 'domain' ? 'domain' : 'value';
-      const portfolio = await deps.history.portfolio(personId, { from, to });
+      const portfolio = await deps.myRecognition.portfolio(personId, { from, to });
       const csv =
         by === 'domain'
           ? portfolioByDomainCsv(await reflections.byDomain(personId, portfolio.slips), config.timeZone)

@@ -4,7 +4,7 @@ import { reflectCard } from '../../src/cards/reflect-card';
 import { myRecognitionCard } from '../../src/cards/my-recognition-card';
 import { frameworkById } from '../../src/domain/framework';
 import type { SlipHistoryEntry } from '../../src/domain/history';
-import type { RecognitionSummary } from '../../src/services/history-service';
+import type { RecognitionSummary } from '../../src/services/my-recognition-service';
 import { cardProblems } from '../support/card-checks';
 
 const framework = frameworkById(undefined);

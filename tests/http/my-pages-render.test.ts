@@ -9,7 +9,7 @@ import { slipsFragment } from '../../src/http/views/my/slips-fragment';
 import { summaryFragment } from '../../src/http/views/my/summary-fragment';
 import { tabShell } from '../../src/http/views/my/tab-shell';
 import { MonthlyBarChart, ValuesOverTimeChart, niceMax, type MonthCount, type YearValues } from '../../src/http/views/svg-charts';
-import type { RecognitionSummary } from '../../src/services/history-service';
+import type { RecognitionSummary } from '../../src/services/my-recognition-service';
 import { parseCsv } from '../support/parse-csv';
 import { slipEntry } from '../support/slip-entry';
 

@@ -3,7 +3,7 @@
 import { startHarness, type Harness } from '../support/harness';
 import { textOf } from '../support/connector';
 import { CHANNEL, TEAM, cardAction, conversationFor, message, people, type TestPerson } from '../support/teams';
-import { HistoryService } from '../../src/services/history-service';
+import { MyRecognitionService } from '../../src/services/my-recognition-service';
 import { TABLES } from '../../src/storage/table/keys';
 import type { SlipHistoryEntry } from '../../src/domain/history';
 import { monthOf, previousMonth } from '../../src/domain/box';
@@ -45,7 +45,7 @@ test('paging through 2,500 slips returns each exactly once, newest first', async
   const person = 'aad-paging-person';
   const all = Array.from({ length: 2500 }, (_, i) => entry(i));
   for (let i = 0; i < all.length; i += 100) await h.valued.repos.history.addSlips(person, all.slice(i, i + 100));
-  const service = new HistoryService(h.valued.repos.history, h.valued.repos.profiles, 'Europe/London');
+  const service = new MyRecognitionService(h.valued.repos.history, h.valued.repos.profiles, 'Europe/London');
   const seen: string[] = [];
   let token: string | undefined;
   let pages = 0;

@@ -10,7 +10,7 @@ import type { PersonRef } from '../../domain/person';
 import { DEFAULT_VALUES } from '../../domain/values';
 import { isCodedError } from '../../domain/errors';
 import { PRIVATE_ONLY, type AccessPolicy, type SelfAction } from '../../services/access-policy';
-import type { HistoryService } from '../../services/history-service';
+import type { MyRecognitionService } from '../../services/my-recognition-service';
 import type { ReflectionService } from '../../services/reflection-service';
 import type { LinkSigner } from '../../services/link-signer';
 import type { ProfileService } from '../../services/profile-service';
@@ -23,7 +23,7 @@ import { noticeCard } from '../../cards/notice-card';
 import { turnLog } from '../turn-log';
 
 export interface MyRecognitionDeps {
-  history: HistoryService;
+  myRecognition: MyRecognitionService;
   /** The person's own tags and reflections, shown with each slip. */
   reflections: ReflectionService;
   profiles: ProfileService;
@@ -54,8 +54,8 @@ export function register(app: Application, deps: MyRecognitionDeps): void {
   async function recognitionCard(person: PersonRef, paging: { token: string; previous: string[]; value?: string; year?: number }) {
     const filter = { value: paging.value || undefined, year: paging.year || undefined };
     const [summary, page, notes] = await Promise.all([
-      deps.history.summary(person.id, deps.now()),
-      deps.history.page(person.id, { continuationToken: paging.token || undefined, filter }),
+      deps.myRecognition.summary(person.id, deps.now()),
+      deps.myRecognition.page(person.id, { continuationToken: paging.token || undefined, filter }),
       deps.reflections.list(person.id),
     ]);
     return myRecognitionCard({

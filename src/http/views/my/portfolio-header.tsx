@@ -1,6 +1,6 @@
 // The top of the portfolio: who it is for, their details and the period, and the form that
 // chooses the period (it sends the signed link back, so the page reopens for the same person).
-import type { Portfolio } from '../../../services/history-service';
+import type { Portfolio } from '../../../services/my-recognition-service';
 import { plainDay } from '../format';
 
 function period(p: Portfolio): string {

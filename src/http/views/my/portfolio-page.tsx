@@ -1,7 +1,7 @@
 // "Recognition portfolio": one printable page of a person's recognition for a chosen period,
 // for an appraisal or a professional portfolio. One component per section, in page order.
 import type { PortfolioByDomain } from '../../../domain/portfolio-by-domain';
-import type { Portfolio } from '../../../services/history-service';
+import type { Portfolio } from '../../../services/my-recognition-service';
 import { dayOf, plural } from '../format';
 import { myPage } from './my-shell';
 import { DomainSections, EvidenceItem, GroupingSwitch, type Grouping } from './portfolio-domains';

@@ -1,5 +1,5 @@
 // The tab's summary, loaded by its script: a greeting, then one section after another.
-import type { RecognitionSummary } from '../../../services/history-service';
+import type { RecognitionSummary } from '../../../services/my-recognition-service';
 import { renderFragment } from '../render';
 import { AwardsSection, KeepSection, MonthsSection, SlipsSection, TotalsSection, ValuesSection } from './summary-sections';
 

@@ -1,6 +1,6 @@
 // The sections of the tab's summary, one component each, so a new section is one more
 // component in summary-fragment.tsx.
-import type { RecognitionSummary } from '../../../services/history-service';
+import type { RecognitionSummary } from '../../../services/my-recognition-service';
 import { FoldedTable } from '../data-table';
 import { monthLabel, plural } from '../format';
 import { MonthlyBarChart, SERIES_COLOURS, ValuesOverTimeChart } from '../svg-charts';

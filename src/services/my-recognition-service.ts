@@ -55,7 +55,7 @@ function lastMonths(now: Date, timeZone: string, count: number): string[] {
 
 const inPeriod = (iso: string, from?: string, to?: string) => (!from || iso.slice(0, 10) >= from) && (!to || iso.slice(0, 10) <= to);
 
-export class HistoryService {
+export class MyRecognitionService {
   constructor(
     private readonly history: HistoryRepository,
     private readonly profiles: ProfileRepository,
