@@ -5,8 +5,8 @@ import type { TurnContext } from 'botbuilder';
 import { TurnContext as TC } from 'botbuilder';
 import type { SlipDraft, Slip } from '../domain/slip';
 import { titlesOf, type SharedReads, type SlipPlace, type SlipService } from '../services/slip-service';
-import type { Profile } from '../domain/person';
 import type { BoxChooser } from '../services/box-chooser';
+import { SlipNotifier } from '../services/slip-notifier';
 import type { ConversationDirectory } from '../services/conversation-directory';
 import type { ILogger } from '../logger';
 import { draftData, slipFormCard, type FormMode, type SlipFormFields } from '../cards/slip-form-card';
@@ -47,7 +47,14 @@ interface Where {
 export const newDraftId = (): string => randomUUID();
 
 export class SlipFlow {
-  constructor(private readonly deps: SlipFlowDeps) {}
+  private readonly notifier: SlipNotifier;
+
+  constructor(private readonly deps: SlipFlowDeps) {
+    this.notifier = new SlipNotifier(deps.slips, {
+      tellRecipient: (personId, slip, teamName) =>
+        deps.personal.tell(personId, { attachments: [slipNotificationCard(slip, deps.timeZone, teamName)] }, 'slip notification'),
+    });
+  }
 
   get logger(): ILogger {
     return this.deps.logger;
@@ -220,7 +227,7 @@ export class SlipFlow {
     log.info('slip sent', { slipId: slip.id, created, recipients: slip.recipients.length, visibility: slip.visibility });
     // Also on a retry: it tells whoever the first attempt never reached (storage failed first).
     void this.deps.sender
-      .background(this.notify(current, created, ready.place.teamName, profiles))
+      .background(this.notifier.notify(current, created, ready.place.teamName, profiles))
       .catch((e) => log.error('notifying recipients failed', { slipId: slip.id, err: (e as Error).message }));
     return current;
   }
@@ -232,27 +239,6 @@ export class SlipFlow {
     const members = await this.people(context, teamId).list();
     if (members.length > 0 && members.length <= 60) return members.map((m) => m.id);
     return [...new Set(core)].slice(0, 60);
-  }
-
-  /** `profiles`: the recipients' profiles the slip was saved with, so they are not read again. */
-  private async notify(sent: Slip, created: boolean, teamName: string | undefined, profiles: Map<string, Profile>): Promise<void> {
-    const pending = await this.deps.slips.startNotifying(sent, created);
-    if (!pending) return;
-    const { slip } = pending;
-    const outcome: Record<string, 'sent' | 'not notified'> = {};
-    await Promise.all(
-      pending.recipients.map(async (r) => {
-        const wants = !profiles.get(r.id)?.noNotifications;
-        outcome[r.id] = wants
-          ? await this.deps.personal.tell(
-              r.id,
-              { attachments: [slipNotificationCard(slip, this.deps.timeZone, teamName)] },
-              'slip notification',
-            )
-          : 'not notified';
-      }),
-    );
-    await this.deps.slips.recordNotified(slip, outcome);
   }
 
   /** The sender's confirmation, in plain words. */
