@@ -59,6 +59,7 @@ import { reach } from './reach-rules';
 export { FAIRNESS_GROUPS, fairnessGroupOf } from './small-groups';
 export { reach, type ReachMonth } from './reach-rules';
 import type { Slip } from './slip';
+import { totalsOfSummary, visibleRecipientsOf, type BoxSummary } from './summaries';
 import type { Award, Nomination } from './star-of-the-month';
 
 export interface DigestInputs {
@@ -68,8 +69,15 @@ export interface DigestInputs {
   timeZone: string;
   /** Every slip in the box, private ones included. */
   slips: Slip[];
-  /** Every slip in the box of the month before. */
+  /** Every slip in the box of the month before (empty when previousBox is given). */
   previousSlips: Slip[];
+  /**
+   * The summaries of the month before and the one before that, read instead of their slips
+   * (the digest card): those months give only totals and Reach's who-was-thanked, which the
+   * summary holds exactly.
+   */
+  previousBox?: BoxSummary;
+  monthBeforeLastBox?: BoxSummary;
   /** Profiles of the box's senders and recipients, by person id (people without one are absent). */
   profiles: Map<string, Profile>;
   nominations: Nomination[];
@@ -229,6 +237,8 @@ export function digestAward(award?: Award): DigestAward | undefined {
   return { winners: award.winners, highlyCommended: award.highlyCommended, citation: award.citation, announcedAt: award.announcedAt };
 }
 
+const recognised = (slips: Slip[], box?: BoxSummary) => (box ? { slips: [], visibleRecipients: visibleRecipientsOf(box) } : { slips });
+
 export function buildDigest(input: DigestInputs): Digest {
   const read = readOut(input.slips, input.profiles);
   const award = digestAward(input.award);
@@ -238,7 +248,7 @@ export function buildDigest(input: DigestInputs): Digest {
     month: input.month,
     timeZone: input.timeZone,
     totals: digestTotals(input.slips),
-    previous: digestTotals(input.previousSlips),
+    previous: input.previousBox ? totalsOfSummary(input.previousBox) : digestTotals(input.previousSlips),
     ...(award ? { award } : {}),
     nominations: nominationsSummary(input.nominations, input.round),
     values: valuesBreakdown(input.slips),
@@ -248,10 +258,14 @@ export function buildDigest(input: DigestInputs): Digest {
       ...fairnessPanel(input.slips, input.profiles),
       reach: reach(input.members, input.profiles, [
         { month: input.month, slips: input.slips, nominations: input.nominations },
-        { month: previousMonth(input.month), slips: input.previousSlips, nominations: input.previousNominations },
+        {
+          month: previousMonth(input.month),
+          ...recognised(input.previousSlips, input.previousBox),
+          nominations: input.previousNominations,
+        },
         {
           month: previousMonth(previousMonth(input.month)),
-          slips: input.monthBeforeLastSlips,
+          ...recognised(input.monthBeforeLastSlips, input.monthBeforeLastBox),
           nominations: input.monthBeforeLastNominations,
         },
       ]),

@@ -33,6 +33,8 @@ import { FAIRNESS_GROUPS, fairnessGroupOf, figure, hiddenRows, hideSmallestShown
 export interface ReachMonth {
   month: string;
   slips: Slip[];
+  /** Recipients of team-visible slips, when the month was read from its summary instead of its slips. */
+  visibleRecipients?: string[];
   nominations: Nomination[];
 }
 
@@ -40,6 +42,7 @@ export interface ReachMonth {
 function recognisedIn(m: ReachMonth): Set<string> {
   const ids = new Set<string>();
   for (const s of m.slips) if (s.visibility === 'team') for (const r of s.recipients) ids.add(r.id);
+  for (const id of m.visibleRecipients ?? []) ids.add(id);
   for (const n of m.nominations) ids.add(n.nominee.id);
   return ids;
 }

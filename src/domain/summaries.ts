@@ -1,7 +1,7 @@
 // Sums kept at write time, so a card that shows totals reads one row instead of every slip.
 // Each is changed by the same atomic batch that writes the rows it sums, so it is exact; and
 // each can be rebuilt from those rows (tools/rebuild-summaries.ts) to prove or repair that.
-import type { FairnessGroup } from './digest';
+import type { DigestTotals, FairnessGroup } from './digest';
 import type { Slip } from './slip';
 
 /** A box (one team, one month). Counts by person are keyed by person id. */
@@ -122,3 +122,19 @@ export function sumBoxSummaries(rows: BoxSummary[]): BoxSummary {
 export function personSummaryOf(slips: ReceivedSlip[], from: PersonSummary = emptyPersonSummary()): PersonSummary {
   return slips.reduce(addSlipToPerson, from);
 }
+
+const present = (counts: Record<string, number>): string[] => Object.keys(counts).filter((k) => counts[k] > 0);
+
+/** A month's digest totals from its summary: the same figures digestTotals gives from its slips. */
+export function totalsOfSummary(s: BoxSummary): DigestTotals {
+  return {
+    slips: s.slips,
+    peopleThanked: present(s.received).length,
+    peopleThanking: present(s.given).length,
+    cosigns: s.cosigns,
+    privateSlips: s.privateSlips,
+  };
+}
+
+/** Who received a slip the whole team could see (Reach counts only these). */
+export const visibleRecipientsOf = (s: BoxSummary): string[] => present(s.receivedVisible);

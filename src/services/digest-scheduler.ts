@@ -129,7 +129,7 @@ export class DigestScheduler {
 
     let activityId: string | undefined;
     try {
-      const digest = await digests.build(teamId, month);
+      const digest = await digests.card(teamId, month);
       if (isEmpty(digest)) {
         await repos.digestPosts.markNothingToPost(teamId, month, me, now());
         this.log.info('digest not posted: the box is empty', { teamId, month });

@@ -1,5 +1,6 @@
 // Builds a box's governance digest from that box's own partitions (the month before, for the
-// change, and the two months before, with the team's members, for Reach): its cost grows with
+// change, and the two months before, with the team's members, for Reach; the card reads those
+// two months' summaries instead of their slips): its cost grows with
 // the box and the team, never with the table. The sums themselves are the pure rules in
 // domain/digest-rules.ts.
 import { readMonth } from '../domain/month-words';
@@ -8,6 +9,8 @@ import { isMonth, monthLabel, monthOf, previousMonth } from '../domain/box';
 import type { Digest, DigestTrend } from '../domain/digest';
 import { buildDigest } from '../domain/digest-rules';
 import type { Nomination } from '../domain/star-of-the-month';
+import type { Slip } from '../domain/slip';
+import type { BoxSummary } from '../domain/summaries';
 import type { Repositories } from '../storage/repositories';
 
 export const TREND_MONTHS = 12;
@@ -45,19 +48,34 @@ export class DigestService {
     return { month };
   }
 
-  /** The digest of one box. Throws CodedError('not_found') when the team is unknown. */
-  async build(teamId: string, month: string): Promise<Digest> {
+  /** The digest of one box, every figure from its slips: for the read-out, the printable page and the CSV. Throws CodedError('not_found') when the team is unknown. */
+  build(teamId: string, month: string): Promise<Digest> {
+    return this.assemble(teamId, month, 'slips');
+  }
+
+  /**
+   * The same digest for the card, with the two months before read from their summaries (their
+   * totals and who was thanked are all it needs of them) instead of every slip: two queries of
+   * at most 8 rows. This month's slips are still read, because the card's fairness panel (staff
+   * groups as people say now), values (team-visible slips only) and first read-out slips need
+   * them; see docs/storage-design.md. A box with no summary yet is summed from its slips.
+   */
+  card(teamId: string, month: string): Promise<Digest> {
+    return this.assemble(teamId, month, 'summaries');
+  }
+
+  private async assemble(teamId: string, month: string, earlier: 'slips' | 'summaries'): Promise<Digest> {
     checkMonth(month);
     const r = this.repos;
     const before = previousMonth(month);
     const beforeThat = previousMonth(before);
-    // Reach looks at this month and the two before: the month before's slips are already read
-    // for the change figures; the rest are one partition each, plus the team's members.
+    const bySummary = earlier === 'summaries';
+    // Reach looks at this month and the two before, plus the team's members.
     const [
       settings,
       slips,
-      previousSlips,
-      monthBeforeLastSlips,
+      previous,
+      monthBeforeLast,
       nominations,
       previousNominations,
       monthBeforeLastNominations,
@@ -67,8 +85,8 @@ export class DigestService {
     ] = await Promise.all([
       r.teamSettings.get(teamId),
       r.slips.listBox(teamId, month),
-      r.slips.listBox(teamId, before),
-      r.slips.listBox(teamId, beforeThat),
+      bySummary ? r.slips.summary(teamId, before) : r.slips.listBox(teamId, before),
+      bySummary ? r.slips.summary(teamId, beforeThat) : r.slips.listBox(teamId, beforeThat),
       r.nominations.listBox(teamId, month),
       r.nominations.listBox(teamId, before),
       r.nominations.listBox(teamId, beforeThat),
@@ -82,20 +100,22 @@ export class DigestService {
     // Only the people in this box and the team's members: their staff group, preferred title and read-out choice.
     const people = [...new Set([...slips.flatMap((s) => [s.sender.id, ...s.recipients.map((p) => p.id)]), ...members])];
     const profiles = people.length ? await r.profiles.getMany(people) : new Map();
+    const months = Array.isArray(previous)
+      ? { previousSlips: previous, monthBeforeLastSlips: monthBeforeLast as Slip[] }
+      : { previousSlips: [], monthBeforeLastSlips: [], previousBox: previous, monthBeforeLastBox: monthBeforeLast as BoxSummary };
     return buildDigest({
       teamId,
       teamName: settings.teamName,
       month,
       timeZone: settings.timeZone || this.timeZone,
       slips,
-      previousSlips,
+      ...months,
       profiles,
       nominations,
       round,
       award,
       members,
       previousNominations,
-      monthBeforeLastSlips,
       monthBeforeLastNominations,
     });
   }

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
         counter.reset();
         const cpu = process.cpuUsage();
         const started = performance.now();
-        const built = await digests.build(teamId, month);
+        const built = await digests.card(teamId, month);
         const card = digestCard({ digest: built });
         if (!card.content) throw new Error('the digest card came back empty');
         const digest = built as unknown as Record<string, unknown>;

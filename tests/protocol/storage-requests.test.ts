@@ -1,11 +1,13 @@
 // Storage request budgets on the write paths, counted by a pipeline policy on the real
-// composition: a slip to 2 people (the message extension's Send, as Teams sends it) and
-// "Add my thanks". Each figure is everything the operation sends, the background
-// notifications included, once the team's rarely-changing data has been read once.
+// composition: a slip to 2 people (the message extension's Send, as Teams sends it), "Add my
+// thanks", and the digest card's reads. Each figure is everything the operation sends, the
+// background notifications included, once the team's rarely-changing data has been read once.
 import { startHarness, type Harness } from '../support/harness';
 import { RequestCounter } from '../support/request-counter';
-import { composeExtension, cardAction, installationUpdate, people, teamEvent, TEAM, type TestPerson } from '../support/teams';
-import { monthOf } from '../../src/domain/box';
+import { composeExtension, cardAction, installationUpdate, people, teamEvent, TEAM, TENANT, type TestPerson } from '../support/teams';
+import { monthOf, previousMonth } from '../../src/domain/box';
+import type { Slip } from '../../src/domain/slip';
+import { digestCard } from '../../src/cards/digest-card';
 
 let h: Harness;
 const counter = new RequestCounter();
@@ -86,3 +88,64 @@ test('"Add my thanks" makes at most 3 storage requests', async () => {
   expect((await h.valued.repos.slips.summary(TEAM.id, monthOf(new Date()))).cosigns).toBe(2);
   expect(requests).toBeLessThanOrEqual(3);
 });
+
+// Boxes of a past year, sent straight through the repositories (each slip counted in its box's
+// summary as it is written): the card's month, the month before and the one before that.
+async function fillBox(month: string, count: number): Promise<void> {
+  const cast = Object.values(people).map((p) => ({ id: p.aadObjectId, teamsId: p.id, name: p.name }));
+  const slips: Slip[] = Array.from({ length: count }, (_, i) => ({
+    id: `bulk-${month}-${i}`,
+    tenantId: TENANT,
+    teamId: TEAM.id,
+    month,
+    conversationId: TEAM.id,
+    createdAt: `${month}-${String(1 + (i % 28)).padStart(2, '0')}T09:00:00.000Z`,
+    sender: cast[i % cast.length],
+    recipients: [cast[(i + 1) % cast.length], ...(i % 3 ? [] : [cast[(i + 2) % cast.length]])],
+    message: `Thank you for the handover (${i})`,
+    values: ['Team player'],
+    visibility: i % 5 ? 'team' : 'private',
+    cosigners: [],
+    notified: {},
+  }));
+  for (let i = 0; i < slips.length; i += 8) await Promise.all(slips.slice(i, i + 8).map((s) => h.valued.repos.slips.create(s)));
+}
+
+test('the digest card of a 1,000-slip box costs the same storage requests as one of 100 slips', async () => {
+  // 100 slips with 1,000 the month before; 1,000 with 100 the month before; 10 in each month before that.
+  const boxes = [
+    { month: '2025-01', sizes: [100, 1000, 10] },
+    { month: '2025-06', sizes: [1000, 100, 10] },
+  ];
+  for (const b of boxes) {
+    let month = b.month;
+    for (const size of b.sizes) {
+      await fillBox(month, size);
+      month = previousMonth(month);
+    }
+  }
+  const cost = async (month: string, way: 'card' | 'build') => {
+    await h.valued.digests[way](TEAM.id, month); // team settings and profiles read once, as a running instance has
+    counter.start();
+    const digest = await h.valued.digests[way](TEAM.id, month);
+    const card = digestCard({ digest });
+    const requests = counter.stop();
+    console.log(`digest ${way} of ${digest.totals.slips} slips: ${requests} storage requests\n  ${counter.log.join('\n  ')}`);
+    expect(card.content).toBeTruthy();
+    return { requests, log: [...counter.log], digest };
+  };
+  const small = await cost('2025-01', 'card');
+  const large = await cost('2025-06', 'card');
+  expect(small.digest.totals.slips).toBe(100);
+  expect(large.digest.totals.slips).toBe(1000);
+  expect(small.digest.previous.slips).toBe(1000);
+  expect(large.digest.previous.slips).toBe(100);
+  expect(large.requests).toBe(small.requests);
+  expect(large.log).toEqual(small.log);
+  // This month's slips (one page each here), the two summaries, three months' nominations, the
+  // award round, the award and the team's members.
+  expect(large.requests).toBeLessThanOrEqual(9);
+  // For comparison (logged): the pages' build reads the months before slip by slip, which on
+  // loopback Azurite is as many requests (a page holds 1,000 rows) but every row of them.
+  await cost('2025-01', 'build');
+}, 180_000);

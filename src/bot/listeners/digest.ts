@@ -61,7 +61,7 @@ export function register(app: Application, deps: DigestDeps): void {
   /** The lead's own card, with their links; refuses (CodedError) anyone who is not a lead of the team. */
   async function leadCard(context: TurnContext, actor: PersonRef, box: BoxId) {
     await deps.policy.requireLead(actor.id, box.teamId, 'digest');
-    const digest = await deps.digests.build(box.teamId, box.month);
+    const digest = await deps.digests.card(box.teamId, box.month);
     turnLog(context, logger).info('digest shown', { teamId: box.teamId, month: box.month });
     return digestCard({ digest, links: linksFor(actor.id, box), linkHours: DIGEST_LINK_HOURS });
   }
