@@ -128,7 +128,8 @@ export class DigestService {
     checkMonth(month);
     const months: string[] = [month];
     while (months.length < TREND_MONTHS) months.unshift(previousMonth(months[0]));
-    const counts = await Promise.all(months.map(async (m) => (await this.repos.slips.listBox(teamId, m)).length));
+    // The summary counts every slip, as listBox did, in at most 8 rows rather than the whole box.
+    const counts = await Promise.all(months.map(async (m) => (await this.repos.slips.summary(teamId, m)).slips));
     return months.map((m, i) => ({ month: m, slips: counts[i] }));
   }
 

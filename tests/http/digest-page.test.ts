@@ -100,8 +100,8 @@ const REACH_ROWS = [
   '<tr><th scope="row">Support workers</th><td class="num">9</td><td class="num">5</td></tr>',
   '<tr><th scope="row">Registered professionals</th><td class="num">fewer than 5</td><td class="num">fewer than 5</td></tr>',
   '<tr><th scope="row">Managers</th><td class="num">fewer than 5</td><td class="num">fewer than 5</td></tr>',
-  '<tr><th scope="row">Other staff groups</th><td class="num">no one in this group</td><td class="num">0</td></tr>',
-  '<tr><th scope="row">Prefer not to say</th><td class="num">no one in this group</td><td class="num">0</td></tr>',
+  '<tr><th scope="row">Other staff groups</th><td class="num">no one in this group</td><td class="num">none</td></tr>',
+  '<tr><th scope="row">Prefer not to say</th><td class="num">no one in this group</td><td class="num">none</td></tr>',
   '<tr><th scope="row">Not stated</th><td class="num">7</td><td class="num">3</td></tr>',
 ].join('');
 

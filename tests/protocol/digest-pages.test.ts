@@ -315,7 +315,7 @@ describe('the printable digest', () => {
     const reach = html.slice(html.indexOf('<div class="reach">'), html.indexOf('id="readout-heading"'));
     expect(reach).toContain('Of 9 team members, 5 received a thank-you or a nomination this month.');
     expect(reach).toContain('<tr><th scope="row">Not stated</th><td class="num">fewer than 5</td><td class="num">fewer than 5</td></tr>');
-    expect(reach).toContain('<tr><th scope="row">Managers</th><td class="num">no one</td><td class="num">no one</td></tr>');
+    expect(reach).toContain('<tr><th scope="row">Managers</th><td class="num">no one in this group</td><td class="num">none</td></tr>');
     expect(reach).not.toMatch(/<td class="num">[1-9]/);
     for (const p of MEMBERS) expect(reach).not.toContain(htmlText(p.name));
     const expected = expectedReadOut();

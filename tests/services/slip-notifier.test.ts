@@ -20,7 +20,7 @@ function world(pending: PendingNotifications | undefined, answer: NoticeOutcome 
 
 test('each recipient the claim hands over is told, except one who turned notifications off', async () => {
   const w = world({ slip, recipients: [person(1), person(2)] });
-  const profiles = new Map<string, Profile>([['aad-2', { id: 'aad-2', noNotifications: true } as Profile]]);
+  const profiles = new Map<string, Profile>([['aad-2', { personId: 'aad-2', noNotifications: true } as unknown as Profile]]);
   await w.notifier.notify(slip, true, 'Therapies', profiles);
   expect(w.told).toEqual(['aad-1']);
   expect(w.recorded).toEqual([{ 'aad-1': 'sent', 'aad-2': 'not notified' }]);

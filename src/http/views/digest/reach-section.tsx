@@ -37,7 +37,7 @@ export function ReachSection({ d, id, explain = false }: { d: Digest; id: string
           rows={r.rows.map((row) => [
             FAIRNESS_GROUP_LABELS[row.group] ?? row.group,
             row.members === 0 ? NO_ONE_IN_GROUP : figure(row.members),
-            figure(row.reached),
+            row.members === 0 ? 'none' : figure(row.reached),
           ])}
         />
       ) : null}
