@@ -3,9 +3,9 @@
 // and an Azurite inside the same process then loses the query string (and with it $filter).
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import path from 'node:path';
 
-const MAIN = path.resolve(__dirname, '../../node_modules/azurite/dist/src/table/main.js');
+// Resolved as a package, so it is found from dist/ too (the bench runs compiled).
+const MAIN = require.resolve('azurite/dist/src/table/main.js');
 
 export function listening(port: number): Promise<boolean> {
   return new Promise((resolve) => {
