@@ -2,13 +2,12 @@
 // (no reply, nothing saved) and logged with their tenant id; our own tenant is served as usual.
 import { startHarness, type Harness } from '../support/harness';
 import { textOf } from '../support/connector';
-import { TENANT, TEAM, cardAction, installationUpdate, message, people, type TestPerson } from '../support/teams';
+import { TENANT, TEAM, cardAction, installationUpdate, message, people, member } from '../support/teams';
 import { monthOf } from '../../src/domain/box';
 import { TABLES } from '../../src/storage/table/keys';
 
 const STRANGER = '0badc0de-0000-4000-8000-00000000beef';
 let h: Harness;
-const member = (p: TestPerson) => ({ id: p.id, name: p.name, aadObjectId: p.aadObjectId });
 
 /** The same activity as if it came from another organisation's Teams. */
 function fromTenant<T extends { channelData?: any; conversation?: any }>(activity: T, tenantId: string): T {

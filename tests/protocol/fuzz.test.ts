@@ -22,6 +22,7 @@ import {
   taskModule,
   type TestPerson,
   type Where,
+  member,
 } from '../support/teams';
 import { monthOf } from '../../src/domain/box';
 
@@ -41,7 +42,6 @@ jest.setTimeout(60_000 + REQUESTS * 60);
 
 const month = monthOf(new Date());
 const everyone = Object.values(people);
-const member = (p: TestPerson) => ({ id: p.id, name: p.name, aadObjectId: p.aadObjectId });
 
 // A real garbage collector for the memory check (jest does not pass --expose-gc).
 function collector(): (() => void) | undefined {

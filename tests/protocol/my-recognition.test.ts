@@ -2,7 +2,7 @@
 // people, profile, export, erase (with a scan of every table) and retention.
 import { startHarness, type Harness } from '../support/harness';
 import { textOf } from '../support/connector';
-import { CHANNEL, TEAM, cardAction, conversationFor, message, people, type TestPerson } from '../support/teams';
+import { CHANNEL, TEAM, cardAction, conversationFor, message, people, type TestPerson, member } from '../support/teams';
 import { MyRecognitionService } from '../../src/services/my-recognition-service';
 import { TABLES } from '../../src/storage/table/keys';
 import type { SlipHistoryEntry } from '../../src/domain/history';
@@ -10,13 +10,8 @@ import { monthOf, previousMonth } from '../../src/domain/box';
 import { newAwardRound } from '../../src/domain/award-round';
 
 let h: Harness;
-const member = (p: TestPerson) => ({ id: p.id, name: p.name, aadObjectId: p.aadObjectId });
 const personal = (p: TestPerson) => conversationFor('personal', p).id;
-const lastCard = (p: TestPerson) =>
-  h.connector
-    .sent(personal(p))
-    .filter((r) => r.body.attachments?.length)
-    .at(-1)!.body.attachments[0].content;
+const lastCard = (p: TestPerson) => h.connector.lastCard(personal(p));
 
 beforeAll(async () => {
   h = await startHarness();

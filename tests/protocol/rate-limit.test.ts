@@ -2,12 +2,11 @@
 // refused kindly where the person is and not saved; a redelivery of an allowed one still works.
 import { startHarness, type Harness } from '../support/harness';
 import { textOf } from '../support/connector';
-import { TEAM, cardAction, conversationFor, message, people, type TestPerson } from '../support/teams';
+import { TEAM, cardAction, conversationFor, message, people, type TestPerson, member } from '../support/teams';
 import { monthOf } from '../../src/domain/box';
 import { RATE_LIMIT_MESSAGE } from '../../src/domain/rate-limit';
 
 let h: Harness;
-const member = (p: TestPerson) => ({ id: p.id, name: p.name, aadObjectId: p.aadObjectId });
 
 beforeAll(async () => {
   h = await startHarness({ SLIP_RATE_LIMIT_PER_HOUR: '3' });

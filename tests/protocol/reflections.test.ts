@@ -3,7 +3,7 @@
 // back to them, exported, erased, kept out of the digest, and refused for anyone else.
 import { startHarness, type Harness } from '../support/harness';
 import { textOf } from '../support/connector';
-import { TEAM, cardAction, conversationFor, message, people, type TestPerson } from '../support/teams';
+import { TEAM, cardAction, conversationFor, message, people, type TestPerson, member } from '../support/teams';
 import { APP_ID_URI, CLIENT_ID, TENANT as SSO_TENANT, startTestSso, type TestSso } from '../support/test-sso';
 import { parseCsv } from '../support/parse-csv';
 import { monthOf } from '../../src/domain/box';
@@ -13,13 +13,8 @@ import { PRIVATE_ONLY } from '../../src/services/access-policy';
 let h: Harness;
 let sso: TestSso;
 const { sam, jo, ola } = people;
-const member = (p: TestPerson) => ({ id: p.id, name: p.name, aadObjectId: p.aadObjectId });
 const personal = (p: TestPerson) => conversationFor('personal', p).id;
-const lastCard = (p: TestPerson) =>
-  h.connector
-    .sent(personal(p))
-    .filter((r) => r.body.attachments?.length)
-    .at(-1)!.body.attachments[0].content;
+const lastCard = (p: TestPerson) => h.connector.lastCard(personal(p));
 const press = (verb: string, data: Record<string, unknown>, from: TestPerson, where: 'personal' | 'groupChat' = 'personal') =>
   h.post(cardAction(verb, data, { serviceUrl: h.serviceUrl, from, where })).then((r) => r.body.value);
 /** Every element of a card, however deeply nested. */

@@ -1,9 +1,7 @@
 // Two Valued instances on one storage account, both reconciling the same team's roster at the
 // same moment, round after round: Teams is asked for the roster once per round, never twice.
-import { readEnvOptions } from '../../src/config';
-import { MemoryLogger } from '../../src/logger';
-import { startValued, type Valued } from '../../src/app';
-import { startHarness, type Harness } from '../support/harness';
+import type { Valued } from '../../src/app';
+import { startAnotherInstance, startHarness, type Harness } from '../support/harness';
 import { TEAM, TENANT, crowd, people, teamEvent } from '../support/teams';
 
 let h: Harness;
@@ -13,14 +11,7 @@ const team = [...Object.values(people), ...crowd(695, 3000)];
 beforeAll(async () => {
   h = await startHarness();
   h.connector.teamMembers[TEAM.id] = team.map((p) => ({ id: p.id, name: p.name, aadObjectId: p.aadObjectId, tenantId: TENANT }));
-  const config = readEnvOptions({
-    LOCAL_MODE: 'true',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    STORAGE_CONNECTION_STRING: h.azurite.connectionString,
-    LOG_LEVEL: 'debug',
-  });
-  second = await startValued(config, { logger: new MemoryLogger() });
+  second = await startAnotherInstance(h);
   await h.post(teamEvent.botAdded({ serviceUrl: h.serviceUrl, from: people.jo }));
   await h.valued.bot.sender.idle();
 });

@@ -1,11 +1,10 @@
 // Notifications under Teams' throttling, and which team's box a slip lands in from a chat.
 import { startHarness, type Harness } from '../support/harness';
 import { textOf } from '../support/connector';
-import { cardAction, conversationFor, installationUpdate, message, people, type TestPerson } from '../support/teams';
+import { cardAction, conversationFor, installationUpdate, message, people, type TestPerson, member } from '../support/teams';
 import { monthOf } from '../../src/domain/box';
 
 let h: Harness;
-const member = (p: TestPerson) => ({ id: p.id, name: p.name, aadObjectId: p.aadObjectId });
 const personalOf = (p: TestPerson) => conversationFor('personal', p).id;
 
 beforeAll(async () => {

@@ -16,13 +16,13 @@ import {
   people,
   type TestPerson,
   type Where,
+  member,
 } from '../support/teams';
 import { monthOf } from '../../src/domain/box';
 import type { Slip } from '../../src/domain/slip';
 
 let h: Harness;
 const month = () => monthOf(new Date());
-const member = (p: TestPerson) => ({ id: p.id, name: p.name, aadObjectId: p.aadObjectId });
 
 beforeAll(async () => {
   h = await startHarness();

@@ -19,6 +19,7 @@ import {
   taskModule,
   type TestPerson,
   type Where,
+  member,
 } from '../support/teams';
 import { monthOf, monthLabel, nextMonth, previousMonth } from '../../src/domain/box';
 import { NOT_A_LEAD, REVIEW_ONLY_PERSONAL } from '../../src/bot/star-of-the-month/reviewing';
@@ -26,7 +27,6 @@ import { NOT_A_LEAD, REVIEW_ONLY_PERSONAL } from '../../src/bot/star-of-the-mont
 let h: Harness;
 const month = monthOf(new Date());
 const box = { teamId: TEAM.id, month };
-const member = (p: TestPerson) => ({ id: p.id, name: p.name, aadObjectId: p.aadObjectId });
 const voters = crowd(30);
 const o = (from: TestPerson, where: Where = 'personal') => ({ serviceUrl: h.serviceUrl, from, where });
 

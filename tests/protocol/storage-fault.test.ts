@@ -4,7 +4,7 @@
 import { RestError } from '@azure/data-tables';
 import { startHarness, type Harness } from '../support/harness';
 import { textOf } from '../support/connector';
-import { cardAction, conversationFor, message, people, type TestPerson } from '../support/teams';
+import { cardAction, conversationFor, message, people, type TestPerson, member } from '../support/teams';
 import { STORAGE_DOWN_MESSAGE } from '../../src/storage/storage-errors';
 import type { PipelinePolicy } from '../../src/storage/table/table-store';
 import type { Slip } from '../../src/domain/slip';
@@ -35,7 +35,6 @@ const failHistoryWrites: PipelinePolicy = {
 // Valued's clock, so a retry can come "later" without waiting.
 let skewMs = 0;
 const now = () => new Date(Date.now() + skewMs);
-const member = (p: TestPerson) => ({ id: p.id, name: p.name, aadObjectId: p.aadObjectId });
 
 beforeAll(async () => {
   // A private Azurite: a test stops it to take storage away.

@@ -3,10 +3,8 @@
 // Sunday 25 October). Two Valued instances share one storage account and race every scheduled
 // run: each vote closes once, each reminder goes out once, only to the right people, and never
 // to someone who turned notifications off.
-import { readEnvOptions } from '../../src/config';
-import { MemoryLogger } from '../../src/logger';
-import { startValued, type Valued } from '../../src/app';
-import { startHarness, type Harness } from '../support/harness';
+import type { Valued } from '../../src/app';
+import { startAnotherInstance, startHarness, type Harness } from '../support/harness';
 import { textOf, type Recorded } from '../support/connector';
 import {
   CHANNEL,
@@ -77,16 +75,7 @@ const settingsForm = {
 
 beforeAll(async () => {
   h = await startHarness({ FIRST_LEAD_IDS: people.jo.aadObjectId }, { now });
-  second = await startValued(
-    readEnvOptions({
-      LOCAL_MODE: 'true',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      STORAGE_CONNECTION_STRING: h.azurite.connectionString,
-      FIRST_LEAD_IDS: people.jo.aadObjectId,
-    }),
-    { logger: new MemoryLogger(), now },
-  );
+  second = await startAnotherInstance(h, { FIRST_LEAD_IDS: people.jo.aadObjectId }, { now });
   h.connector.teamMembers[TEAM.id] = everyone.map((p) => ({ id: p.id, name: p.name, aadObjectId: p.aadObjectId, tenantId: TENANT }));
   h.connector.members = everyone.map((p) => ({ id: p.id, name: p.name, aadObjectId: p.aadObjectId }));
   await h.post(teamEvent.botAdded({ serviceUrl: h.serviceUrl, from: people.jo }));

@@ -149,6 +149,13 @@ export class LocalConnector {
     );
   }
 
+  /** The content of the last card sent to a conversation. */
+  lastCard(conversationId: string): any {
+    return this.sent(conversationId)
+      .filter((r) => r.body.attachments?.length)
+      .at(-1)?.body.attachments[0].content;
+  }
+
   updates(): Recorded[] {
     return this.requests.filter((r) => r.method === 'PUT');
   }

@@ -18,16 +18,21 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-/** A second Valued on the harness's storage account, as another instance would be. */
-export function startAnotherInstance(h: Harness): Promise<Valued> {
+/** A second Valued on the harness's storage account, as another instance would be; `env` and `options` as for startHarness. */
+export function startAnotherInstance(
+  h: Harness,
+  env: Record<string, string> = {},
+  options: Partial<Omit<StartOptions, 'logger'>> = {},
+): Promise<Valued> {
   const config = readEnvOptions({
     LOCAL_MODE: 'true',
     PORT: '0',
     HOST: '127.0.0.1',
     STORAGE_CONNECTION_STRING: h.azurite.connectionString,
     LOG_LEVEL: 'debug',
+    ...env,
   });
-  return startValued(config, { logger: new MemoryLogger() });
+  return startValued(config, { logger: new MemoryLogger(), ...options });
 }
 
 /**

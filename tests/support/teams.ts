@@ -26,6 +26,8 @@ export const people = {
   ola: person(4, 'Ola Nowak'),
   priya: person(5, 'Priya Shah'),
 };
+/** A person as Teams lists them among a conversation's members. */
+export const member = (p: TestPerson) => ({ id: p.id, name: p.name, aadObjectId: p.aadObjectId });
 /** Many distinct people, for concurrency tests. */
 export const crowd = (count: number, offset = 100): TestPerson[] =>
   Array.from({ length: count }, (_, i) => person(offset + i, `Colleague ${offset + i}`));
