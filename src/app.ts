@@ -131,31 +131,19 @@ export async function startValued(config: Config, options: StartOptions): Promis
   if (!publicUrl) publicUrl = http.url;
   logger.info('Valued is listening', { url: http.url, localMode: config.localMode });
 
-  // The daily retention job: every instance tries each hour; storage lets one run per day.
-  const retentionTimer = setInterval(
-    () => void retention.runDaily().catch((e) => logger.error('retention failed', { err: (e as Error).message })),
-    3600_000,
-  );
-  retentionTimer.unref();
-  // Digests: every instance looks every 15 minutes; the storage lease lets one post each box, once.
-  const digestTimer = setInterval(
-    () => void digestScheduler.runDue().catch((e) => logger.error('digest run failed', { err: (e as Error).message })),
-    15 * 60_000,
-  );
-  digestTimer.unref();
-  // Rosters: every instance looks every 15 minutes; a storage claim lets one read each due team.
-  const rosterTimer = setInterval(
-    () => void bot.roster.reconcileDue().catch((e) => logger.error('roster reconciliation failed', { err: (e as Error).message })),
-    15 * 60_000,
-  );
-  rosterTimer.unref();
-  // Votes close and reminders go out: every instance looks every 5 minutes (a late vote is
-  // refused at its closing time whatever the timer); storage lets one close each vote and send each reminder.
-  const jobsTimer = setInterval(
-    () => void teamJobs.runDue().catch((e) => logger.error('team jobs failed', { err: (e as Error).message })),
-    5 * 60_000,
-  );
-  jobsTimer.unref();
+  // Each job runs on every instance; a storage claim lets one instance do each piece of work once.
+  const every = (ms: number, what: string, job: () => Promise<unknown>) => {
+    const timer = setInterval(() => void job().catch((e) => logger.error(`${what} failed`, { err: (e as Error).message })), ms);
+    timer.unref();
+    return timer;
+  };
+  const timers = [
+    every(3600_000, 'retention', () => retention.runDaily()), // storage lets one run a day
+    every(15 * 60_000, 'digest run', () => digestScheduler.runDue()), // one post per box
+    every(15 * 60_000, 'roster reconciliation', () => bot.roster.reconcileDue()), // one read per due team
+    // A late vote is refused at its closing time whatever the timer; one close per vote, one send per reminder.
+    every(5 * 60_000, 'team jobs', () => teamJobs.runDue()),
+  ];
 
   return {
     http,
@@ -168,10 +156,7 @@ export async function startValued(config: Config, options: StartOptions): Promis
     digestScheduler,
     teamJobs,
     async stop() {
-      clearInterval(retentionTimer);
-      clearInterval(digestTimer);
-      clearInterval(rosterTimer);
-      clearInterval(jobsTimer);
+      timers.forEach(clearInterval);
       await http.stop();
       await bot.sender.idle();
     },

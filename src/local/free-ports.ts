@@ -2,21 +2,11 @@
 // Ports come from below the kernel's ephemeral range, so an outgoing connection (which borrows
 // an ephemeral port) cannot take one between our check and the child's listen; and all the ports
 // asked for at once are held together while checked, so no two are the same.
-import net from 'node:net';
+import type net from 'node:net';
+import { holdPort, releasePort } from './probes';
 
 const LOW = 20_000;
 const HIGH = 32_000; // Linux hands out ephemeral ports from 32768 by default
-
-function hold(port: number): Promise<net.Server | undefined> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.unref();
-    server.once('error', () => resolve(undefined));
-    server.listen(port, '127.0.0.1', () => resolve(server));
-  });
-}
-
-const release = (server: net.Server) => new Promise<void>((resolve) => server.close(() => resolve()));
 
 /** `count` different free ports (another process could still take one first, but not by chance). */
 export async function findFreePorts(count: number): Promise<number[]> {
@@ -24,12 +14,12 @@ export async function findFreePorts(count: number): Promise<number[]> {
   try {
     for (let tries = 0; held.length < count; tries++) {
       if (tries > 200) throw new Error(`Could not find ${count} free ports between ${LOW} and ${HIGH}.`);
-      const server = await hold(LOW + Math.floor(Math.random() * (HIGH - LOW)));
+      const server = await holdPort(LOW + Math.floor(Math.random() * (HIGH - LOW)), '127.0.0.1');
       if (server) held.push(server);
     }
     return held.map((s) => (s.address() as net.AddressInfo).port);
   } finally {
-    await Promise.all(held.map(release));
+    await Promise.all(held.map(releasePort));
   }
 }
 

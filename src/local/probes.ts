@@ -4,12 +4,22 @@ import net from 'node:net';
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export function isPortFree(port: number, host: string): Promise<boolean> {
+/** A listener holding the port, or undefined when something else has it. */
+export function holdPort(port: number, host: string): Promise<net.Server | undefined> {
   return new Promise((resolve) => {
     const server = net.createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, host, () => server.close(() => resolve(true)));
+    server.unref();
+    server.once('error', () => resolve(undefined));
+    server.listen(port, host, () => resolve(server));
   });
+}
+
+export const releasePort = (server: net.Server) => new Promise<void>((resolve) => server.close(() => resolve()));
+
+export async function isPortFree(port: number, host: string): Promise<boolean> {
+  const server = await holdPort(port, host);
+  if (server) await releasePort(server);
+  return !!server;
 }
 
 export function canConnect(port: number, host: string): Promise<boolean> {
