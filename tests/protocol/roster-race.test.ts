@@ -3,15 +3,16 @@
 import type { Valued } from '../../src/app';
 import { startAnotherInstance, startHarness, type Harness } from '../support/harness';
 import { TEAM, TENANT, crowd, people, teamEvent } from '../support/teams';
+import { unpaced } from '../support/unpaced';
 
 let h: Harness;
 let second: Valued;
 const team = [...Object.values(people), ...crowd(695, 3000)];
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({}, unpaced);
   h.connector.teamMembers[TEAM.id] = team.map((p) => ({ id: p.id, name: p.name, aadObjectId: p.aadObjectId, tenantId: TENANT }));
-  second = await startAnotherInstance(h);
+  second = await startAnotherInstance(h, {}, unpaced);
   await h.post(teamEvent.botAdded({ serviceUrl: h.serviceUrl, from: people.jo }));
   await h.valued.bot.sender.idle();
 });

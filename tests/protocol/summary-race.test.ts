@@ -5,15 +5,16 @@ import { monthOf } from '../../src/domain/box';
 import { boxSummaryOf } from '../../src/domain/summaries';
 import { startAnotherInstance, startHarness, type Harness } from '../support/harness';
 import { TEAM, cardAction, crowd, message, people, teamEvent } from '../support/teams';
+import { unpaced } from '../support/unpaced';
 
 let h: Harness;
 let second: Valued;
 const month = () => monthOf(new Date());
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({}, unpaced);
   h.connector.members = Object.values(people).map((p) => ({ id: p.id, name: p.name, aadObjectId: p.aadObjectId }));
-  second = await startAnotherInstance(h);
+  second = await startAnotherInstance(h, {}, unpaced);
   await h.post(teamEvent.botAdded({ serviceUrl: h.serviceUrl, from: people.jo }));
   await h.valued.bot.sender.idle();
 }, 60_000);

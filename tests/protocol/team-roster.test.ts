@@ -18,6 +18,7 @@ import {
   type Where,
 } from '../support/teams';
 import { monthLabel, monthOf } from '../../src/domain/box';
+import { unpaced } from '../support/unpaced';
 
 let h: Harness;
 const month = monthOf(new Date());
@@ -37,7 +38,7 @@ async function say(text: string, from: TestPerson, where: Where = 'personal', me
 }
 
 beforeAll(async () => {
-  h = await startHarness({ FIRST_LEAD_IDS: people.jo.aadObjectId });
+  h = await startHarness({ FIRST_LEAD_IDS: people.jo.aadObjectId }, unpaced);
   h.connector.teamMembers[TEAM.id] = everyone.map(member);
   h.connector.members = everyone.slice(0, 50).map(member);
 });

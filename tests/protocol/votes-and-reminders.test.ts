@@ -19,6 +19,7 @@ import {
   type TestPerson,
   type Where,
 } from '../support/teams';
+import { unpaced } from '../support/unpaced';
 
 let h: Harness;
 let second: Valued;
@@ -74,8 +75,8 @@ const settingsForm = {
 };
 
 beforeAll(async () => {
-  h = await startHarness({ FIRST_LEAD_IDS: people.jo.aadObjectId }, { now });
-  second = await startAnotherInstance(h, { FIRST_LEAD_IDS: people.jo.aadObjectId }, { now });
+  h = await startHarness({ FIRST_LEAD_IDS: people.jo.aadObjectId }, { ...unpaced, now });
+  second = await startAnotherInstance(h, { FIRST_LEAD_IDS: people.jo.aadObjectId }, { ...unpaced, now });
   h.connector.teamMembers[TEAM.id] = everyone.map((p) => ({ id: p.id, name: p.name, aadObjectId: p.aadObjectId, tenantId: TENANT }));
   h.connector.members = everyone.map((p) => ({ id: p.id, name: p.name, aadObjectId: p.aadObjectId }));
   await h.post(teamEvent.botAdded({ serviceUrl: h.serviceUrl, from: people.jo }));
