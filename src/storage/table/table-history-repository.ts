@@ -20,7 +20,8 @@ type PersonRow = HistoryEntry | PersonSummary;
 
 const yearStart = (y: number) => new Date(Date.UTC(y, 0, 1)).toISOString();
 
-function slipRows(entry: SlipHistoryEntry): Array<{ rk: string; doc: HistoryEntry }> {
+/** The rows a received slip makes in a person's partition: the slip, and one by-value copy per value. */
+export function slipRows(entry: SlipHistoryEntry): Array<{ rk: string; doc: HistoryEntry }> {
   const inv = invertedTime(entry.createdAt);
   return [
     { rk: keys.historySlip(entry.createdAt, entry.slipId), doc: entry },
