@@ -6,7 +6,7 @@ import type { Profile } from '../../src/domain/person';
 import type { Slip, Visibility } from '../../src/domain/slip';
 import type { Nomination } from '../../src/domain/star-of-the-month';
 import { LinkSigner } from '../../src/services/link-signer';
-import { startHarness, type Harness } from '../support/harness';
+import { QUICK_STORAGE_RETRY, startHarness, type Harness } from '../support/harness';
 import { parseCsv } from '../support/parse-csv';
 import { CHANNEL, TEAM, TENANT, crowd, message, people, type TestPerson } from '../support/teams';
 
@@ -172,7 +172,7 @@ const neutral = (s: string) => (/^[=+\-@]/.test(s) ? `'${s}` : s);
 
 beforeAll(async () => {
   // A private Azurite: the last test stops it to take storage away.
-  h = await startHarness({ LINK_SECRET, JOBS_SECRET }, { now: () => new Date(NOW) }, { private: true });
+  h = await startHarness({ LINK_SECRET, JOBS_SECRET }, { now: () => new Date(NOW), storageRetry: QUICK_STORAGE_RETRY }, { private: true });
   // The team as Valued meets it: someone talks to the bot in its channel.
   const said = await h.post(message('help', { serviceUrl: h.serviceUrl, where: 'channel', from: lead, mentionBot: true }));
   expect(said.status).toBe(200);
