@@ -12,7 +12,7 @@ beforeAll(async () => {
   // Retry-After) before the sender's own backoff sees them, so a 502 here costs real seconds.
   h = await startHarness();
   h.connector.members = Object.values(people).map(member);
-  for (const p of [people.sam, people.ola, people.priya]) await h.post(installationUpdate({ serviceUrl: h.serviceUrl, from: p }));
+  await Promise.all([people.sam, people.ola, people.priya].map((p) => h.post(installationUpdate({ serviceUrl: h.serviceUrl, from: p }))));
 });
 afterAll(() => h.stop());
 beforeEach(() => h.connector.clear());
