@@ -193,16 +193,20 @@ beforeAll(async () => {
     updatedAt: NOW.toISOString(),
     ...extra,
   });
-  await h.valued.repos.profiles.put(profile(amara, { preferredTitle: TITLES[amara.aadObjectId], staffGroup: 'support worker' }));
-  await h.valued.repos.profiles.put(profile(ola, { noReadOut: true }));
-  await h.valued.repos.profiles.put(profile(sam, { staffGroup: 'registered professional' }));
-  for (const p of MEMBERS)
-    await h.valued.repos.memberships.record({
-      personId: p.aadObjectId,
-      teamId: TEAM.id,
-      teamName: TEAM.name,
-      lastUsedAt: NOW.toISOString(),
-    });
+  // Profiles and memberships are rows of their own, one per person: written side by side.
+  await Promise.all([
+    h.valued.repos.profiles.put(profile(amara, { preferredTitle: TITLES[amara.aadObjectId], staffGroup: 'support worker' })),
+    h.valued.repos.profiles.put(profile(ola, { noReadOut: true })),
+    h.valued.repos.profiles.put(profile(sam, { staffGroup: 'registered professional' })),
+    ...MEMBERS.map((p) =>
+      h.valued.repos.memberships.record({
+        personId: p.aadObjectId,
+        teamId: TEAM.id,
+        teamName: TEAM.name,
+        lastUsedAt: NOW.toISOString(),
+      }),
+    ),
+  ]);
 }, 60_000);
 
 // Reach of May, by hand. Members: Amara (support worker), Sam (registered professional), Jo,
