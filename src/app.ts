@@ -2,7 +2,7 @@
 // the tests, so both run exactly the same composition.
 import type { Config } from './config';
 import type { ILogger } from './logger';
-import { TableStore, type PipelinePolicy } from './storage/table/table-store';
+import { TableStore, type PipelinePolicy, type StorageRetryOptions } from './storage/table/table-store';
 import { createTableRepositories } from './storage/table/create-table-repositories';
 import type { Repositories } from './storage/repositories';
 import { withReadCaches } from './storage/cached/cached-repositories';
@@ -47,13 +47,15 @@ export interface StartOptions {
   logger: ILogger;
   now?: () => Date;
   storagePolicies?: PipelinePolicy[];
+  /** The storage SDK's retries (DEFAULT_STORAGE_RETRY when not given). */
+  storageRetry?: StorageRetryOptions;
   senderOptions?: SenderOptions;
 }
 
 export async function startValued(config: Config, options: StartOptions): Promise<Valued> {
   const { logger } = options;
   const now = options.now ?? (() => new Date());
-  const store = new TableStore(config.storage, options.storagePolicies);
+  const store = new TableStore(config.storage, options.storagePolicies, options.storageRetry);
   await store.ensureTables();
   // Profiles, team settings and personal chat references through a short per-process cache (see cached-repositories.ts).
   const repos = withReadCaches(createTableRepositories(store));

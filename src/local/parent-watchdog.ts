@@ -9,6 +9,8 @@ import fs from 'node:fs';
 /** Environment the preload reads: whose death stops this process, and with which signal. */
 export const PARENT_PID_ENV = 'VALUED_WATCHDOG_PARENT_PID';
 export const STOP_SIGNAL_ENV = 'VALUED_WATCHDOG_SIGNAL';
+/** How often the preload checks the parent, in ms (tests check more often than the 1 s default). */
+export const EVERY_MS_ENV = 'VALUED_WATCHDOG_EVERY_MS';
 
 export interface Watched {
   /** Node options to put before the script: `node ...execArgv script args`. */
@@ -18,10 +20,13 @@ export interface Watched {
 
 /**
  * What makes a `node` child stop when this process dies. `preload` is the compiled
- * watchdog-preload.js; `stopSignal` is the signal the child stops cleanly on.
+ * watchdog-preload.js; `stopSignal` is the signal the child stops cleanly on; `everyMs`, how
+ * often the child checks (the preload's 1 s when not given).
  */
-export function watchedChild(preload: string, stopSignal: NodeJS.Signals, parentPid: number = process.pid): Watched {
-  return { execArgv: ['--require', preload], env: { [PARENT_PID_ENV]: String(parentPid), [STOP_SIGNAL_ENV]: stopSignal } };
+export function watchedChild(preload: string, stopSignal: NodeJS.Signals, parentPid: number = process.pid, everyMs?: number): Watched {
+  const env: Record<string, string> = { [PARENT_PID_ENV]: String(parentPid), [STOP_SIGNAL_ENV]: stopSignal };
+  if (everyMs !== undefined) env[EVERY_MS_ENV] = String(everyMs);
+  return { execArgv: ['--require', preload], env };
 }
 
 /** Our parent's id right now, on Linux (process.ppid is fixed when the process starts). */

@@ -70,17 +70,20 @@ const PERSON_PAGES: Array<[string, LinkPurpose]> = [
 // be byte for byte as it was.
 const BOOKKEEPING = new Set(['conversations', 'memberships', 'processed', 'ratelimits']);
 async function everyTable(): Promise<string> {
-  const out: Record<string, unknown[]> = {};
-  for (const t of TABLES.filter((n) => !BOOKKEEPING.has(n))) {
-    const rows: Array<Record<string, unknown>> = [];
-    for await (const e of h.valued.store.table(t).listEntities()) {
-      const { etag: _etag, timestamp: _timestamp, ...rest } = e as Record<string, unknown>;
-      rows.push(rest);
-    }
-    rows.sort((a, b) => `${a.partitionKey}|${a.rowKey}`.localeCompare(`${b.partitionKey}|${b.rowKey}`));
-    out[t] = rows;
-  }
-  return JSON.stringify(out);
+  // The tables are read side by side; the snapshot keeps their fixed order.
+  const names = TABLES.filter((n) => !BOOKKEEPING.has(n));
+  const tables = await Promise.all(
+    names.map(async (t) => {
+      const rows: Array<Record<string, unknown>> = [];
+      for await (const e of h.valued.store.table(t).listEntities()) {
+        const { etag: _etag, timestamp: _timestamp, ...rest } = e as Record<string, unknown>;
+        rows.push(rest);
+      }
+      rows.sort((a, b) => `${a.partitionKey}|${a.rowKey}`.localeCompare(`${b.partitionKey}|${b.rowKey}`));
+      return [t, rows] as const;
+    }),
+  );
+  return JSON.stringify(Object.fromEntries(tables));
 }
 
 /** What reached anyone but the person trying: card updates, and anything sent that is not a reply to them. */
@@ -108,7 +111,8 @@ beforeAll(async () => {
   // Amara is who the tab shows when opened without Teams (local mode only).
   h = await startHarness({ FIRST_LEAD_IDS: jo.aadObjectId, LINK_SECRET, DEV_USER_ID: amara.aadObjectId, DEV_USER_NAME: amara.name });
   h.connector.members = Object.values(people).map((p) => ({ id: p.id, name: p.name, aadObjectId: p.aadObjectId }));
-  for (const p of Object.values(people)) await h.post(installationUpdate(o(p)));
+  // Everyone installs at once: each installation is independent of the others.
+  await Promise.all(Object.values(people).map((p) => h.post(installationUpdate(o(p)))));
   await say('help', jo, 'channel');
   // Sam leads another team, not this one.
   await h.valued.repos.teamSettings.ensure({

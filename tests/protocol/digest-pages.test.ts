@@ -6,7 +6,7 @@ import type { Profile } from '../../src/domain/person';
 import type { Slip, Visibility } from '../../src/domain/slip';
 import type { Nomination } from '../../src/domain/star-of-the-month';
 import { LinkSigner } from '../../src/services/link-signer';
-import { startHarness, type Harness } from '../support/harness';
+import { QUICK_STORAGE_RETRY, startHarness, type Harness } from '../support/harness';
 import { parseCsv } from '../support/parse-csv';
 import { CHANNEL, TEAM, TENANT, crowd, message, people, type TestPerson } from '../support/teams';
 
@@ -172,7 +172,7 @@ const neutral = (s: string) => (/^[=+\-@]/.test(s) ? `'${s}` : s);
 
 beforeAll(async () => {
   // A private Azurite: the last test stops it to take storage away.
-  h = await startHarness({ LINK_SECRET, JOBS_SECRET }, { now: () => new Date(NOW) }, { private: true });
+  h = await startHarness({ LINK_SECRET, JOBS_SECRET }, { now: () => new Date(NOW), storageRetry: QUICK_STORAGE_RETRY }, { private: true });
   // The team as Valued meets it: someone talks to the bot in its channel.
   const said = await h.post(message('help', { serviceUrl: h.serviceUrl, where: 'channel', from: lead, mentionBot: true }));
   expect(said.status).toBe(200);
@@ -193,16 +193,20 @@ beforeAll(async () => {
     updatedAt: NOW.toISOString(),
     ...extra,
   });
-  await h.valued.repos.profiles.put(profile(amara, { preferredTitle: TITLES[amara.aadObjectId], staffGroup: 'support worker' }));
-  await h.valued.repos.profiles.put(profile(ola, { noReadOut: true }));
-  await h.valued.repos.profiles.put(profile(sam, { staffGroup: 'registered professional' }));
-  for (const p of MEMBERS)
-    await h.valued.repos.memberships.record({
-      personId: p.aadObjectId,
-      teamId: TEAM.id,
-      teamName: TEAM.name,
-      lastUsedAt: NOW.toISOString(),
-    });
+  // Profiles and memberships are rows of their own, one per person: written side by side.
+  await Promise.all([
+    h.valued.repos.profiles.put(profile(amara, { preferredTitle: TITLES[amara.aadObjectId], staffGroup: 'support worker' })),
+    h.valued.repos.profiles.put(profile(ola, { noReadOut: true })),
+    h.valued.repos.profiles.put(profile(sam, { staffGroup: 'registered professional' })),
+    ...MEMBERS.map((p) =>
+      h.valued.repos.memberships.record({
+        personId: p.aadObjectId,
+        teamId: TEAM.id,
+        teamName: TEAM.name,
+        lastUsedAt: NOW.toISOString(),
+      }),
+    ),
+  ]);
 }, 60_000);
 
 // Reach of May, by hand. Members: Amara (support worker), Sam (registered professional), Jo,

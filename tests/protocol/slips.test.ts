@@ -1,6 +1,6 @@
 // Thank-you slips over the real Teams protocol: every entry point, the nudge, refusals,
 // redelivery and concurrent "Add my thanks", with replies captured at the local connector.
-import { startHarness, type Harness } from '../support/harness';
+import { startHarness, UNPACED, type Harness } from '../support/harness';
 import { textOf } from '../support/connector';
 import {
   BOT,
@@ -25,7 +25,8 @@ let h: Harness;
 const month = () => monthOf(new Date());
 
 beforeAll(async () => {
-  h = await startHarness();
+  // Nothing here is about pacing (tests/unit/teams-sender.test.ts is): sends need not be spread out.
+  h = await startHarness({}, { senderOptions: UNPACED });
   h.connector.members = Object.values(people).map(member);
   // Sam has the bot in a personal chat (so can be notified); Ola has not.
   await h.post(installationUpdate({ serviceUrl: h.serviceUrl, from: people.sam }));

@@ -3,7 +3,7 @@
 // the lead's review and shortlist, a team vote with 30 people voting at once, a tie the lead
 // settles, and the announcement with every personal message captured at the local connector.
 // Every lead-only action is also pressed by someone who is not a lead.
-import { startHarness, type Harness } from '../support/harness';
+import { startHarness, UNPACED, type Harness } from '../support/harness';
 import { textOf, type Recorded } from '../support/connector';
 import {
   CHANNEL,
@@ -50,20 +50,24 @@ const reason = (what: string) => `${what}: calm, kind and always there for patie
 let samSlipId: string;
 
 beforeAll(async () => {
-  h = await startHarness({ FIRST_LEAD_IDS: people.jo.aadObjectId });
+  // Nothing here is about pacing: the 30 voters' messages need not be spread over seconds.
+  h = await startHarness({ FIRST_LEAD_IDS: people.jo.aadObjectId }, { senderOptions: UNPACED });
   h.connector.members = [...Object.values(people), ...voters].map(member);
   // Everyone who should be told something has Valued in a personal chat.
-  for (const p of Object.values(people)) await h.post(installationUpdate(o(p)));
+  await Promise.all(Object.values(people).map((p) => h.post(installationUpdate(o(p)))));
   // The team is first seen in its General channel; Amara thanks Sam there, so Sam has a slip to attach.
   await say('help', people.jo, 'channel');
   await say('thanks @Sam for covering my clinic at short notice', people.amara, 'channel', [people.sam]);
-  for (const p of [people.priya, people.ola, people.sam])
-    await h.valued.repos.memberships.record({
-      personId: p.aadObjectId,
-      teamId: TEAM.id,
-      teamName: TEAM.name,
-      lastUsedAt: new Date().toISOString(),
-    });
+  await Promise.all(
+    [people.priya, people.ola, people.sam].map((p) =>
+      h.valued.repos.memberships.record({
+        personId: p.aadObjectId,
+        teamId: TEAM.id,
+        teamName: TEAM.name,
+        lastUsedAt: new Date().toISOString(),
+      }),
+    ),
+  );
   samSlipId = (await h.valued.repos.slips.listBox(TEAM.id, month)).find((s) => s.recipients[0]?.id === people.sam.aadObjectId)!.id;
   // Ola won two months ago, so shortlisting Ola brings up the repeat-winner warning.
   const earlier = previousMonth(previousMonth(month));

@@ -2,7 +2,7 @@
 // process stays up, and the same request succeeds on its own once storage is back. A slip whose
 // history write failed after its row was saved is completed by the retry of the same request.
 import { RestError } from '@azure/data-tables';
-import { startHarness, type Harness } from '../support/harness';
+import { QUICK_STORAGE_RETRY, startHarness, type Harness } from '../support/harness';
 import { textOf } from '../support/connector';
 import { cardAction, conversationFor, message, people, type TestPerson, member } from '../support/teams';
 import { STORAGE_DOWN_MESSAGE } from '../../src/storage/storage-errors';
@@ -26,7 +26,8 @@ const failHistoryWrites: PipelinePolicy = {
       (/\/valuedhistory\b/.test(new URL(request.url).pathname) || /\/valuedhistory\(/.test(body)) &&
       RECIPIENTS.some((p) => url.includes(`person|${p.aadObjectId}`) || body.includes(`person|${p.aadObjectId}`));
     if (historyDown && request.method !== 'GET' && touchesHistory) {
-      historyWritesRefused.push(`${request.method} ${new URL(request.url).pathname}`);
+      const whose = RECIPIENTS.filter((p) => url.includes(`person|${p.aadObjectId}`) || body.includes(`person|${p.aadObjectId}`));
+      historyWritesRefused.push(`${request.method} ${new URL(request.url).pathname} ${whose.map((p) => p.aadObjectId).join(' ')}`);
       throw new RestError('The history table is unavailable (injected).', { statusCode: 503, code: 'ServerBusy', request });
     }
     return next(request);
@@ -38,7 +39,7 @@ const now = () => new Date(Date.now() + skewMs);
 
 beforeAll(async () => {
   // A private Azurite: a test stops it to take storage away.
-  h = await startHarness({}, { storagePolicies: [failHistoryWrites], now }, { private: true });
+  h = await startHarness({}, { storagePolicies: [failHistoryWrites], now, storageRetry: QUICK_STORAGE_RETRY }, { private: true });
   h.connector.members = Object.values(people).map(member);
 });
 afterAll(() => h.stop());
@@ -143,7 +144,9 @@ test('no half-written slip survives: history fails after the slip row is saved, 
     first = await submit('draft-history-down-1', msg);
   } finally {
     // Recipients' writes run side by side: the fault lasts until the one still in flight has failed too.
-    await new Promise((r) => setTimeout(r, 500));
+    const deadline = Date.now() + 5000;
+    while (!RECIPIENTS.every((p) => historyWritesRefused.some((w) => w.includes(p.aadObjectId))) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 5));
     historyDown = false;
   }
   expect(historyWritesRefused.length).toBeGreaterThan(0);

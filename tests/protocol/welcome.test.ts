@@ -1,12 +1,12 @@
 // The foundation's behaviour over the real protocol: install, help, fallback, references.
-import { startHarness, type Harness } from '../support/harness';
+import { QUICK_STORAGE_RETRY, startHarness, type Harness } from '../support/harness';
 import { textOf } from '../support/connector';
 import { botAdded, conversationFor, installationUpdate, message, people } from '../support/teams';
 
 let h: Harness;
 beforeAll(async () => {
   // A private Azurite: a test stops it to take storage away.
-  h = await startHarness({}, {}, { private: true });
+  h = await startHarness({}, { storageRetry: QUICK_STORAGE_RETRY }, { private: true });
 });
 afterAll(() => h.stop());
 beforeEach(() => h.connector.clear());

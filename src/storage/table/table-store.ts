@@ -8,6 +8,14 @@ import { TABLES, type TableName } from './keys';
 /** A pipeline step added to every request (the benchmark counts storage calls with one). */
 export type PipelinePolicy = NonNullable<TableServiceClientOptions['additionalPolicies']>[number]['policy'];
 
+/** The storage SDK's retries of a failed call (refused, timed out, 5xx). */
+export interface StorageRetryOptions {
+  maxRetries: number;
+  retryDelayInMs: number;
+  maxRetryDelayInMs: number;
+}
+export const DEFAULT_STORAGE_RETRY: StorageRetryOptions = { maxRetries: 3, retryDelayInMs: 100, maxRetryDelayInMs: 1000 };
+
 export type TableStorageOptions =
   | { kind: 'connectionString'; connectionString: string; tablePrefix: string }
   | { kind: 'accountUrl'; accountUrl: string; tablePrefix: string };
@@ -18,6 +26,8 @@ export class TableStore implements StorageHealth {
   constructor(
     private readonly options: TableStorageOptions,
     private readonly policies: PipelinePolicy[] = [],
+    // Tests of storage going down pass shorter delays, so each refused call fails in ms, not seconds.
+    private readonly retry: StorageRetryOptions = DEFAULT_STORAGE_RETRY,
   ) {
     for (const t of TABLES) this.clients.set(t, this.makeClient(`${options.tablePrefix}${t}`));
   }
@@ -26,7 +36,7 @@ export class TableStore implements StorageHealth {
     return {
       // Azurite speaks plain http; a real account never does.
       allowInsecureConnection: url.startsWith('http://') || /UseDevelopmentStorage|127\.0\.0\.1|localhost/.test(url),
-      retryOptions: { maxRetries: 3, retryDelayInMs: 100, maxRetryDelayInMs: 1000 },
+      retryOptions: { ...this.retry },
       additionalPolicies: this.policies.map((policy) => ({ policy, position: 'perCall' as const })),
     };
   }
