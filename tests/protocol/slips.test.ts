@@ -1,6 +1,7 @@
 // Thank-you slips over the real Teams protocol: every entry point, the nudge, refusals,
 // redelivery and concurrent "Add my thanks", with replies captured at the local connector.
-import { startHarness, UNPACED, type Harness } from '../support/harness';
+import { startHarness, type Harness } from '../support/harness';
+import { unpaced } from '../support/unpaced';
 import { textOf } from '../support/connector';
 import {
   BOT,
@@ -26,7 +27,7 @@ const month = () => monthOf(new Date());
 
 beforeAll(async () => {
   // Nothing here is about pacing (tests/unit/teams-sender.test.ts is): sends need not be spread out.
-  h = await startHarness({}, { senderOptions: UNPACED });
+  h = await startHarness({}, unpaced);
   h.connector.members = Object.values(people).map(member);
   // Sam has the bot in a personal chat (so can be notified); Ola has not.
   await h.post(installationUpdate({ serviceUrl: h.serviceUrl, from: people.sam }));

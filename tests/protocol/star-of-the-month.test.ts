@@ -3,7 +3,8 @@
 // the lead's review and shortlist, a team vote with 30 people voting at once, a tie the lead
 // settles, and the announcement with every personal message captured at the local connector.
 // Every lead-only action is also pressed by someone who is not a lead.
-import { startHarness, UNPACED, type Harness } from '../support/harness';
+import { startHarness, type Harness } from '../support/harness';
+import { unpaced } from '../support/unpaced';
 import { textOf, type Recorded } from '../support/connector';
 import {
   CHANNEL,
@@ -51,7 +52,7 @@ let samSlipId: string;
 
 beforeAll(async () => {
   // Nothing here is about pacing: the 30 voters' messages need not be spread over seconds.
-  h = await startHarness({ FIRST_LEAD_IDS: people.jo.aadObjectId }, { senderOptions: UNPACED });
+  h = await startHarness({ FIRST_LEAD_IDS: people.jo.aadObjectId }, unpaced);
   h.connector.members = [...Object.values(people), ...voters].map(member);
   // Everyone who should be told something has Valued in a personal chat.
   await Promise.all(Object.values(people).map((p) => h.post(installationUpdate(o(p)))));

@@ -24,12 +24,6 @@ export interface Harness {
  */
 export const QUICK_STORAGE_RETRY = { maxRetries: 3, retryDelayInMs: 5, maxRetryDelayInMs: 20 };
 
-/**
- * Sender options for tests that are not about pacing: 1,000 a second per conversation and per
- * tenant instead of 7 and 25, so a burst of personal messages does not take seconds to drain.
- */
-export const UNPACED = { perSecond: 1000, perTenantPerSecond: 1000 };
-
 /** A second Valued on the harness's storage account, as another instance would be; `env` and `options` as for startHarness. */
 export function startAnotherInstance(
   h: Harness,
