@@ -7,6 +7,7 @@ import { monthOf, previousMonth } from '../domain/box';
 import type { PersonRef } from '../domain/person';
 import { boxSummaryOf, type PersonSummary } from '../domain/summaries';
 import type { Slip } from '../domain/slip';
+import { mapInParallel } from '../storage/in-parallel';
 import type { Repositories } from '../storage/repositories';
 import { historyEntry } from './slip-service';
 
@@ -67,7 +68,7 @@ export class DataRightsService {
       this.repos.reflections.list(id),
       this.repos.history.summary(id),
     ]);
-    const sent = (await Promise.all(sentIndex.map((s) => this.repos.slips.get(s.teamId, s.month, s.slipId)))).filter((s): s is Slip => !!s);
+    const sent = (await mapInParallel(sentIndex, (s) => this.repos.slips.get(s.teamId, s.month, s.slipId))).filter((s): s is Slip => !!s);
     const thanksAdded: PersonalExport['thanksAdded'] = [];
     const nominationsMade: unknown[] = [];
     const votes: unknown[] = [];

@@ -15,6 +15,7 @@ import type { ConversationRepository, StoredReference } from '../conversation-re
 import type { ProfileRepository } from '../profile-repository';
 import type { Repositories } from '../repositories';
 import type { TeamSettingsRepository } from '../team-settings-repository';
+import { mapInParallel } from '../in-parallel';
 import { TtlCache } from './ttl-cache';
 
 /** How long a cached read is trusted; see above for why this is short enough. */
@@ -32,7 +33,7 @@ class CachedProfiles implements ProfileRepository {
     return this.cache.get(personId, () => this.inner.get(personId));
   }
   async getMany(personIds: string[]) {
-    const found = await Promise.all([...new Set(personIds)].map(async (id) => [id, await this.get(id)] as const));
+    const found = await mapInParallel([...new Set(personIds)], async (id) => [id, await this.get(id)] as const);
     return new Map(found.filter((f): f is readonly [string, Profile] => f[1] !== undefined));
   }
   async put(profile: Profile) {

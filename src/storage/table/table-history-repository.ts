@@ -8,6 +8,7 @@ import type { HistoryRepository, SlipFilter } from '../history-repository';
 import type { Page } from '../page';
 import { emptyPersonSummary, personSummaryOf, type PersonSummary } from '../../domain/summaries';
 import { TooMuchContentionError } from '../storage-errors';
+import { mapInParallel } from '../in-parallel';
 import { backoff, DocTable, type BatchWrite, type RangeOptions } from './doc-table';
 import { invertedTime, keys, safeKey } from './keys';
 import { KnownRows } from './known-rows';
@@ -174,7 +175,7 @@ export class TableHistoryRepository implements HistoryRepository {
     ].filter((e) => e.doc.teamId === teamId);
     // A slip's by-value copies go with it.
     const rows = old.flatMap((e) => (e.doc.kind === 'slip' ? slipRows(e.doc).map((r) => r.rk) : [e.rk]));
-    await Promise.all(rows.map((rk) => this.t.delete(pk, rk)));
+    await mapInParallel(rows, (rk) => this.t.delete(pk, rk));
     if (old.some((e) => e.doc.kind === 'slip')) await this.rebuildSummary(personId);
     return old.length;
   }

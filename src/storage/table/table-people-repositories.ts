@@ -6,6 +6,7 @@ import type { Membership, MembershipRepository, RosterChanges } from '../members
 import type { RosterMember } from '../../domain/roster';
 import type { ProfileRepository } from '../profile-repository';
 import type { TeamSettingsRepository } from '../team-settings-repository';
+import { mapInParallel } from '../in-parallel';
 import { DocTable } from './doc-table';
 import { keys } from './keys';
 
@@ -15,7 +16,7 @@ export class TableProfileRepository implements ProfileRepository {
     return (await this.t.get(keys.person(personId), 'profile'))?.doc;
   }
   async getMany(personIds: string[]) {
-    const found = await Promise.all([...new Set(personIds)].map(async (id) => [id, await this.get(id)] as const));
+    const found = await mapInParallel([...new Set(personIds)], async (id) => [id, await this.get(id)] as const);
     return new Map(found.filter((f): f is readonly [string, Profile] => f[1] !== undefined));
   }
   put(profile: Profile) {
@@ -95,8 +96,8 @@ export class TableMembershipRepository implements MembershipRepository {
       writes.map((m) => ({ rk: keys.person(m.personId), doc: m })),
     );
     requests += Math.ceil(writes.length / 100);
-    await inParallel(writes, 16, (m) => this.t.upsert(keys.person(m.personId), keys.team(teamId), m));
-    await inParallel(leavers, 16, (e) => this.removeFromTeam(teamId, e.doc.personId));
+    await mapInParallel(writes, (m) => this.t.upsert(keys.person(m.personId), keys.team(teamId), m));
+    await mapInParallel(leavers, (e) => this.removeFromTeam(teamId, e.doc.personId));
     requests += writes.length + leavers.length * 2;
     return { added, removed: leavers.length, updated: writes.length - added, requests };
   }
@@ -108,7 +109,7 @@ export class TableMembershipRepository implements MembershipRepository {
   }
   async removeTeam(teamId: string) {
     const members = await this.listTeam(teamId);
-    await inParallel(members, 16, (m) => this.t.delete(keys.person(m.personId), keys.team(teamId)));
+    await mapInParallel(members, (m) => this.t.delete(keys.person(m.personId), keys.team(teamId)));
     await this.t.deletePartition(keys.teamMembers(teamId));
     return members.length;
   }
@@ -117,15 +118,6 @@ export class TableMembershipRepository implements MembershipRepository {
     await Promise.all(mine.map((m) => this.t.delete(keys.teamMembers(m.teamId), keys.person(personId))));
     await this.t.deletePartition(keys.person(personId));
   }
-}
-
-/** Runs `work` over `items`, at most `width` at once: enough to overlap round trips without flooding storage. */
-async function inParallel<T>(items: T[], width: number, work: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) await work(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
 }
 
 export class TableConversationRepository implements ConversationRepository {
