@@ -1,6 +1,6 @@
 // Browser tests: the real stack (Azurite, the bot, Agents Playground) driven through headless
 // Chromium. Run with `npm run test:e2e`, which type-checks and builds first (the stack runs
-// dist/src/index.js), so ts-jest only transpiles here (isolatedModules in tsconfig.json). The global
+// dist/src/index.js), so the tests' own TypeScript is only transpiled, by esbuild. The global
 // setup builds the pages' scripts and styles into dist/assets, as `npm run build` does.
 /** @type {import('jest').Config} */
 module.exports = {
@@ -8,8 +8,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests/e2e'],
   testMatch: ['<rootDir>/tests/e2e/**/*.e2e.ts'],
-  transform: { '^.+\\.tsx?$': 'ts-jest', '^.+\\.mjs$': '<rootDir>/tests/support/esm-transform.js' },
-  // preact is published only as ES modules (see tests/support/esm-transform.js).
+  // preact is published only as ES modules (see tests/support/esbuild-transform.js).
+  transform: { '^.+\\.(tsx?|mjs)$': '<rootDir>/tests/support/esbuild-transform.js' },
   transformIgnorePatterns: ['/node_modules/(?!preact/)'],
   globalSetup: '<rootDir>/tests/support/build-views.ts',
   moduleNameMapper: {
