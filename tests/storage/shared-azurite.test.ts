@@ -34,6 +34,7 @@ test('stop() empties that one only, as a stopped in-memory Azurite loses its dat
   await expect(rows(one)).rejects.toMatchObject({ statusCode: 404 }); // the table went with it
   expect(await rows(two)).toEqual(['from-two']);
   await one.restart();
+  await expect(rows(one)).rejects.toMatchObject({ statusCode: 404 }); // and does not come back
   await table(one).createTable();
   expect(await rows(one)).toEqual([]);
 });

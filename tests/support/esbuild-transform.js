@@ -10,7 +10,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const esbuild = require('esbuild');
 
-const LOADERS = { '.ts': 'ts', '.tsx': 'tsx', '.mjs': 'js', '.js': 'js' };
+const LOADERS = { '.ts': 'ts', '.tsx': 'tsx' };
 
 // What tsconfig.json says that changes the output of a single file.
 const tsconfigRaw = {
