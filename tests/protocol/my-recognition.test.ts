@@ -69,7 +69,7 @@ test('paging through 2,500 slips returns each exactly once, newest first', async
     expect(teamPlayer.items.every((e) => e.values.includes('Team player'))).toBe(true);
     expect(teamPlayer.items).toHaveLength(1000);
   } finally {
-    await azurite.stop();
+    await azurite.release();
   }
 }, 120_000);
 

@@ -30,7 +30,7 @@ beforeAll(async () => {
   repos = createTableRepositories(store);
   digests = new DigestService(repos, 'Europe/London');
 });
-afterAll(() => azurite.stop());
+afterAll(() => azurite.release());
 
 const slipArb = fc.record({
   month: fc.nat(MONTHS.length - 1),

@@ -18,7 +18,7 @@ let azurite: TestAzurite;
 beforeAll(async () => {
   azurite = await startAzurite();
 });
-afterAll(() => azurite.stop());
+afterAll(() => azurite.release());
 
 // 1 June 2026 is a Monday and not a bank holiday: May's digest is due at 09:00 BST (08:00 UTC).
 const DUE = new Date('2026-06-01T08:00:00.000Z');

@@ -154,7 +154,7 @@ beforeAll(async () => {
     announcedAt: '2026-05-30T12:00:00.000Z',
   });
 });
-afterAll(() => azurite.stop());
+afterAll(() => azurite.release());
 
 test('build: the seeded box comes back as the hand-worked digest', async () => {
   const d = await digests.build('team-1', '2026-05');

@@ -21,7 +21,7 @@ beforeAll(async () => {
   // A second process: its own clients over the same tables.
   otherInstance = createTableRepositories(new TableStore(options)).digestPosts;
 });
-afterAll(() => azurite.stop());
+afterAll(() => azurite.release());
 
 test('the first claim wins; a second instance (or the same one again) cannot claim while the lease runs', async () => {
   expect(await posts.claim('team-a', '2026-05', 'A', minutes(10), t0)).toBe(true);

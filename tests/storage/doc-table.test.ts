@@ -18,7 +18,7 @@ beforeAll(async () => {
   await store.ensureTables();
   table = new DocTable<Counter>(store.table('slips'));
 });
-afterAll(() => azurite.stop());
+afterAll(() => azurite.release());
 
 test('a point read returns what was written, and nothing for a missing row', async () => {
   await table.upsert('p1', 'r1', { n: 1, who: ['a'] });

@@ -15,7 +15,7 @@ beforeAll(async () => {
   store = new TableStore({ kind: 'connectionString', connectionString: azurite.connectionString, tablePrefix: 'mem' });
   await store.ensureTables();
 });
-afterAll(() => azurite.stop());
+afterAll(() => azurite.release());
 
 const T0 = Date.parse('2026-03-02T09:00:00Z');
 const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();

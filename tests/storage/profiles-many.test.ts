@@ -29,7 +29,7 @@ beforeAll(async () => {
   store = new TableStore({ kind: 'connectionString', connectionString: azurite.connectionString, tablePrefix: 'pm' }, [gauge]);
   await store.ensureTables();
 });
-afterAll(() => azurite.stop());
+afterAll(() => azurite.release());
 
 const ids = Array.from({ length: 300 }, (_, i) => `person-${i}`);
 const profile = (personId: string): Profile => ({ personId, staffGroup: 'support worker', updatedAt: '2026-03-02T09:00:00Z' });

@@ -17,7 +17,7 @@ beforeAll(async () => {
   await store.ensureTables();
   repos = createTableRepositories(store);
 });
-afterAll(() => azurite.stop());
+afterAll(() => azurite.release());
 
 const note = (personId: string, slipId: string, over: Partial<SlipReflection> = {}): SlipReflection => ({
   personId,

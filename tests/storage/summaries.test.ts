@@ -38,7 +38,7 @@ beforeAll(async () => {
       await instances[0].repos.profiles.put({ personId: p.id, staffGroup: GROUPS[i % GROUPS.length], updatedAt: '2026-05-01T00:00:00Z' });
   }
 });
-afterAll(() => azurite.stop());
+afterAll(() => azurite.release());
 
 const slipArb = fc.record({
   sender: fc.nat(PEOPLE.length - 1),

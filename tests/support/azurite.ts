@@ -21,6 +21,11 @@ export interface TestAzurite {
   stop(): Promise<void>;
   /** A private Azurite serves again on the same port, empty; shared storage never stopped. */
   restart(): Promise<void>;
+  /**
+   * The test file is done with it: a private Azurite stops; a shared account is left as it is,
+   * since the shared Azurite ends with the run (emptying it would cost a request per table).
+   */
+  release(): Promise<void>;
 }
 
 export interface AzuriteOptions {
@@ -44,6 +49,9 @@ async function privateAzurite(): Promise<TestAzurite> {
     },
     async restart() {
       child = await spawnAzurite(port);
+    },
+    async release() {
+      await killAzurite(child);
     },
   };
 }
@@ -76,6 +84,7 @@ function sharedAccount(shared: SharedAzurite, account: string): TestAzurite {
     connectionString,
     stop: () => dropTables(connectionString).catch(() => undefined),
     restart: () => Promise.resolve(),
+    release: () => Promise.resolve(),
   };
 }
 

@@ -86,7 +86,7 @@ export async function startHarness(
     async stop() {
       await valued.stop();
       await connector.stop();
-      await azurite.stop();
+      await azurite.release();
     },
   };
 }

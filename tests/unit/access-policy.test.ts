@@ -32,7 +32,7 @@ beforeAll(async () => {
   // Configured ids arrive in any case; the policy compares without regard to case.
   policy = new AccessPolicy(repos.teamSettings, [FIRST_LEAD.toUpperCase()]);
 });
-afterAll(() => azurite.stop());
+afterAll(() => azurite.release());
 
 /** The refusal a call throws, or undefined when it is allowed. */
 async function refusal(call: () => unknown): Promise<CodedError | undefined> {
