@@ -1,6 +1,6 @@
 // "My recognition" on the web, against the real app (real HTTP, real Azurite): the tab's API
-// with Teams SSO tokens checked against a local key endpoint, paging through thousands of
-// slips, the signed portfolio and CSV links, and escaping of people's own words.
+// with Teams SSO tokens checked against a local key endpoint, paging through more than a
+// thousand slips, the signed portfolio and CSV links, and escaping of people's own words.
 import { SignJWT } from 'jose';
 import type { SlipHistoryEntry } from '../../src/domain/history';
 import { NOT_CONFIRMED } from '../../src/http/me-identity';
@@ -14,7 +14,9 @@ const A = '8948d2ec-5a7e-4a13-a211-1d4406320a2b'; // Amara: the local dev identi
 const B = '1771d369-1c38-4c75-ba0d-bf8c184e7778'; // Sam
 const OTHER_TENANT = '11111111-2222-4333-8444-555555555555';
 const VALUES = ['Skill and expertise', 'Team player', 'Including others'];
-const MANY = 2500;
+// More slips than one Table storage response holds (1,000 rows) and years that split the
+// pages; the scale itself is the bench's to measure (Azurite scans the table for each page).
+const MANY = 1200;
 const LINK_SECRET = 'a-test-secret-for-signed-links-0123456789';
 const START = Date.parse('2025-02-10T12:00:00Z');
 
@@ -268,7 +270,7 @@ describe('the tab page', () => {
   test('the summary fragment shows totals, both charts with table alternatives, and the filter', async () => {
     const html = await (await get('/api/me/view/summary', aToken)).text();
     expect(html).toContain('Hello Amara.');
-    expect(html).toContain('<span class="total-number">2,500</span>');
+    expect(html).toContain('<span class="total-number">1,200</span>');
     expect(html.match(/<svg class="chart"[^>]*role="img"/g)).toHaveLength(2);
     expect(html.match(/<summary>Show as a table<\/summary>/g)).toHaveLength(2);
     expect(html).toContain('<option value="2024">2024</option>');
