@@ -41,18 +41,16 @@ async function privateAzurite(): Promise<TestAzurite> {
   let child = await spawnAzurite(port);
   const cleanup = () => child.kill('SIGKILL');
   process.once('exit', cleanup);
+  // Reads `child` when called, so it stops the Azurite that restart() started.
+  const stop = () => killAzurite(child);
   return {
     port,
     connectionString: connectionStringFor(port),
-    async stop() {
-      await killAzurite(child);
-    },
+    stop,
     async restart() {
       child = await spawnAzurite(port);
     },
-    async release() {
-      await killAzurite(child);
-    },
+    release: stop,
   };
 }
 
